@@ -99,16 +99,22 @@ internal static class ScatterRenderer
         foreach (var (label, cx, cy) in regionLabels)
             c.Text(cx, cy + s.TickFontSize * 0.35, label, s.TickFontSize, s.TextColor, "middle", bold: true, halo: true);
 
+        var visible = new List<(LabelledPoint Point, double X, double Y)>();
         foreach (var p in points)
         {
             if (!xMap.CanMap(p.X) || !yMap.CanMap(p.Y)) continue;
             double px = xMap.ToPixel(p.X), py = yMap.ToPixel(p.Y);
             if (!PlotKit.InRange(px, plot.Left, plot.Right) || !PlotKit.InRange(py, plot.Top, plot.Bottom)) continue;
-            c.Circle(px, py, 5, p.Color, "#ffffff", 1.5);
-            double tw = TextMetrics.Width(p.Label, s.TickFontSize);
-            bool rightSide = px + 9 + tw <= plot.Right;
-            c.Text(rightSide ? px + 9 : px - 9, py + s.TickFontSize * 0.35, p.Label, s.TickFontSize, s.TextColor,
-                rightSide ? "start" : "end", halo: true);
+            visible.Add((p, px, py));
+        }
+        const double markerRadius = 5;
+        var placer = new LabelPlacer(new PixelBox(plot.Left, plot.Top, plot.Right, plot.Bottom), s.TickFontSize, markerRadius);
+        foreach (var (_, px, py) in visible) placer.ReserveMarker(px, py);
+        foreach (var (p, px, py) in visible)
+        {
+            c.Circle(px, py, markerRadius, p.Color, "#ffffff", 1.5);
+            var at = placer.Place(px, py, p.Label);
+            c.Text(at.X, at.Baseline, p.Label, s.TickFontSize, s.TextColor, at.Anchor, halo: true);
         }
 
         PlotKit.Legend(c, rows, plot.Right, stripTop, s);
