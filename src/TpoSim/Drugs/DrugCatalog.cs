@@ -19,31 +19,31 @@ public static class DrugCatalog
     /// <summary>Romiplostim (c-Mpl agonist peptibody).</summary>
     public static DrugInfo Romiplostim { get; } = new(
         "romiplostim", [Route.Subcutaneous, Route.Intravenous], 30,
-        "Fc–peptide agonist at TPO's binding site: SC depot + 2-cmt PK with target-mediated disposition on platelet c-Mpl (live platelet count); free drug adds C/(EC50 + C) to TPO's signal.",
+        "Fc–peptide agonist at TPO's binding site: SC depot + 2-cmt PK with target-mediated disposition on c-Mpl of platelets and megakaryocytes (live receptor pool); free drug competes with TPO for the site, (T/K_T + ε·C/K_d)/(1 + T/K_T + C/K_d), with efficacy ε 3 relative to TPO.",
         "Wang YC et al. AAPS J 2010;12:729 (PK, SC50); Wang B et al. Clin Pharmacol Ther 2004;76:628 (up to 10 µg/kg IV/SC in healthy subjects); limit 30 µg/kg assumed as a typo guard");
 
     /// <summary>Eltrombopag (oral small-molecule agonist).</summary>
     public static DrugInfo Eltrombopag { get; } = new(
         "eltrombopag", [Route.Oral], 5000,
-        "Oral small molecule at the transmembrane c-Mpl site: 2-cmt PK with lag and absorption rate switch; adds C/(EC50 + C) to TPO's signal.",
+        "Oral small molecule at the transmembrane c-Mpl site (no competition with TPO): 2-cmt PK with lag and absorption rate switch; adds C/(EC50 + C) to TPO's signal.",
         "Farrell C et al. Br J Clin Pharmacol 2014;77:717; limit 5 mg/kg (350 mg at 70 kg, above the 75 mg label maximum and phase 1 doses) assumed as a typo guard");
 
     /// <summary>Avatrombopag (oral small-molecule agonist).</summary>
     public static DrugInfo Avatrombopag { get; } = new(
         "avatrombopag", [Route.Oral], 5000,
-        "Oral small molecule at the transmembrane c-Mpl site: 1-cmt PK (with food); adds C/(EC50 + C) to TPO's signal.",
+        "Oral small molecule at the transmembrane c-Mpl site (no competition with TPO): 1-cmt PK (with food); adds C/(EC50 + C) to TPO's signal.",
         "Liu X et al. Pharmaceuticals 2025;18:903 (PK); Nomoto M et al. Clin Pharmacol Drug Dev 2018;7:188 (PD); limit 5 mg/kg assumed as a typo guard");
 
     /// <summary>Lusutrombopag (oral small-molecule agonist).</summary>
     public static DrugInfo Lusutrombopag { get; } = new(
         "lusutrombopag", [Route.Oral], 1000,
-        "Oral small molecule at the transmembrane c-Mpl site: 3-cmt PK; adds C/(EC50 + C) to TPO's signal (EC50 183 ng/mL).",
+        "Oral small molecule at the transmembrane c-Mpl site (no competition with TPO): 3-cmt PK; adds C/(EC50 + C) to TPO's signal (EC50 183 ng/mL).",
         "Katsube T et al. Clin Pharmacokinet 2016;55:1423; limit 1 mg/kg (70 mg at 70 kg, far above the 3 mg label dose) assumed as a typo guard");
 
     /// <summary>PEG-rHuMGDF (pegylated truncated TPO).</summary>
     public static DrugInfo PegRhuMgdf { get; } = new(
         "peg-rhumgdf", [Route.Subcutaneous, Route.Intravenous], 30,
-        "Pegylated receptor-binding domain of TPO: own 1-cmt PK (half-life 24–40 h); acts like TPO on c-Mpl with TPO's molar EC50 scaled by a relative potency (assumed 1).",
+        "Pegylated receptor-binding domain of TPO: own 1-cmt PK (half-life 24–40 h); competes with TPO for its c-Mpl site with TPO's efficacy and molar K scaled by a relative potency (assumed 1), i.e. acts as the same molar amount of TPO.",
         "Harker LA et al. Blood 2000 (3 µg/kg SC in healthy subjects); limit 30 µg/kg assumed as a typo guard");
 
     /// <summary>Hypothetical c-Mpl antagonist.</summary>

@@ -6,7 +6,7 @@ namespace TpoSim.Drugs;
 /// <summary>How a drug acts on c-Mpl signalling in the coupled model.</summary>
 public enum DrugAction
 {
-    /// <summary>Adds its own Emax term C/(EC50 + C) to TPO's signal (TPO receptor agonists, PEG-rHuMGDF).</summary>
+    /// <summary>Activates c-Mpl; how its signal combines with TPO's depends on its <see cref="MplSite"/>.</summary>
     Agonist,
 
     /// <summary>Removes the fraction Imax·C/(Ki + C) of the c-Mpl signal (hypothetical antagonist).</summary>
@@ -14,28 +14,31 @@ public enum DrugAction
 }
 
 /// <summary>
-/// Pharmacodynamic parameters coupling each drug's PK to thrombopoiesis (Shimizu 2021 form): the division-rate
-/// stimulation is f + (1 − f)·mpl·Emax·(T/(EC50 + T) + Σ C_d/(EC50_d + C_d))·(1 − Imax·occupancy) + autonomous drive,
-/// with C_d the plasma concentration (free drug for romiplostim) in ng/mL. Every term is exactly zero at zero concentration.
+/// Pharmacodynamic parameters coupling each drug's PK to thrombopoiesis. Division-rate stimulation (Shimizu 2021 form,
+/// extended for two classes of c-Mpl agonist):
+/// f + (1 − f)·mpl·Emax·(S_site + Σ_tm ε_d·C_d/(EC50_d + C_d))·Π_a (1 − Imax·C_a/(Ki + C_a)) + autonomous, where
+/// S_site = (T/K_T + Σ_site ε_d·C_d/K_d)/(1 + T/K_T + Σ_site C_d/K_d) is the competitive two-agonist occupancy–response
+/// of the TPO site (K_T = TPO's EC50, so without drug S_site = T/(EC50 + T) as before) and C_d the plasma
+/// concentration (free drug for romiplostim) in ng/mL. Every drug term is exactly zero at zero concentration.
 /// </summary>
 public static class DrugEffects
 {
-    /// <summary>Romiplostim EC50 on free drug, ng/mL.</summary>
-    public static ParameterDefinition RomiplostimEc50 { get; } = PkParameters.Define(
-        "romiplostimEc50", 0.02, "ng/mL", 1e-5, 100,
-        "EC50 of free romiplostim on progenitor division, added to TPO's c-Mpl signal.",
-        "calibrated: one value for V3, V4 and V4b together (Wang B et al. Clin Pharmacol Ther 2004;76:628: 10 µg/kg IV ≈6-fold, 2 and 1 µg/kg SC dose-dependent, peaks day 12–16); starting value Wang YC et al. AAPS J 2010;12:729 SC50 0.052 ng/mL gave only 2.5-fold");
+    /// <summary>Romiplostim functional dissociation constant at TPO's c-Mpl site, on free drug, ng/mL.</summary>
+    public static ParameterDefinition RomiplostimSiteKd { get; } = PkParameters.Define(
+        "romiplostimSiteKd", 0.02, "ng/mL", 1e-5, 100,
+        "K_d of free romiplostim at TPO's c-Mpl site in the competitive occupancy–response (the free concentration that would occupy half the sites without TPO).",
+        "calibrated: one value with romiplostimEfficacy for V3, V4 and V4b together (Wang B et al. Clin Pharmacol Ther 2004;76:628: 10 µg/kg IV ≈6-fold, 2 and 1 µg/kg SC dose-dependent, peaks day 12–16); same order as the binding KD 0.131 ng/mL and SC50 0.052 ng/mL of Wang YC et al. AAPS J 2010;12:729");
 
-    /// <summary>Romiplostim maximal effect relative to TPO's Emax.</summary>
-    public static ParameterDefinition RomiplostimRelativeEmax { get; } = PkParameters.Define(
-        "romiplostimRelativeEmax", 2.5, "1", 0.1, 10,
-        "Maximal effect of romiplostim relative to TPO's Emax (its own Emax term).",
-        "calibrated with romiplostimEc50 on V3/V4: with TPO's Emax (1) the 10 µg/kg IV peak cannot exceed ≈3.6-fold; Wang YC 2010 report Smax 11.2 for romiplostim, far above TPO's 4.52");
+    /// <summary>Romiplostim intrinsic efficacy at the TPO site relative to TPO (ε; TPO has 1).</summary>
+    public static ParameterDefinition RomiplostimEfficacy { get; } = PkParameters.Define(
+        "romiplostimEfficacy", 3, "1", 0.1, 10,
+        "ε: signal of a romiplostim-occupied TPO site relative to a TPO-occupied one (operational efficacy ratio, Black & Leff 1983).",
+        "derived: Wang YC et al. AAPS J 2010;12:729 estimate a maximal stimulation of precursor production of 1 + Smax = 12.2× baseline (Smax 11.2); a saturated site gives f + (1 − f)·Emax·ε = 0.1 + 0.9·4.52·ε here, so ε = 2.97 ≈ 3 (with ε = 1 the 10 µg/kg IV peak of V3 stays below ≈3.6-fold); confirmed on V3, V4, V4b with romiplostimSiteKd. Plausible for a tetravalent peptibody (4 Mpl-binding peptides on an Fc) that can engage two receptor dimers (Kuter DJ, Blood 2007;109:4607), but in vitro maximal responses like TPO's have been reported, so ε > 1 is an in vivo effective value");
 
     /// <summary>Eltrombopag EC50, ng/mL.</summary>
     public static ParameterDefinition EltrombopagEc50 { get; } = PkParameters.Define(
         "eltrombopagEc50", 6300, "ng/mL", 1, 1e6,
-        "EC50 of eltrombopag (transmembrane c-Mpl site), added to TPO's signal.",
+        "EC50 of eltrombopag (transmembrane c-Mpl site, no competition with TPO): its ε·C/(EC50 + C) adds to the TPO-site signal.",
         "derived: Farrell C et al. Br J Clin Pharmacol 2014;77:717 linear SLOP 0.648 mL/µg on production; the model's initial slope (1 − f)·Emax/EC50 = 0.9·4.52/EC50 equals SLOP at EC50 ≈ 6300 ng/mL (steady-state production is proportional to the stimulation)");
 
     /// <summary>Avatrombopag EC50, ng/mL.</summary>
@@ -53,8 +56,8 @@ public static class DrugEffects
     /// <summary>PEG-rHuMGDF potency relative to TPO, molar.</summary>
     public static ParameterDefinition PegRhuMgdfRelativePotency { get; } = PkParameters.Define(
         "pegRhuMgdfRelativePotency", 1, "1", 0.01, 100,
-        "Molar potency of PEG-rHuMGDF on c-Mpl relative to TPO: its EC50 is TPO's EC50 (pM) × molar mass / potency.",
-        "assumed: MGDF is the receptor-binding domain of TPO, so equal molar potency; receptor-mediated clearance of the drug itself is in its PK half-life only");
+        "Molar affinity of PEG-rHuMGDF for TPO's c-Mpl site relative to TPO: its K_d is TPO's K_T (pM) × molar mass / potency; its efficacy is TPO's (ε = 1), so at potency 1 a molar unit of drug acts exactly like a molar unit of TPO.",
+        "assumed: MGDF is the receptor-binding domain of TPO (residues 1–163), so equal molar affinity and efficacy; receptor-mediated clearance of the drug itself is in its PK half-life only");
 
     /// <summary>Hypothetical antagonist: maximal fraction of the c-Mpl signal removed.</summary>
     public static ParameterDefinition AntagonistImax { get; } = PkParameters.Define(
@@ -65,7 +68,7 @@ public static class DrugEffects
     /// <summary>The effect parameters of drug <paramref name="drug"/> (empty for recombinant TPO, which is TPO).</summary>
     public static IReadOnlyList<ParameterDefinition> For(string drug) => drug switch
     {
-        "romiplostim" => [RomiplostimEc50, RomiplostimRelativeEmax],
+        "romiplostim" => [RomiplostimSiteKd, RomiplostimEfficacy],
         "eltrombopag" => [EltrombopagEc50],
         "avatrombopag" => [AvatrombopagEc50],
         "lusutrombopag" => [LusutrombopagEc50],

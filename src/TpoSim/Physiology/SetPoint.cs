@@ -22,7 +22,8 @@ public sealed record SetPoint
         // Mean residence in the chain: Σ_i q^(i-1)/(ka+kr) = (1 − q^N)/kr, or N/ka without random loss.
         MeanLifespanDays = kr > 0 ? (1 - survivalToSenescence) / kr : n / AgeingRate;
 
-        PlateletsWholeBody = p[ParameterId.PlateletsReference] / (1 - p[ParameterId.SplenicFraction]);
+        PlateletsCirculating = p[ParameterId.PlateletsReference];
+        PlateletsWholeBody = PlateletsCirculating / (1 - p[ParameterId.SplenicFraction]);
         PlateletProduction = PlateletsWholeBody / MeanLifespanDays;
         PlateletCompartments = new double[n];
         var pi = PlateletProduction / (AgeingRate + kr);
@@ -74,6 +75,8 @@ public sealed record SetPoint
     public double AgeingRate { get; }
     /// <summary>Mean platelet lifespan at the set point, days.</summary>
     public double MeanLifespanDays { get; }
+    /// <summary>Circulating platelets, 10^9/L.</summary>
+    public double PlateletsCirculating { get; }
     /// <summary>Whole-body platelets (circulating + splenic), 10^9 per litre of blood.</summary>
     public double PlateletsWholeBody { get; }
     /// <summary>Platelet production, 10^9/L/day (whole-body platelets per litre of blood, Harker's turnover convention).</summary>

@@ -69,14 +69,14 @@ public sealed class TpoPlateletModel
 
     private CoupledDrug Couple(IPharmacokineticModel pk, int offset) => pk.Drug switch
     {
-        "romiplostim" => new(pk, offset, DrugAction.Agonist, DrugEffects.RomiplostimEc50.DefaultValue, 0, DrugEffects.RomiplostimRelativeEmax.DefaultValue),
-        "eltrombopag" => new(pk, offset, DrugAction.Agonist, DrugEffects.EltrombopagEc50.DefaultValue, 0),
-        "avatrombopag" => new(pk, offset, DrugAction.Agonist, DrugEffects.AvatrombopagEc50.DefaultValue, 0),
-        "lusutrombopag" => new(pk, offset, DrugAction.Agonist, DrugEffects.LusutrombopagEc50.DefaultValue, 0),
-        // TPO's EC50 (pM) in ng/mL of PEG-rHuMGDF: pM × g/mol × 1e-9 = µg/L = ng/mL.
-        "peg-rhumgdf" => new(pk, offset, DrugAction.Agonist,
-            SetPoint.Ec50 * pk.MolarMass.GramsPerMole * 1e-9 / DrugEffects.PegRhuMgdfRelativePotency.DefaultValue, 0),
-        "mpl-antagonist" => new(pk, offset, DrugAction.Antagonist,
+        "romiplostim" => new(pk, offset, DrugAction.Agonist, MplSite.TpoSite, DrugEffects.RomiplostimSiteKd.DefaultValue, 0, DrugEffects.RomiplostimEfficacy.DefaultValue),
+        "eltrombopag" => new(pk, offset, DrugAction.Agonist, MplSite.Transmembrane, DrugEffects.EltrombopagEc50.DefaultValue, 0),
+        "avatrombopag" => new(pk, offset, DrugAction.Agonist, MplSite.Transmembrane, DrugEffects.AvatrombopagEc50.DefaultValue, 0),
+        "lusutrombopag" => new(pk, offset, DrugAction.Agonist, MplSite.Transmembrane, DrugEffects.LusutrombopagEc50.DefaultValue, 0),
+        // TPO's K_T (pM = nM/1000) in ng/mL of PEG-rHuMGDF (pM × g/mol × 1e-6 = ng/mL); efficacy 1, TPO's own.
+        "peg-rhumgdf" => new(pk, offset, DrugAction.Agonist, MplSite.TpoSite,
+            PkUnits.NanomolarToNgPerMl(SetPoint.Ec50 / 1000, pk.MolarMass.GramsPerMole) / DrugEffects.PegRhuMgdfRelativePotency.DefaultValue, 0),
+        "mpl-antagonist" => new(pk, offset, DrugAction.Antagonist, MplSite.Unspecified,
             ((PharmacokineticModel)pk).Value("mplAntagonistKi"), DrugEffects.AntagonistImax.DefaultValue),
         _ => throw new ArgumentException($"No effect model for drug '{pk.Drug}'.", nameof(pk)),
     };
@@ -134,7 +134,14 @@ public sealed class TpoPlateletModel
         var wholeBody = 0.0;
         for (var i = p0; i <= pLast; i++) wholeBody += y[i];
         var circulating = (1 - p[(int)ParameterId.SplenicFraction]) * wholeBody;
-        var stimulation = _drugs.Length == 0 ? Stimulation(tpo) : Stimulation(tpo, t, y, circulating);
+        const int m0 = StateLayout.FirstMegakaryocyte;
+        var mkSum = 0.0;
+        for (var j = m0; j < StateLayout.FirstPlatelet; j++) mkSum += y[j];
+        var mkMass = mkSum / StateLayout.MegakaryocyteCompartments;
+        var receptorsPlatelet = PlateletReceptors(wholeBody);
+        var receptorsMk = sp.MegakaryocyteReceptors * mpl * mkMass;
+        var receptorPool = _drugs.Length == 0 ? 0 : ReceptorPlateletEquivalents(receptorsPlatelet, receptorsMk);
+        var stimulation = _drugs.Length == 0 ? Stimulation(tpo) : Stimulation(tpo, t, y, receptorPool);
         var kDivision = p[(int)ParameterId.BaseDivisionRate];
         var k1 = kDivision * stimulation;
         var kill = p[(int)ParameterId.ProgenitorKillRate];
@@ -146,16 +153,9 @@ public sealed class TpoPlateletModel
             dydt[i] = k1 * (y[i - 1] - y[i]) - kill * y[i];
 
         // MK maturation; MK1 is fed by the flux k1·X27, normalised by the healthy flux kDivision·X27.
-        const int m0 = StateLayout.FirstMegakaryocyte;
         var kMk = StateLayout.MegakaryocyteCompartments / p[(int)ParameterId.MegakaryocyteMaturationTime];
         dydt[m0] = kMk * (stimulation * y[StateLayout.FirstMegakaryocyte - 1] - y[m0]);
-        var mkSum = y[m0];
-        for (var j = m0 + 1; j < StateLayout.FirstPlatelet; j++)
-        {
-            dydt[j] = kMk * (y[j - 1] - y[j]);
-            mkSum += y[j];
-        }
-        var mkMass = mkSum / StateLayout.MegakaryocyteCompartments;
+        for (var j = m0 + 1; j < StateLayout.FirstPlatelet; j++) dydt[j] = kMk * (y[j - 1] - y[j]);
 
         // Platelet ageing chain (whole body).
         var ka = AgeingRate;
@@ -170,8 +170,6 @@ public sealed class TpoPlateletModel
         var kint = p[(int)ParameterId.ComplexInternalisationRate];
         var cp = y[StateLayout.PlateletComplex];
         var cm = y[StateLayout.MegakaryocyteComplex];
-        var receptorsPlatelet = PlateletReceptors(wholeBody);
-        var receptorsMk = sp.MegakaryocyteReceptors * mpl * mkMass;
         var netBindingPlatelet = kon * tpo * (receptorsPlatelet - cp) - koff * cp;
         var netBindingMk = kon * tpo * (receptorsMk - cm) - koff * cm;
         var kfn = p[(int)ParameterId.TpoToTissueRate];
@@ -183,43 +181,79 @@ public sealed class TpoPlateletModel
         dydt[StateLayout.PlateletComplex] = netBindingPlatelet - kint * cp;
         dydt[StateLayout.MegakaryocyteComplex] = netBindingMk - kint * cm;
 
-        // Drug PK; target-mediated models (romiplostim) see the live circulating platelet count.
+        // Drug PK; target-mediated models (romiplostim) see the live c-Mpl pool of platelets and MKs.
         foreach (var drug in _drugs)
         {
-            drug.Pk.Derivatives(t, y.Slice(drug.Offset, drug.StateCount), drug.Inputs(t, circulating), dydt.Slice(drug.Offset, drug.StateCount));
+            drug.Pk.Derivatives(t, y.Slice(drug.Offset, drug.StateCount), drug.Inputs(t, receptorPool), dydt.Slice(drug.Offset, drug.StateCount));
         }
     }
 
     /// <summary>
-    /// Division-rate stimulation with the coupled drugs at state <paramref name="y"/>: agonists add C/(EC50 + C) to TPO's
-    /// T/(EC50 + T) inside the Emax term, an antagonist removes the fraction Imax·C/(Ki + C) of that c-Mpl signal. With
-    /// every drug concentration zero this equals <see cref="Stimulation(double)"/> exactly.
+    /// The c-Mpl pool that binds romiplostim (target-mediated disposition), in platelet equivalents, 10^9/L: the healthy
+    /// circulating count scaled by the current platelet plus megakaryocyte receptors relative to the set point. Wang YC
+    /// et al. (AAPS J 2010;12:729) took the pool proportional to the platelet count, ξ·PLT; romiplostim binds c-Mpl on
+    /// platelets AND megakaryocytes (Yang BB et al. Clin Pharmacokinet 2016;55), so the same healthy pool is split
+    /// as TPO's receptors are (mkReceptorShare on MKs) and each part follows its own cell mass. At the healthy set point
+    /// it equals the platelet count; in ITP (few platelets, normal or expanded MK mass) it is far larger than the count.
+    /// </summary>
+    /// <param name="plateletReceptors">c-Mpl on platelets, pM (<see cref="PlateletReceptors"/>).</param>
+    /// <param name="megakaryocyteReceptors">c-Mpl on MKs, pM.</param>
+    public double ReceptorPlateletEquivalents(double plateletReceptors, double megakaryocyteReceptors) =>
+        SetPoint.PlateletsCirculating * (plateletReceptors + megakaryocyteReceptors) / (SetPoint.PlateletReceptors + SetPoint.MegakaryocyteReceptors);
+
+    /// <summary>The romiplostim-binding c-Mpl pool at state <paramref name="y"/>, platelet equivalents, 10^9/L (see <see cref="ReceptorPlateletEquivalents(double, double)"/>).</summary>
+    public double ReceptorPlateletEquivalents(ReadOnlySpan<double> y)
+    {
+        double wholeBody = 0, mkSum = 0;
+        for (var i = StateLayout.FirstPlatelet; i < StateLayout.FreeTpo; i++) wholeBody += y[i];
+        for (var j = StateLayout.FirstMegakaryocyte; j < StateLayout.FirstPlatelet; j++) mkSum += y[j];
+        var mk = SetPoint.MegakaryocyteReceptors * _p[(int)ParameterId.MplExpression] * mkSum / StateLayout.MegakaryocyteCompartments;
+        return ReceptorPlateletEquivalents(PlateletReceptors(wholeBody), mk);
+    }
+
+    /// <summary>
+    /// Division-rate stimulation with the coupled drugs at state <paramref name="y"/>. Agonists at TPO's site
+    /// (<see cref="MplSite.TpoSite"/>: romiplostim, PEG-rHuMGDF) compete with TPO, so the site signal is
+    /// (T/K_T + Σ ε·C/K)/(1 + T/K_T + Σ C/K) (<see cref="CompetitiveAgonism"/>); transmembrane agonists add their own
+    /// ε·C/(EC50 + C) to it; an antagonist removes the fraction Imax·C/(Ki + C) of the sum. With every drug concentration
+    /// zero this equals <see cref="Stimulation(double)"/> exactly.
     /// </summary>
     /// <param name="tpoPicomolar">Free TPO, pM.</param>
     /// <param name="t">Time, days (for PK models that read the time since the last dose).</param>
     /// <param name="y">Full state (length <see cref="Dimension"/>).</param>
-    /// <param name="circulatingPlatelets">Circulating platelets, 10^9/L (receptor pool of target-mediated PK).</param>
-    public double Stimulation(double tpoPicomolar, double t, ReadOnlySpan<double> y, double circulatingPlatelets)
+    public double Stimulation(double tpoPicomolar, double t, ReadOnlySpan<double> y) =>
+        Stimulation(tpoPicomolar, t, y, ReceptorPlateletEquivalents(y));
+
+    private double Stimulation(double tpoPicomolar, double t, ReadOnlySpan<double> y, double receptorPool)
     {
-        var signal = 0.0;
-        var blocked = 1.0;
+        double siteRatio = 0, siteEfficacyRatio = 0, additive = 0, unblocked = 1;
         foreach (var drug in _drugs)
         {
-            var occupancy = drug.Occupancy(drug.Concentration(t, y, circulatingPlatelets));
-            if (drug.Action == DrugAction.Agonist) signal += drug.RelativeEmax * occupancy;
-            else blocked *= 1 - drug.Imax * occupancy;
+            var c = drug.Concentration(t, y, receptorPool);
+            if (drug.Action == DrugAction.Antagonist)
+            {
+                unblocked *= 1 - drug.Imax * drug.Occupancy(c);
+            }
+            else if (drug.Site == MplSite.TpoSite)
+            {
+                var ratio = drug.Ratio(c);
+                siteRatio += ratio;
+                siteEfficacyRatio += drug.Efficacy * ratio;
+            }
+            else
+            {
+                additive += drug.Efficacy * drug.Occupancy(c);
+            }
         }
-        return Stimulation(tpoPicomolar, signal, blocked);
+        return Stimulation(tpoPicomolar, siteRatio, siteEfficacyRatio, additive, unblocked);
     }
 
     /// <summary>Drug concentration of each coupled drug at state <paramref name="y"/>, ng/mL (free drug for romiplostim), in <see cref="Drugs"/> order.</summary>
     public double[] DrugConcentrations(double t, ReadOnlySpan<double> y)
     {
-        var wholeBody = 0.0;
-        for (var i = StateLayout.FirstPlatelet; i < StateLayout.FreeTpo; i++) wholeBody += y[i];
-        var circulating = (1 - _p[(int)ParameterId.SplenicFraction]) * wholeBody;
+        var pool = ReceptorPlateletEquivalents(y);
         var c = new double[_drugs.Length];
-        for (var d = 0; d < c.Length; d++) c[d] = _drugs[d].Concentration(t, y, circulating);
+        for (var d = 0; d < c.Length; d++) c[d] = _drugs[d].Concentration(t, y, pool);
         return c;
     }
 
@@ -227,14 +261,15 @@ public sealed class TpoPlateletModel
     /// Progenitor division rate relative to healthy: a TPO-independent share plus the Emax effect of free TPO
     /// on c-Mpl (Shimizu 2021: Emax·T/(EC50 + T), equal to 1 at the set point), plus any autonomous drive.
     /// </summary>
-    public double Stimulation(double tpoPicomolar) => Stimulation(tpoPicomolar, 0, 1);
+    public double Stimulation(double tpoPicomolar) => Stimulation(tpoPicomolar, 0, 0, 0, 1);
 
-    private double Stimulation(double tpoPicomolar, double drugSignal, double unblocked)
+    private double Stimulation(double tpoPicomolar, double siteRatio, double siteEfficacyRatio, double additive, double unblocked)
     {
         var t = Math.Max(tpoPicomolar, 0);
         var emax = _p[(int)ParameterId.DivisionEmax];
         var independent = _p[(int)ParameterId.TpoIndependentDivisionFraction];
-        var effect = emax * (t / (SetPoint.Ec50 + t) + drugSignal) * unblocked;
+        var site = CompetitiveAgonism.SiteSignal(t, SetPoint.Ec50, siteRatio, siteEfficacyRatio);
+        var effect = emax * (site + additive) * unblocked;
         return independent + (1 - independent) * _p[(int)ParameterId.MplExpression] * effect
             + _p[(int)ParameterId.AutonomousDivisionRate];
     }
@@ -375,21 +410,21 @@ public sealed class TpoPlateletModel
         rows[StateLayout.PlateletComplex].Add(StateLayout.FreeTpo);
         for (var j = StateLayout.FirstMegakaryocyte; j < StateLayout.FirstPlatelet; j++) rows[StateLayout.MegakaryocyteComplex].Add(j);
         rows[StateLayout.MegakaryocyteComplex].Add(StateLayout.FreeTpo);
-        // Drugs, appended last: each drug block is dense within itself and may read the platelet count (receptor pool);
-        // progenitor and MK1 rows read every drug state and, through the free concentration of a target-binding drug, the platelets.
+        // Drugs, appended last: each drug block is dense within itself and may read the c-Mpl pool (platelets and MKs);
+        // progenitor and MK1 rows read every drug state and, through the free concentration of a target-binding drug, that pool.
         foreach (var drug in _drugs)
         {
             for (var i = drug.Offset; i < drug.Offset + drug.StateCount; i++)
             {
                 for (var j = drug.Offset; j < drug.Offset + drug.StateCount; j++) rows[i].Add(j);
                 if (drug.ReadsPlatelets)
-                    for (var j = StateLayout.FirstPlatelet; j < StateLayout.FreeTpo; j++) rows[i].Add(j);
+                    for (var j = StateLayout.FirstMegakaryocyte; j < StateLayout.FreeTpo; j++) rows[i].Add(j);
             }
             for (var i = StateLayout.FirstProgenitor; i <= StateLayout.FirstMegakaryocyte; i++)
             {
                 for (var j = drug.Offset; j < drug.Offset + drug.StateCount; j++) rows[i].Add(j);
                 if (drug.ReadsPlatelets)
-                    for (var j = StateLayout.FirstPlatelet; j < StateLayout.FreeTpo; j++) rows[i].Add(j);
+                    for (var j = StateLayout.FirstMegakaryocyte; j < StateLayout.FreeTpo; j++) rows[i].Add(j);
             }
         }
         return JacobianStructure.Sparse(rows.Select(r => (IReadOnlyList<int>)r.Distinct().Order().ToArray()).ToArray());

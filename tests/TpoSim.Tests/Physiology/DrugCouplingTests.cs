@@ -1,3 +1,4 @@
+using TpoSim.Drugs;
 using TpoSim.Drugs.Pharmacokinetics;
 using TpoSim.Dosing;
 using TpoSim.Numerics.Ode;
@@ -83,5 +84,96 @@ public class DrugCouplingTests
         var dose = new DoseRecord("mpl-antagonist", Route.Oral, 100, DoseUnit.Milligram, 0, 1, 14);
         var r = ModelFixture.Run(ModelFixture.Scenario(28, 0.5, doses: [dose]));
         Assert.True(r.Outputs.Min(o => o.PlateletsCirculating) < 0.8 * r.Outputs[0].PlateletsCirculating);
+    }
+}
+
+public class CompetitionAtTheTpoSiteTests
+{
+    private static readonly string[] AllDrugs = ["romiplostim", "eltrombopag", "avatrombopag", "lusutrombopag", "peg-rhumgdf", "mpl-antagonist"];
+
+    /// <summary>A state with TPO and the cell masses perturbed, every drug amount zero.</summary>
+    private static double[] PerturbedState(TpoPlateletModel model, int seed)
+    {
+        var y = model.HealthyState();
+        var rng = new Random(seed);
+        for (var i = 0; i < StateLayout.Dimension; i++) y[i] *= 0.3 + 2 * rng.NextDouble();
+        return y;
+    }
+
+    [Fact]
+    public void SitesAreDeclaredPerDrug()
+    {
+        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(), AllDrugs);
+        Assert.Equal(MplSite.TpoSite, model.Drug("romiplostim")!.Site);
+        Assert.Equal(MplSite.TpoSite, model.Drug("peg-rhumgdf")!.Site);
+        Assert.All(["eltrombopag", "avatrombopag", "lusutrombopag"], d => Assert.Equal(MplSite.Transmembrane, model.Drug(d)!.Site));
+        Assert.Equal(DrugAction.Antagonist, model.Drug("mpl-antagonist")!.Action);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.2)]
+    [InlineData(1.4)]
+    [InlineData(30.0)]
+    public void StimulationWithEveryDrugAtZeroConcentrationEqualsTheDrugFreeValueExactly(double tpo)
+    {
+        var coupled = new TpoPlateletModel(ParameterSet.Default, new Patient(), AllDrugs);
+        var plain = ModelFixture.Healthy();
+        for (var seed = 0; seed < 5; seed++)
+        {
+            var y = PerturbedState(coupled, seed);
+            Assert.Equal(plain.Stimulation(tpo), coupled.Stimulation(tpo, 0, y));
+        }
+    }
+
+    /// <summary>Stimulation increment a drug gives at free TPO <paramref name="tpo"/>, with its central amount fixed.</summary>
+    private static double Increment(string drug, double centralMicrograms, double tpo)
+    {
+        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(), [drug]);
+        var y = model.HealthyState();
+        y[model.Drugs[0].Offset + 1] = centralMicrograms; // state 1 is "central" in every model used here
+        Assert.Equal("central", model.Drugs[0].Pk.StateNames[1]);
+        return model.Stimulation(tpo, 0, y) - model.Stimulation(tpo);
+    }
+
+    [Fact]
+    public void RaisingTpoLowersASiteAgonistsIncrementButNotATransmembraneAgonists()
+    {
+        var healthy = ModelFixture.Healthy().SetPoint.Tpo;
+        // Romiplostim (TPO site): 10 µg central ≈ a few times its K_d free; the increment must fall as TPO rises.
+        var r1 = Increment("romiplostim", 10, healthy);
+        var r2 = Increment("romiplostim", 10, 5 * healthy);
+        Assert.True(r1 > 0 && r2 < 0.8 * r1, $"romiplostim increment {r1:0.###} at 1× TPO, {r2:0.###} at 5×");
+        // Eltrombopag (transmembrane): the same increment whatever TPO is (additive), to rounding.
+        var e1 = Increment("eltrombopag", 50_000, healthy);
+        var e2 = Increment("eltrombopag", 50_000, 5 * healthy);
+        Assert.True(e1 > 0.05, $"eltrombopag increment {e1:0.###}");
+        Assert.Equal(e1, e2, 1e-12);
+    }
+
+    [Fact]
+    public void PegRhuMgdfActsAsTheSameMolarAmountOfTpo()
+    {
+        // Potency 1 and efficacy 1: a drug concentration of c pM at TPO T stimulates exactly as TPO T + c (analytic).
+        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(), ["peg-rhumgdf"]);
+        var y = model.HealthyState();
+        y[model.Drugs[0].Offset + 1] = 1.0; // µg
+        var ngPerMl = model.DrugConcentrations(0, y)[0];
+        var picomolar = 1000 * TpoSim.Drugs.Pharmacokinetics.PkUnits.NgPerMlToNanomolar(ngPerMl, model.Drugs[0].Pk.MolarMass.GramsPerMole);
+        var tpo = model.SetPoint.Tpo;
+        Assert.Equal(model.Stimulation(tpo + picomolar), model.Stimulation(tpo, 0, y), 1e-12);
+    }
+
+    [Fact]
+    public void RomiplostimsReceptorPoolIsThePlateletCountWhenHealthyAndCountsMegakaryocytes()
+    {
+        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(), ["romiplostim"]);
+        var y = model.HealthyState();
+        Assert.Equal(model.SetPoint.PlateletsCirculating, model.ReceptorPlateletEquivalents(y), 1e-9);
+        // Platelets cut to a tenth, MK mass doubled: pool = 250·(0.6·0.1 + 0.4·2) with mkReceptorShare 0.4.
+        for (var i = StateLayout.FirstPlatelet; i < StateLayout.FreeTpo; i++) y[i] *= 0.1;
+        for (var j = StateLayout.FirstMegakaryocyte; j < StateLayout.FirstPlatelet; j++) y[j] = 2;
+        var share = ParameterSet.Default[ParameterId.MegakaryocyteReceptorShare];
+        Assert.Equal(model.SetPoint.PlateletsCirculating * ((1 - share) * 0.1 + share * 2), model.ReceptorPlateletEquivalents(y), 1e-9);
     }
 }
