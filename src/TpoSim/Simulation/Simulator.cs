@@ -105,7 +105,7 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var parameters = ParametersFor(scenario);
-        var model = new TpoPlateletModel(parameters, PatientFor(scenario), CoupledDrugs(scenario));
+        var model = new TpoPlateletModel(parameters, PatientFor(scenario), CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
         var solver = SolverChoice.Resolve(solverOverride ?? scenario.Solver);
         var (y, method, failure) = InitialState(model, parameters);
         var grid = Grid(scenario.Days, scenario.OutputStepDays);
@@ -212,7 +212,7 @@ public static class Simulator
         return grid.ToArray();
     }
 
-    /// <summary>The drugs with a PK/PD model that <paramref name="scenario"/> doses (rhTPO needs none), in first-dose order.</summary>
+    /// <summary>The drugs with a PK/PD model that <paramref name="scenario"/> doses (rhTPO needs none), in first-dose order (their PK models: <see cref="Scenario.PkModelOf"/>).</summary>
     public static IReadOnlyList<string> CoupledDrugs(Scenario scenario) =>
         scenario.Doses.Select(d => d.Drug)
             .Concat(scenario.Titration is { } t ? [TitrationCatalog.DrugOf(t.Policy)] : [])
