@@ -73,9 +73,12 @@ internal sealed class ValidationFigureBuilder
             };
         }).ToArray();
         var verdict = result.Status == CaseStatus.Passed ? (result.IsMarginal ? "passed (marginal)" : "passed") : "FAILED";
+        // Population statistics have no axis in the figure: state them with their tolerances in the subtitle.
+        var statistics = string.Join("; ", result.Checks.Where(c => c.Check.Metric is PopulationMetric)
+            .Select(c => $"{c.Check.Description} {c.SimulatedText} (tolerance {c.Check.Metric.ToleranceText(c.Check.Tolerance)})"));
         return new TimeSeriesChart($"{result.Id}: {result.Title}", "Day", panels)
         {
-            Subtitle = $"{verdict} · {result.Source}",
+            Subtitle = statistics.Length == 0 ? $"{verdict} · {result.Source}" : $"{verdict} · {statistics}",
             Markers = figure._markers,
             XRange = new AxisRange(0, days[^1]),
             PanelHeight = 220,
