@@ -345,7 +345,7 @@ public static class Simulator
             var pending = 0.0;
             yield return (day, new TimeEvent(day, (_, y) =>
             {
-                var amount = policy.CurrentDose;
+                var amount = policy.DoseOn(doseDay - spec.StartDay);
                 pending = 0;
                 if (amount <= 0) return;
                 var micrograms = Dosing.DoseUnits.ToMicrograms(amount, policy.Unit, scenario.Patient.BodyWeightKg);
