@@ -22,7 +22,7 @@ internal static class BadScenarioCases
     public static readonly BadScenario[] All =
     [
         new("unknown-top-field", """{ "name": "x", "nmae": "typo" }""", "$.nmae", "allowed: name, description, patient, simulation, doses, events, titration, pk, doseTable"),
-        new("unknown-patient-field", """{ "patient": { "weight": 70 } }""", "$.patient.weight", "allowed: weightKg, sex, ageGroup, condition, conditions, parameters"),
+        new("unknown-patient-field", """{ "patient": { "weight": 70 } }""", "$.patient.weight", "allowed: weightKg, sex, ageGroup, eastAsian, condition, conditions, parameters"),
         new("weight-too-high", """{ "patient": { "weightKg": 700 } }""", "$.patient.weightKg", "[0.5, 250] kg"),
         new("weight-zero", """{ "patient": { "weightKg": 0 } }""", "$.patient.weightKg", "[0.5, 250] kg"),
         new("weight-as-text", """{ "patient": { "weightKg": "70" } }""", "$.patient.weightKg", "[0.5, 250] kg"),
@@ -131,6 +131,9 @@ internal static class BadScenarioCases
         new("titration-eltrombopag-start-not-a-level", """{ "titration": { "policy": "eltrombopag-itp-label", "startDose": 100 } }""", "$.titration.startDose", "allowed: 12.5, 25, 50, 75"),
         new("titration-cld-with-start-dose", """{ "titration": { "policy": "avatrombopag-cld-label", "startDose": 60 } }""", "$.titration.startDose", "baseline count chooses the dose"),
         new("titration-threshold-on-label-rule", """{ "titration": { "policy": "romiplostim-itp-label", "low": 30 } }""", "$.titration.low", "only for policy 'custom'"),
+        new("titration-east-asian-not-the-patients", """{ "titration": { "policy": "eltrombopag-itp-label", "eastAsian": true } }""", "$.titration.eastAsian", "allowed: false or leave it out", SchemaCanTell: false),
+        new("titration-hepatic-without-liver-disease", """{ "patient": { "eastAsian": true }, "titration": { "policy": "eltrombopag-itp-label", "hepaticImpairment": true } }""", "$.titration.hepaticImpairment", "allowed: false or leave it out", SchemaCanTell: false),
+        new("patient-east-asian-not-a-flag", """{ "patient": { "eastAsian": "yes" } }""", "$.patient.eastAsian", "expected true or false"),
         new("titration-east-asian-on-romiplostim", """{ "titration": { "policy": "romiplostim-itp-label", "eastAsian": true } }""", "$.titration.eastAsian", "only for policy 'eltrombopag-itp-label'"),
         new("titration-assay-cv-too-high", """{ "titration": { "policy": "romiplostim-itp-label", "assayCv": 0.6 } }""", "$.titration.assayCv", "[0, 0.5]"),
         new("titration-check-interval-zero", """{ "titration": { "policy": "romiplostim-itp-label", "checkEveryDays": 0 } }""", "$.titration.checkEveryDays", "[1, 28] days"),

@@ -37,13 +37,17 @@ public static class Simulator
         return set;
     }
 
-    /// <summary>The patient, with the age group a condition implies (neonate).</summary>
+    /// <summary>
+    /// The patient, with the age group a condition implies (neonate) and the Child–Pugh score of a chronicLiverDisease
+    /// condition (a drug-PK covariate: <see cref="ChildPugh.ScoreOf"/>).
+    /// </summary>
     public static Patient PatientFor(Scenario scenario)
     {
         var patient = scenario.Patient;
         foreach (var c in scenario.Conditions)
         {
             if (Conditions.ConditionCatalog.Get(c.Name)?.ImpliedAgeGroup is { } age) patient = patient with { AgeGroup = age };
+            if (c.Name == Conditions.ConditionCatalog.ChronicLiverDisease.Name) patient = patient with { ChildPughScore = ChildPugh.ScoreOf(c.Severity) };
         }
         return patient;
     }
