@@ -34,12 +34,13 @@ public sealed record Patient(double BodyWeightKg = 70, Sex Sex = Sex.Female, Age
 
 /// <summary>
 /// The Child–Pugh score the PK covariates read, from the chronicLiverDisease condition's severity (class A = 1/3,
-/// B = 2/3, C = 1): each class at the midpoint of its score range within Farrell 2014's valid 5–13 (A 5–6 → 5.5,
-/// B 7–9 → 8, C 10–13 → 11.5), linear between classes and from score 5 at severity 0⁺.
+/// B = 2/3, C = 1): A and B at the middle of their score ranges (5–6 → 5.5, 7–9 → 8), C at 12 because Farrell 2014's
+/// linear covariate is defined up to 13 (the same scores as the population sampler's Child-Pugh mix); linear between
+/// classes and from score 5 at severity 0⁺.
 /// </summary>
 public static class ChildPugh
 {
-    private static readonly (double Severity, double Score)[] Knots = [(0, 5), (1.0 / 3, 5.5), (2.0 / 3, 8), (1, 11.5)];
+    private static readonly (double Severity, double Score)[] Knots = [(0, 5), (1.0 / 3, 5.5), (2.0 / 3, 8), (1, 12)];
 
     /// <summary>The score at liver-disease severity <paramref name="severity"/> in (0, 1]; null at 0 (no liver disease).</summary>
     public static double? ScoreOf(double severity)

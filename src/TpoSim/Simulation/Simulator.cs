@@ -47,7 +47,9 @@ public static class Simulator
         foreach (var c in scenario.Conditions)
         {
             if (Conditions.ConditionCatalog.Get(c.Name)?.ImpliedAgeGroup is { } age) patient = patient with { AgeGroup = age };
-            if (c.Name == Conditions.ConditionCatalog.ChronicLiverDisease.Name) patient = patient with { ChildPughScore = ChildPugh.ScoreOf(c.Severity) };
+            // A score set on the patient (a population draws one per subject) wins over the one the severity implies.
+            if (c.Name == Conditions.ConditionCatalog.ChronicLiverDisease.Name)
+                patient = patient with { ChildPughScore = patient.ChildPughScore ?? ChildPugh.ScoreOf(c.Severity) };
         }
         return patient;
     }

@@ -36,10 +36,10 @@ public class EltrombopagCovariateTests
         { """{ "sex": "female" }""", 1 / 0.622 },
         { """{ "sex": "male", "eastAsian": true }""", 1 / 0.476 },
         { """{ "sex": "female", "eastAsian": true }""", 1 / (0.622 * 0.476) },
-        // Child-Pugh class midpoints: A 5.5, B 8, C 11.5.
+        // Child-Pugh scores: A 5.5, B 8 (class midpoints), C 12.
         { """{ "sex": "male", "condition": { "name": "chronicLiverDisease", "childPugh": "A" } }""", 1 / (0.536 * (1 - 0.113 * 0.5)) },
         { """{ "sex": "male", "condition": { "name": "chronicLiverDisease", "childPugh": "B" } }""", 1 / (0.536 * (1 - 0.113 * 3)) },
-        { """{ "sex": "male", "condition": { "name": "chronicLiverDisease", "childPugh": "C" } }""", 1 / (0.536 * (1 - 0.113 * 6.5)) },
+        { """{ "sex": "male", "condition": { "name": "chronicLiverDisease", "childPugh": "C" } }""", 1 / (0.536 * (1 - 0.113 * 7)) },
         { """{ "sex": "male", "condition": { "name": "itp", "severity": 0.5 } }""", 1.0 },
     };
 
@@ -56,7 +56,7 @@ public class EltrombopagCovariateTests
     [InlineData(1.0 / 6, 5.25)]
     [InlineData(1.0 / 3, 5.5)]
     [InlineData(0.5, 6.75)]
-    [InlineData(1.0, 11.5)]
+    [InlineData(1.0, 12)]
     public void Child_pugh_score_follows_the_liver_disease_severity(double severity, double score)
     {
         Assert.Equal(score, ChildPugh.ScoreOf(severity)!.Value, 9);
