@@ -138,6 +138,7 @@ internal static class BadScenarioCases
         new("titration-assay-cv-too-high", """{ "titration": { "policy": "romiplostim-itp-label", "assayCv": 0.6 } }""", "$.titration.assayCv", "[0, 0.5]"),
         new("titration-check-interval-zero", """{ "titration": { "policy": "romiplostim-itp-label", "checkEveryDays": 0 } }""", "$.titration.checkEveryDays", "[1, 28] days"),
         new("titration-weeks-and-days", """{ "titration": { "policy": "romiplostim-itp-label", "weeks": 2, "days": 14 } }""", "$.titration.days", "not both"),
+        new("titration-course-past-end", """{ "simulation": { "days": 3 }, "titration": { "policy": "lusutrombopag-lplus2" } }""", "$.titration.days", "allowed ≤ 3", SchemaCanTell: false),
         new("titration-past-end", """{ "simulation": { "days": 56 }, "titration": { "policy": "romiplostim-itp-label", "weeks": 24 } }""", "$.titration.weeks", "allowed ≤ 8", SchemaCanTell: false),
     ];
 }

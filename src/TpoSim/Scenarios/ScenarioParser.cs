@@ -196,6 +196,8 @@ public static class ScenarioParser
             var titrationDays = span ?? weeks * 7;
             if (titrationDays is { } td && td > days + 1e-9)
                 Error($"{path}.{(span is null ? "weeks" : "days")}", $"the titration ({Fmt(td)} days) runs past the end of the simulation; allowed ≤ {Fmt(span is null ? days / 7 : days)}");
+            if (titrationDays is null && policy is not null && Policies.TitrationCatalog.DefaultDays(policy) is { } course && course > days + 1e-9)
+                Error($"{path}.days", $"the '{policy}' course ({Fmt(course)} days) runs past the end of the simulation ({Fmt(days)} days); give days to shorten it: allowed ≤ {Fmt(days)}");
             var cv = Number(e, path, "assayCv", 0, 0.5, "") ?? 0;
             var seed = Integer(e, path, "seed", 0, int.MaxValue) ?? 1;
             var eastAsian = Flag(e, path, "eastAsian");
