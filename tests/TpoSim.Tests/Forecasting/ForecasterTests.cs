@@ -76,6 +76,32 @@ public class ForecasterTests(SyntheticFitFixture fixture) : IClassFixture<Synthe
         Assert.True(one.Regimens[1].Bands[2][^1] < one.Regimens[0].Bands[2][^1]);
     }
 
+    [Fact]
+    public void Regimens_continue_the_history_from_the_last_observation()
+    {
+        var h = fixture.History;
+        var prior = fixture.Fit.Problem.Prior;
+        var start = h.LastObservationDay;
+        var end = start + 28;
+        var current = h.CurrentDose(start);
+        // Label: past doses kept, the rule decides from the start day on, continuing from the current dose.
+        var label = Simulator.Run(Forecaster.ScenarioFor(h, prior, fixture.Fit.Values, Regimen.Label, start, end), cancellation: Ct);
+        Assert.True(label.Succeeded, label.Diagnostic);
+        Assert.Equal([start, start + 7, start + 14, start + 21], label.Titration!.Decisions.Select(d => d.Day));
+        Assert.NotEqual("start", label.Titration.Decisions[0].Action);
+        Assert.All(label.Titration.Doses, d => Assert.True(d.Day >= start));
+        Assert.Equal(h.DosesBefore(start).Count, label.Scenario.Doses.Count);
+        // A user ladder with a higher floor (70): the count near 55 is below it, so the first decision raises the dose.
+        var tight = new Regimen("tight", RegimenKind.Custom, null, new TpoSim.Policies.CustomRule(70, 150, 300, 150, 1, 10));
+        var custom = Simulator.Run(Forecaster.ScenarioFor(h, prior, fixture.Fit.Values, tight, start, end), cancellation: Ct);
+        Assert.True(custom.Succeeded, custom.Diagnostic);
+        Assert.Equal(("increase", current + 1), (custom.Titration!.Decisions[0].Action, custom.Titration.Decisions[0].Dose));
+        // Fixed: the past, then the dose weekly from the start day to the end of the window.
+        var fixedDose = Forecaster.ScenarioFor(h, prior, fixture.Fit.Values, Regimen.Fixed(2), start, end);
+        Assert.Equal([start, start + 7, start + 14, start + 21], fixedDose.Doses[^1].Times());
+        Assert.Equal(2, fixedDose.Doses[^1].Amount);
+    }
+
     private static RegimenForecast Made(string name, double tir, double risk, double dose = 0) => new(new Regimen(name, RegimenKind.Hold), [], tir, risk, dose, 0);
 
     [Fact]
