@@ -102,7 +102,8 @@ public class ForecasterTests(SyntheticFitFixture fixture) : IClassFixture<Synthe
         Assert.Equal(2, fixedDose.Doses[^1].Amount);
     }
 
-    private static RegimenForecast Made(string name, double tir, double risk, double dose = 0) => new(new Regimen(name, RegimenKind.Hold), [], tir, risk, dose, 0);
+    private static RegimenForecast Made(string name, double tir, double risk, double dose = 0, double distance = 0) =>
+        new(new Regimen(name, RegimenKind.Hold), [], tir, risk, dose, 0, distance);
 
     [Fact]
     public void Recommends_the_most_time_in_range_within_the_risk_limit()
@@ -111,6 +112,8 @@ public class ForecasterTests(SyntheticFitFixture fixture) : IClassFixture<Synthe
         var (best, reason) = Forecaster.Recommend([Made("a", 0.5, 0), Made("b", 0.9, 0.3), Made("c", 0.7, 0.1)], options);
         Assert.Equal(2, best);
         Assert.Contains("largest expected time", reason, StringComparison.Ordinal);
+        // None reaches the range: the nearest wins, not the cheapest (holding would let the count fall further).
+        Assert.Equal(0, Forecaster.Recommend([Made("label", 0, 0, 525, 0.2), Made("hold", 0, 0, 0, 0.9)], options).Index);
         // Within 2 points of the best, the least drug wins.
         Assert.Equal(1, Forecaster.Recommend([Made("a", 0.9, 0, 5), Made("b", 0.89, 0, 4), Made("c", 0.5, 0, 1)], options).Index);
         var (least, why) = Forecaster.Recommend([Made("a", 0.5, 0.5), Made("b", 0.9, 0.3)], options);
