@@ -9,8 +9,16 @@ namespace TpoSim.Population;
 /// <param name="Upper">Upper bound of baseline platelets, 10⁹/L, or null.</param>
 /// <param name="UpperExclusive">True when the upper bound itself fails (<c>below</c>).</param>
 /// <param name="MaxScreenedPerSubject">Candidates screened per requested subject before the run stops enrolling.</param>
-public sealed record InclusionCriteria(double? Lower, bool LowerExclusive, double? Upper, bool UpperExclusive, int MaxScreenedPerSubject = InclusionCriteria.DefaultMaxScreenedPerSubject)
+/// <param name="SplenectomisedShare">
+/// Share of the N enrolled who are splenectomised (a quota, as when a trial enrols two strata), or null for whatever
+/// share screening gives. A candidate who passes but whose stratum is full is a screen failure ("stratum full").
+/// </param>
+public sealed record InclusionCriteria(double? Lower, bool LowerExclusive, double? Upper, bool UpperExclusive,
+    int MaxScreenedPerSubject = InclusionCriteria.DefaultMaxScreenedPerSubject, double? SplenectomisedShare = null)
 {
+    /// <summary>How many of <paramref name="subjects"/> are splenectomised under the quota (rounded to nearest), or null.</summary>
+    public int? SplenectomisedQuota(int subjects) => SplenectomisedShare is { } s ? (int)Math.Round(s * subjects, MidpointRounding.AwayFromZero) : null;
+
     /// <summary>Default cap: 50 candidates per requested subject (a screen-failure rate up to 98%).</summary>
     public const int DefaultMaxScreenedPerSubject = 50;
 
@@ -31,7 +39,8 @@ public sealed record InclusionCriteria(double? Lower, bool LowerExclusive, doubl
             static string N(double v) => v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             var left = Lower is { } lo ? $"{N(lo)} {(LowerExclusive ? "<" : "≤")} " : "";
             var right = Upper is { } hi ? $" {(UpperExclusive ? "<" : "≤")} {N(hi)}" : "";
-            return $"{left}baseline platelets{right} ×10⁹/L";
+            var quota = SplenectomisedShare is { } s ? $"; {N(100 * s)}% splenectomised" : "";
+            return $"{left}baseline platelets{right} ×10⁹/L{quota}";
         }
     }
 }

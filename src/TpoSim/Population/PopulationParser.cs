@@ -34,7 +34,7 @@ public static class PopulationParser
     private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow"];
     private static readonly string[] VariabilityFields = ["parameter", "cv"];
     private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction"];
-    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject"];
+    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare"];
     private static readonly string[] BoundFields = ["min", "max", "above", "below"];
     private static readonly string[] ResponseFields = ["threshold", "firstWeek", "lastWeek", "durableWeeks", "durableMinResponses", "transientMinResponses", "rescueBelow", "rescueExclusionWeeks", "rangeLow", "rangeHigh", "eventAbove"];
     private static readonly string[] WeightFields = ["distribution", "mean", "sd", "median", "cv", "min", "max"];
@@ -186,7 +186,7 @@ public static class PopulationParser
             splenectomised = Fraction(cov, "$.covariates", "splenectomisedFraction");
             if (cov.TryGetProperty("childPugh", out var cp)) childPugh = ReadChildPugh(cp, scenario, Error);
         }
-        var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, Error) : null;
+        var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, splenectomised is not null, Error) : null;
         var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
 
         var policy = OutOfRangePolicy.Resample;
@@ -246,7 +246,7 @@ public static class PopulationParser
         return new ChildPughMix(shares["A"], shares["B"], shares["C"]);
     }
 
-    private static InclusionCriteria? ReadInclusion(JsonElement inc, Action<string, string> error)
+    private static InclusionCriteria? ReadInclusion(JsonElement inc, bool splenectomyDrawn, Action<string, string> error)
     {
         const string path = "$.inclusion";
         if (inc.ValueKind != JsonValueKind.Object)
@@ -262,6 +262,15 @@ public static class PopulationParser
         {
             if (ms.ValueKind != JsonValueKind.Number || !ms.TryGetInt32(out maxScreened) || maxScreened is < 1 or > 1000)
                 Fail($"{path}.maxScreenedPerSubject", $"{ms.GetRawText()} is outside the allowed range [1, 1000] (an integer)");
+        }
+        double? share = null;
+        if (inc.TryGetProperty("splenectomisedShare", out var ss))
+        {
+            if (ss.ValueKind != JsonValueKind.Number || !(ss.GetDouble() is >= 0 and <= 1))
+                Fail($"{path}.splenectomisedShare", $"{ss.GetRawText()} is outside the allowed range [0, 1]");
+            else if (!splenectomyDrawn)
+                Fail($"{path}.splenectomisedShare", "needs covariates.splenectomisedFraction (the candidates' share) to enrol by stratum");
+            else share = ss.GetDouble();
         }
         if (!inc.TryGetProperty("baselinePlatelets", out var bp) || bp.ValueKind != JsonValueKind.Object)
         {
@@ -287,7 +296,7 @@ public static class PopulationParser
         var lower = min ?? above;
         var upper = max ?? below;
         if (ok && lower is { } lo && upper is { } hi && !(lo < hi)) Fail(bpath, $"empty range: the lower bound {Fmt(lo)} is not below the upper bound {Fmt(hi)}");
-        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened) : null;
+        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened, share) : null;
     }
 
     private static ResponseDefinition? ReadResponse(JsonElement rw, Action<string, string> error)

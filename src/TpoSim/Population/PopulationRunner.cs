@@ -117,6 +117,8 @@ public static class PopulationRunner
         var maxCandidates = inclusion is null ? options.Subjects : (int)Math.Min(int.MaxValue, (long)options.Subjects * inclusion.MaxScreenedPerSubject);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation };
         var screened = new Candidate[ChunkSize];
+        var quota = inclusion?.SplenectomisedQuota(options.Subjects);
+        var splenectomisedEnrolled = 0;
         var enrolled = 0;
         var candidate = 0;
         while (enrolled < options.Subjects && candidate < maxCandidates)
@@ -129,8 +131,20 @@ public static class PopulationRunner
             for (var k = 0; k < count && enrolled + picked.Count < options.Subjects; k++)
             {
                 candidate = first + k + 1;
-                if (screened[k].Admitted) picked.Add((screened[k], enrolled + picked.Count));
-                else reducer.AddScreenFailure(screened[k].Reason);
+                var c = screened[k];
+                if (!c.Admitted) { reducer.AddScreenFailure(c.Reason); continue; }
+                if (quota is { } q)
+                {
+                    // Enrolment by stratum: a passing candidate whose stratum is full is turned away.
+                    var spleenOut = c.Draw.Splenectomised == true;
+                    if (spleenOut ? splenectomisedEnrolled >= q : enrolled + picked.Count - splenectomisedEnrolled >= options.Subjects - q)
+                    {
+                        reducer.AddScreenFailure("stratum full");
+                        continue;
+                    }
+                    if (spleenOut) splenectomisedEnrolled++;
+                }
+                picked.Add((c, enrolled + picked.Count));
             }
             var outcomes = new SubjectOutcome[picked.Count];
             Parallel.For(0, picked.Count, parallel, k => outcomes[k] = RunSubject(definition, picked[k].Candidate, picked[k].Subject, grid, options));

@@ -39,9 +39,9 @@ public class PopulationTrialTests
         // Enrolment numbers run 0…N−1 in candidate order; candidates skipped are the screen failures.
         Assert.Equal(Enumerable.Range(0, 300), result.Subjects.Select(s => s.Subject));
         Assert.True(result.Subjects.Zip(result.Subjects.Skip(1)).All(p => p.First.Draw.Index < p.Second.Draw.Index));
-        // About half splenectomised among those enrolled (Kuter 2008: 63 of 125); 4σ Monte-Carlo band at N = 300.
-        var splenectomised = result.Subjects.Count(s => s.Draw.Splenectomised == true) / 300.0;
-        Assert.InRange(splenectomised, 0.5 - 4 * 0.029, 0.5 + 4 * 0.029);
+        // Half splenectomised by enrolment quota (Kuter 2008: 63 of 125); passing candidates of a full stratum are turned away.
+        Assert.Equal(150, result.Subjects.Count(s => s.Draw.Splenectomised == true));
+        Assert.True(result.ScreenFailures["stratum full"] > 0);
     }
 
     [Fact]
@@ -119,6 +119,7 @@ public class PopulationTrialTests
         Assert.Contains("$.covariates.childPugh: the shares sum to 0.9", Errors(""", "covariates": { "childPugh": { "A": 0.5, "B": 0.4 } }"""));
         Assert.Contains("$.inclusion.baselinePlatelets.below: give either 'max' (inclusive) or 'below' (exclusive), not both", Errors(""", "inclusion": { "baselinePlatelets": { "max": 30, "below": 30 } }"""));
         Assert.Contains("$.inclusion.baselinePlatelets.low: unknown field", Errors(""", "inclusion": { "baselinePlatelets": { "low": 3 } }"""));
+        Assert.Contains("$.inclusion.splenectomisedShare: needs covariates.splenectomisedFraction", Errors(""", "inclusion": { "baselinePlatelets": { "max": 30 }, "splenectomisedShare": 0.5 }"""));
         Assert.Contains("$.responseWindow.durableMinResponses: 9 exceeds durableWeeks 8", Errors(""", "responseWindow": { "durableMinResponses": 9 }"""));
         Assert.Contains("$.responseWindow.firstWeek: 1.5 must be a whole number of weeks", Errors(""", "responseWindow": { "firstWeek": 1.5 }"""));
     }
