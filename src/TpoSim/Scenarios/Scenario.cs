@@ -14,6 +14,7 @@ namespace TpoSim.Scenarios;
 /// <param name="Doses">Drug doses.</param>
 /// <param name="Events">Timed events (transfusions, parameter changes).</param>
 /// <param name="Titration">A closed-loop dose rule applied at platelet checks, or null.</param>
+/// <param name="Seed">Seed of the model's own random features (ITP activity fluctuation); the same seed gives the same run.</param>
 public sealed record Scenario(
     string Name,
     string Description,
@@ -25,7 +26,8 @@ public sealed record Scenario(
     string? Solver,
     IReadOnlyList<DoseRecord> Doses,
     IReadOnlyList<ScenarioEvent> Events,
-    Policies.TitrationSpec? Titration = null)
+    Policies.TitrationSpec? Titration = null,
+    int Seed = 1)
 {
     /// <summary>The conditions as one line for titles and reports ("healthy" when none).</summary>
     public string ConditionSummary => Conditions.Count == 0 ? "healthy" : string.Join(", ", Conditions.Select(c => c.Label));

@@ -11,7 +11,7 @@ namespace TpoSim.Scenarios;
 /// </summary>
 public static class ScenarioParser
 {
-    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration"];
+    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration", "seed"];
     private static readonly string[] TitrationFields = ["policy", "startDose", "checkEveryDays", "weeks", "days", "assayCv", "seed", "eastAsian", "hepaticImpairment", "low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] CustomFields = ["low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] PatientFields = ["weightKg", "sex", "ageGroup", "condition", "conditions", "parameters"];
@@ -152,7 +152,8 @@ public static class ScenarioParser
             }
             Policies.TitrationSpec? titration = null;
             if (Object(root, "$", "titration") is { } te) titration = ReadTitration(te, "$.titration", days);
-            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration);
+            var seed = Integer(root, "$", "seed", 0, int.MaxValue) ?? 1;
+            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, seed);
         }
 
         private Policies.TitrationSpec? ReadTitration(JsonElement e, string path, double days)

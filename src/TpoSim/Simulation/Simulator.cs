@@ -34,7 +34,31 @@ public static class Simulator
             if (!ParameterCatalog.TryGet(name, out var def)) throw new ArgumentException($"Unknown parameter '{name}'.");
             set = set.With(def.Id, value);
         }
+        // A fluctuating disease activity starts at week 0's value: the day-0 steady state is the patient's state that week.
+        if (ActivityFluctuationOf(scenario) is { } fluctuation)
+            set = set.With(ParameterId.ItpActivity, Activity(set[ParameterId.ItpActivity], fluctuation.Multipliers(1)[0]));
         return set;
+    }
+
+    /// <summary>Nominal activity times a fluctuation multiplier, kept inside the itpActivity range.</summary>
+    private static double Activity(double nominal, double multiplier)
+    {
+        var def = ParameterCatalog.Get(ParameterId.ItpActivity);
+        return Math.Clamp(nominal * multiplier, def.Minimum, def.Maximum);
+    }
+
+    /// <summary>
+    /// The ITP activity fluctuation <paramref name="scenario"/> asks for (the itp condition's activityCv and
+    /// activityCorrelationDays, seeded by the scenario's seed), or null when its activity is constant.
+    /// </summary>
+    public static Conditions.ActivityFluctuation? ActivityFluctuationOf(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var itp = scenario.Conditions.FirstOrDefault(c => c.Name == Conditions.ConditionCatalog.Itp.Name);
+        if (itp is null) return null;
+        var options = Conditions.ConditionCatalog.Itp.Options.ToDictionary(o => o.Name, o => itp.Options.TryGetValue(o.Name, out var v) ? v : o.Default);
+        var cv = options[Conditions.ConditionCatalog.ActivityCvOption];
+        return cv > 0 ? new Conditions.ActivityFluctuation(cv, options[Conditions.ConditionCatalog.ActivityCorrelationDaysOption], scenario.Seed) : null;
     }
 
     /// <summary>The patient, with the age group a condition implies (neonate).</summary>
@@ -212,16 +236,37 @@ public static class Simulator
         return grid.ToArray();
     }
 
-    /// <summary>The drugs with a PK/PD model that <paramref name="scenario"/> doses (rhTPO needs none), in first-dose order.</summary>
-    public static IReadOnlyList<string> CoupledDrugs(Scenario scenario) =>
-        scenario.Doses.Select(d => d.Drug)
+    /// <summary>
+    /// The PK models of the drugs <paramref name="scenario"/> doses (rhTPO needs none), in first-dose order: the drug's name,
+    /// or its ITP variant (eltrombopag-itp: Gibiansky 2011 disposition) for a patient with ITP, whose exposure at a given
+    /// dose is higher than a healthy subject's.
+    /// </summary>
+    public static IReadOnlyList<string> CoupledDrugs(Scenario scenario)
+    {
+        var itp = scenario.Conditions.Any(c => c.Name == Conditions.ConditionCatalog.Itp.Name && c.Severity > 0);
+        return scenario.Doses.Select(d => d.Drug)
             .Concat(scenario.Titration is { } t ? [TitrationCatalog.DrugOf(t.Policy)] : [])
-            .Where(d => d != DrugCatalog.RecombinantTpo.Name).Distinct().ToArray();
+            .Where(d => d != DrugCatalog.RecombinantTpo.Name).Distinct()
+            .Select(d => itp && d == DrugCatalog.Eltrombopag.Name ? d + "-itp" : d).ToArray();
+    }
 
     private static (List<TimeEvent> Events, List<TimelineEntry> Timeline) CompileEvents(Scenario scenario, TpoPlateletModel model, TitrationLog? log)
     {
         // Scenario events come before doses at the same day; both keep their file order (stable sort).
         var items = new List<(double Day, TimeEvent Event, TimelineEntry? Entry)>();
+        if (ActivityFluctuationOf(scenario) is { } fluctuation)
+        {
+            // Week k's activity replaces week 0's (already in the day-0 parameters) at day 7k: a rate discontinuity, so an
+            // event restarts the integrator there. Scaled from the scenario's own itpActivity so overrides compose.
+            var multipliers = fluctuation.Multipliers(Conditions.ActivityFluctuation.WeeksCovering(scenario.Days));
+            var nominal = scenario.ParameterOverrides.TryGetValue(ParameterCatalog.Get(ParameterId.ItpActivity).Name, out var o) ? o : 1;
+            for (var k = 1; k < multipliers.Length; k++)
+            {
+                var day = k * Conditions.ActivityFluctuation.StepDays;
+                var value = Activity(nominal, multipliers[k]);
+                items.Add((day, new TimeEvent(day, (_, _) => model[ParameterId.ItpActivity] = value, $"ITP activity ×{value:0.###}"), null));
+            }
+        }
         foreach (var e in scenario.Events)
         {
             switch (e)
