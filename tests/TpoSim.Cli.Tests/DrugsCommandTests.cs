@@ -16,4 +16,15 @@ public sealed class DrugsCommandTests
             Assert.Contains(p.Name, run.Stdout);
         Assert.Contains("HYPOTHETICAL", run.Stdout.ToUpperInvariant());
     }
+
+    [Fact]
+    public void Drugs_lists_the_pk_variants_a_scenario_can_select()
+    {
+        var run = CliHarness.Run("drugs");
+        foreach (var drug in PkModelCatalog.DrugsWithVariants)
+        {
+            Assert.Contains($"'pk.{drug}'", run.Stdout);
+            foreach (var v in PkModelCatalog.VariantsOf(drug)) Assert.Contains($"  {v}", run.Stdout);
+        }
+    }
 }

@@ -180,6 +180,7 @@ public sealed class SchemaTests
     [InlineData("""{ "events": [ { "type": "chemotherapy", "day": 1, "regimen": "gentle", "zzz": 1 } ] }""", "$.events[0].zzz", "chemotherapy")]
     [InlineData("""{ "events": [ { "type": "radiation", "day": 1, "doseGy": 2, "zzz": 1 } ] }""", "$.events[0].zzz", "radiation")]
     [InlineData("""{ "titration": { "policy": "romiplostim-itp-label", "zzz": 1 } }""", "$.titration.zzz", "titration")]
+    [InlineData("""{ "pk": { "zzz": "x" } }""", "$.pk.zzz", "pk")]
     public void Object_fields_match_the_parser(string json, string path, string def)
     {
         var error = Assert.Single(ScenarioParser.Parse(json).Errors);
@@ -204,6 +205,8 @@ public sealed class SchemaTests
     [InlineData("""{ "doses": [ { "drug": "rhTPO", "route": "iv", "amount": 1, "unit": "zzz", "day": 1 } ] }""", "unit")]
     [InlineData("""{ "events": [ { "type": "zzz", "day": 1 } ] }""", "type")]
     [InlineData("""{ "titration": { "policy": "zzz" } }""", "policy")]
+    [InlineData("""{ "pk": { "romiplostim": "zzz" } }""", "romiplostim")]
+    [InlineData("""{ "pk": { "eltrombopag": "zzz" } }""", "eltrombopag")]
     public void Enumerations_match_the_parser(string json, string field)
     {
         var error = Assert.Single(ScenarioParser.Parse(json).Errors);
@@ -216,6 +219,7 @@ public sealed class SchemaTests
             "regimen" => Props(Def("chemotherapy"))["regimen"]!["enum"],
             "solver" => Props(Def("simulation"))["solver"]!["enum"],
             "policy" => Props(Def("titration"))["policy"]!["enum"],
+            "romiplostim" or "eltrombopag" => Props(Def("pk"))[field]!["enum"],
             "type" => Props(Def("event"))["type"]!["enum"],
             _ => Props(Def("dose"))[field]!["enum"],
         };

@@ -21,6 +21,13 @@ public static class DrugsCommand
                 var routes = string.Join(", ", drug.Routes.Select(r => r switch { Route.Subcutaneous => "sc", Route.Oral => "oral", _ => "iv" }));
                 console.Ansi.Write(new Rule($"[bold]{Markup.Escape(drug.Name)}[/] ({Markup.Escape(routes)}; at most {ParameterDefinition.Format(drug.MaxSingleDoseMicrogramsPerKg)} µg/kg per dose)").LeftJustified());
                 console.Ansi.Write(new Markup($"{Markup.Escape(drug.Mechanism)}\n[grey]{Markup.Escape(drug.Source)}[/]\n"));
+                var variants = PkModelCatalog.VariantsOf(drug.Name);
+                if (variants.Count > 1)
+                {
+                    console.Out.WriteLine($"PK variants (scenario field 'pk.{drug.Name}'):");
+                    for (var v = 0; v < variants.Count; v++)
+                        console.Out.WriteLine($"  {variants[v]}{(v == 0 ? " (default)" : "")}: {PkModelCatalog.Create(variants[v]).Description}");
+                }
                 var parameters = new List<ParameterDefinition>();
                 if (PkModelCatalog.Names.Contains(drug.Name)) parameters.AddRange(PkModelCatalog.Create(drug.Name).Parameters);
                 parameters.AddRange(DrugEffects.For(drug.Name));

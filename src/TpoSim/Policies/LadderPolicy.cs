@@ -53,8 +53,12 @@ public sealed class LadderPolicy : ITitrationPolicy
     private double? _topSinceDay;
     private bool _respondedAtTop;
 
-    /// <summary>A policy following <paramref name="rule"/>, starting at <paramref name="startDose"/> (the nearest level at or below it).</summary>
-    public LadderPolicy(string name, string drug, Route route, DoseUnit unit, LadderRule rule, double startDose)
+    /// <summary>
+    /// A policy following <paramref name="rule"/>, starting at <paramref name="startDose"/> (the nearest level at or below
+    /// it). When <paramref name="continuing"/>, the patient is already on that dose (a forecast continuing a history): the
+    /// first check is a regular decision, and the dose counts as settled.
+    /// </summary>
+    public LadderPolicy(string name, string drug, Route route, DoseUnit unit, LadderRule rule, double startDose, bool continuing = false)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (rule.Levels.Count == 0) throw new ArgumentException("A ladder needs at least one level.", nameof(rule));
@@ -67,6 +71,11 @@ public sealed class LadderPolicy : ITitrationPolicy
         for (var i = 0; i < rule.Levels.Count; i++)
         {
             if (rule.Levels[i] <= startDose + 1e-9) _level = i;
+        }
+        if (continuing)
+        {
+            _started = true;
+            _lastChangeDay = double.NegativeInfinity;
         }
     }
 

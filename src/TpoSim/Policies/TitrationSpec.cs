@@ -12,9 +12,17 @@ namespace TpoSim.Policies;
 /// <param name="EastAsian">Eltrombopag: East Asian ancestry (start 25 mg).</param>
 /// <param name="HepaticImpairment">Eltrombopag: hepatic impairment (start 25 mg; 12.5 mg with East Asian ancestry).</param>
 /// <param name="Custom">Thresholds of the "custom" policy, else null.</param>
+/// <param name="StartDay">
+/// Day the rule takes over: its first check and dose fall here and <paramref name="Days"/> counts from here. Doses before
+/// it are the scenario's fixed doses, so a forecast continues a patient's history and then runs the rule (0 by default).
+/// </param>
+/// <param name="Continuing">
+/// The patient is already on <paramref name="StartDose"/>: a ladder rule's first check is a regular decision (up, down,
+/// hold) instead of a start, and the dose counts as settled (no wait before the first change).
+/// </param>
 public sealed record TitrationSpec(
     string Policy, double? StartDose = null, double? CheckEveryDays = null, double? Days = null, double AssayCv = 0, int Seed = 1,
-    bool EastAsian = false, bool HepaticImpairment = false, CustomRule? Custom = null);
+    bool EastAsian = false, bool HepaticImpairment = false, CustomRule? Custom = null, double StartDay = 0, bool Continuing = false);
 
 /// <summary>Thresholds of a custom weekly romiplostim rule (counts in 10^9/L, doses in µg/kg).</summary>
 /// <param name="Low">Increase below this count.</param>
@@ -106,9 +114,9 @@ public static class TitrationCatalog
         var start = spec.StartDose ?? LabelStartDose(spec.Policy, spec.EastAsian, spec.HepaticImpairment);
         return spec.Policy switch
         {
-            RomiplostimItp => new LadderPolicy(spec.Policy, "romiplostim", Route.Subcutaneous, DoseUnit.MicrogramPerKg, LadderRule.RomiplostimItp, start!.Value),
-            EltrombopagItp => new LadderPolicy(spec.Policy, "eltrombopag", Route.Oral, DoseUnit.Milligram, LadderRule.EltrombopagItp, start!.Value),
-            AvatrombopagItp => new LadderPolicy(spec.Policy, "avatrombopag", Route.Oral, DoseUnit.Milligram, LadderRule.AvatrombopagItp, start!.Value),
+            RomiplostimItp => new LadderPolicy(spec.Policy, "romiplostim", Route.Subcutaneous, DoseUnit.MicrogramPerKg, LadderRule.RomiplostimItp, start!.Value, spec.Continuing),
+            EltrombopagItp => new LadderPolicy(spec.Policy, "eltrombopag", Route.Oral, DoseUnit.Milligram, LadderRule.EltrombopagItp, start!.Value, spec.Continuing),
+            AvatrombopagItp => new LadderPolicy(spec.Policy, "avatrombopag", Route.Oral, DoseUnit.Milligram, LadderRule.AvatrombopagItp, start!.Value, spec.Continuing),
             AvatrombopagCld => new AvatrombopagCldPolicy(),
             LusutrombopagLplus2 => new LusutrombopagEarlyStopPolicy(start!.Value),
             Custom => CreateCustom(spec, start ?? throw new ArgumentException("A custom rule needs a start dose.", nameof(spec))),
@@ -120,7 +128,7 @@ public static class TitrationCatalog
     {
         var c = spec.Custom ?? CustomDefaults;
         return new LadderPolicy(Custom, "romiplostim", Route.Subcutaneous, DoseUnit.MicrogramPerKg,
-            LadderRule.Custom(c.Low, c.High, c.Hold, c.Resume, c.Step, c.MaxDose), start);
+            LadderRule.Custom(c.Low, c.High, c.Hold, c.Resume, c.Step, c.MaxDose), start, spec.Continuing);
     }
 
     /// <summary>The drug dosed by <paramref name="policy"/>.</summary>
@@ -132,12 +140,12 @@ public static class TitrationCatalog
         _ => "romiplostim",
     };
 
-    /// <summary>Check days (from 0, every check interval, before the end of dosing; only day 0 for avatrombopag CLD).</summary>
+    /// <summary>Check days (from the start day, every check interval, before the end of dosing; only the start day for avatrombopag CLD).</summary>
     public static IReadOnlyList<double> CheckDays(TitrationSpec spec, double simulationDays)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Policy == AvatrombopagCld) return [0];
-        return Steps(spec.CheckEveryDays ?? DefaultCheckEveryDays(spec.Policy), End(spec, simulationDays));
+        if (spec.Policy == AvatrombopagCld) return [spec.StartDay];
+        return Steps(spec.StartDay, spec.CheckEveryDays ?? DefaultCheckEveryDays(spec.Policy), End(spec, simulationDays));
     }
 
     /// <summary>
@@ -149,22 +157,24 @@ public static class TitrationCatalog
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.Policy != EltrombopagItp) return [];
         var every = spec.CheckEveryDays ?? DefaultCheckEveryDays(spec.Policy);
-        return Steps(every, End(spec, simulationDays)).Select(d => d + every / 2).Where(d => d < End(spec, simulationDays) - 1e-9).ToArray();
+        return Steps(spec.StartDay, every, End(spec, simulationDays)).Select(d => d + every / 2).Where(d => d < End(spec, simulationDays) - 1e-9).ToArray();
     }
 
-    /// <summary>Dose days (from 0, every dose interval, before the end of dosing).</summary>
+    /// <summary>Dose days (from the start day, every dose interval, before the end of dosing).</summary>
     public static IReadOnlyList<double> DoseDays(TitrationSpec spec, double simulationDays)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Steps(DoseEveryDays(spec.Policy), End(spec, simulationDays));
+        return Steps(spec.StartDay, DoseEveryDays(spec.Policy), End(spec, simulationDays));
     }
 
-    private static double End(TitrationSpec spec, double simulationDays) => Math.Min(simulationDays, spec.Days ?? DefaultDays(spec.Policy) ?? simulationDays);
+    private static double End(TitrationSpec spec, double simulationDays) =>
+        Math.Min(simulationDays, spec.StartDay + (spec.Days ?? DefaultDays(spec.Policy) ?? simulationDays));
 
-    private static double[] Steps(double every, double end)
+    // Each day is start + k·every (not accumulated), so a rule started later lands on exactly the same days.
+    private static double[] Steps(double start, double every, double end)
     {
         var days = new List<double>();
-        for (var k = 0; k * every < end - 1e-9; k++) days.Add(k * every);
+        for (var k = 0; start + k * every < end - 1e-9; k++) days.Add(start + k * every);
         return days.ToArray();
     }
 }

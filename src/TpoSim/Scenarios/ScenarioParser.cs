@@ -11,7 +11,7 @@ namespace TpoSim.Scenarios;
 /// </summary>
 public static class ScenarioParser
 {
-    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration", "seed"];
+    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration", "pk", "seed"];
     private static readonly string[] TitrationFields = ["policy", "startDose", "checkEveryDays", "weeks", "days", "assayCv", "seed", "eastAsian", "hepaticImpairment", "low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] CustomFields = ["low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] PatientFields = ["weightKg", "sex", "ageGroup", "condition", "conditions", "parameters"];
@@ -152,8 +152,25 @@ public static class ScenarioParser
             }
             Policies.TitrationSpec? titration = null;
             if (Object(root, "$", "titration") is { } te) titration = ReadTitration(te, "$.titration", days);
+            var pk = Object(root, "$", "pk") is { } pke ? ReadPkVariants(pke, "$.pk") : null;
             var seed = Integer(root, "$", "seed", 0, int.MaxValue) ?? 1;
-            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, seed);
+            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed);
+        }
+
+        private SortedDictionary<string, string> ReadPkVariants(JsonElement e, string path)
+        {
+            var variants = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var drugs = Drugs.Pharmacokinetics.PkModelCatalog.DrugsWithVariants;
+            foreach (var prop in e.EnumerateObject())
+            {
+                if (!drugs.Contains(prop.Name))
+                {
+                    Error($"{path}.{prop.Name}", $"not a drug with published PK variants; allowed: {string.Join(", ", drugs)}");
+                    continue;
+                }
+                if (Enum(e, path, prop.Name, Drugs.Pharmacokinetics.PkModelCatalog.VariantsOf(prop.Name)) is { } v) variants[prop.Name] = v;
+            }
+            return variants;
         }
 
         private Policies.TitrationSpec? ReadTitration(JsonElement e, string path, double days)

@@ -129,7 +129,7 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var parameters = ParametersFor(scenario);
-        var model = new TpoPlateletModel(parameters, PatientFor(scenario), CoupledDrugs(scenario));
+        var model = new TpoPlateletModel(parameters, PatientFor(scenario), CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
         var solver = SolverChoice.Resolve(solverOverride ?? scenario.Solver);
         var (y, method, failure) = InitialState(model, parameters);
         var grid = Grid(scenario.Days, scenario.OutputStepDays);
@@ -236,19 +236,11 @@ public static class Simulator
         return grid.ToArray();
     }
 
-    /// <summary>
-    /// The PK models of the drugs <paramref name="scenario"/> doses (rhTPO needs none), in first-dose order: the drug's name,
-    /// or its ITP variant (eltrombopag-itp: Gibiansky 2011 disposition) for a patient with ITP, whose exposure at a given
-    /// dose is higher than a healthy subject's.
-    /// </summary>
-    public static IReadOnlyList<string> CoupledDrugs(Scenario scenario)
-    {
-        var itp = scenario.Conditions.Any(c => c.Name == Conditions.ConditionCatalog.Itp.Name && c.Severity > 0);
-        return scenario.Doses.Select(d => d.Drug)
+    /// <summary>The drugs with a PK/PD model that <paramref name="scenario"/> doses (rhTPO needs none), in first-dose order (their PK models: <see cref="Scenario.PkModelOf"/>).</summary>
+    public static IReadOnlyList<string> CoupledDrugs(Scenario scenario) =>
+        scenario.Doses.Select(d => d.Drug)
             .Concat(scenario.Titration is { } t ? [TitrationCatalog.DrugOf(t.Policy)] : [])
-            .Where(d => d != DrugCatalog.RecombinantTpo.Name).Distinct()
-            .Select(d => itp && d == DrugCatalog.Eltrombopag.Name ? d + "-itp" : d).ToArray();
-    }
+            .Where(d => d != DrugCatalog.RecombinantTpo.Name).Distinct().ToArray();
 
     private static (List<TimeEvent> Events, List<TimelineEntry> Timeline) CompileEvents(Scenario scenario, TpoPlateletModel model, TitrationLog? log)
     {

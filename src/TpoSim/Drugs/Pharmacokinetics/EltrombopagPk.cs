@@ -99,7 +99,9 @@ public sealed class EltrombopagPk : PharmacokineticModel
     public override string Drug => "eltrombopag";
 
     /// <inheritdoc />
-    public override string Description => "2-cmt oral, lag 0.447 h, ka 0.333 → 5.26 /h at 1.46 h after each dose, covariates on CL/F (Farrell 2014).";
+    public override string Description => Population == EltrombopagPopulation.Itp
+        ? "2-cmt oral with ITP disposition (Gibiansky 2011: CL/F 0.668 L/h, Vc/F 8.76 L); lag, absorption switch and covariates on CL/F from Farrell 2014."
+        : "2-cmt oral, lag 0.447 h, ka 0.333 → 5.26 /h at 1.46 h after each dose, covariates on CL/F (Farrell 2014).";
 
     /// <inheritdoc />
     public override IReadOnlyList<Route> Routes { get; } = [Route.Oral];

@@ -7,6 +7,21 @@ public static class PkModelCatalog
     public static IReadOnlyList<string> Names { get; } =
         ["romiplostim", "romiplostim-itp", "eltrombopag", "eltrombopag-itp", "avatrombopag", "lusutrombopag", "peg-rhumgdf", "mpl-antagonist"];
 
+    /// <summary>
+    /// The published PK variants of <paramref name="drug"/> a scenario can select (its <c>pk</c> field), the drug's default
+    /// first; empty for a drug without a PK model (rhTPO). Romiplostim: healthy subjects (Wang 2010) or ITP (Petrov 2025);
+    /// eltrombopag: healthy / chronic liver disease (Farrell 2014) or ITP disposition (Gibiansky 2011).
+    /// </summary>
+    public static IReadOnlyList<string> VariantsOf(string drug) => drug switch
+    {
+        "romiplostim" => ["romiplostim", "romiplostim-itp"],
+        "eltrombopag" => ["eltrombopag", "eltrombopag-itp"],
+        _ => Names.Contains(drug) ? [drug] : [],
+    };
+
+    /// <summary>The drugs with more than one published PK variant.</summary>
+    public static IReadOnlyList<string> DrugsWithVariants { get; } = ["romiplostim", "eltrombopag"];
+
     /// <summary>Builds the model called <paramref name="name"/> for a patient, with optional parameter overrides by name.</summary>
     /// <exception cref="ArgumentException">Unknown name (the message lists the known ones), bad covariates or overrides.</exception>
     public static IPharmacokineticModel Create(string name, PkCovariates? covariates = null, IReadOnlyDictionary<string, double>? overrides = null) => name switch

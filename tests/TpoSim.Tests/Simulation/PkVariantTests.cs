@@ -1,0 +1,54 @@
+using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Scenarios;
+using TpoSim.Simulation;
+
+namespace TpoSim.Tests.Simulation;
+
+/// <summary>The scenario's <c>pk</c> field selects the published PK variant the simulator couples.</summary>
+public class PkVariantTests
+{
+    private static SimulationResult Run(string pk)
+    {
+        var parsed = ScenarioParser.Parse($$"""
+            { "simulation": { "days": 2, "outputEveryDays": 1 }, {{pk}}
+              "doses": [ { "drug": "romiplostim", "route": "sc", "amount": 1, "unit": "ug/kg", "day": 0 },
+                         { "drug": "eltrombopag", "route": "oral", "amount": 50, "unit": "mg", "day": 0 } ] }
+            """);
+        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
+        return Simulator.Run(parsed.Scenario!, cancellation: TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public void Without_pk_each_drug_uses_its_healthy_subject_model()
+    {
+        var r = Run("");
+        Assert.IsType<RomiplostimPk>(r.Model.Drug("romiplostim")!.Pk);
+        Assert.Equal(EltrombopagPopulation.Healthy, Assert.IsType<EltrombopagPk>(r.Model.Drug("eltrombopag")!.Pk).Population);
+    }
+
+    [Fact]
+    public void Pk_selects_the_itp_variants()
+    {
+        var r = Run("""
+            "pk": { "romiplostim": "romiplostim-itp", "eltrombopag": "eltrombopag-itp" },
+            """);
+        Assert.True(r.Succeeded, r.Diagnostic);
+        Assert.IsType<RomiplostimItpPk>(r.Model.Drug("romiplostim")!.Pk);
+        var elt = Assert.IsType<EltrombopagPk>(r.Model.Drug("eltrombopag")!.Pk);
+        Assert.Equal(EltrombopagPopulation.Itp, elt.Population);
+        // Gibiansky 2011 ITP CL/F 0.668 L/h (drugs.md) in L/day; the default patient is female: × 0.622 (Farrell 2014).
+        Assert.Equal(0.668 * 24 * 0.622, elt.LinearClearanceLitersPerDay!.Value, 9);
+    }
+
+    [Fact]
+    public void Every_variant_is_a_model_of_its_own_drug()
+    {
+        foreach (var drug in PkModelCatalog.DrugsWithVariants)
+        {
+            Assert.Equal(drug, PkModelCatalog.VariantsOf(drug)[0]);
+            Assert.All(PkModelCatalog.VariantsOf(drug), v => Assert.Equal(drug, PkModelCatalog.Create(v).Drug));
+        }
+        Assert.Empty(PkModelCatalog.VariantsOf("rhTPO"));
+        Assert.Equal(["avatrombopag"], PkModelCatalog.VariantsOf("avatrombopag"));
+    }
+}
