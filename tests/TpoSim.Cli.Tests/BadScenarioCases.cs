@@ -21,7 +21,7 @@ internal static class BadScenarioCases
 
     public static readonly BadScenario[] All =
     [
-        new("unknown-top-field", """{ "name": "x", "nmae": "typo" }""", "$.nmae", "allowed: name, description, patient, simulation, doses, events, titration, pk"),
+        new("unknown-top-field", """{ "name": "x", "nmae": "typo" }""", "$.nmae", "allowed: name, description, patient, simulation, doses, events, titration, pk, doseTable"),
         new("unknown-patient-field", """{ "patient": { "weight": 70 } }""", "$.patient.weight", "allowed: weightKg, sex, ageGroup, condition, conditions, parameters"),
         new("weight-too-high", """{ "patient": { "weightKg": 700 } }""", "$.patient.weightKg", "[0.5, 250] kg"),
         new("weight-zero", """{ "patient": { "weightKg": 0 } }""", "$.patient.weightKg", "[0.5, 250] kg"),
@@ -119,6 +119,9 @@ internal static class BadScenarioCases
         new("radiation-dose-as-text", """{ "events": [ { "type": "radiation", "day": 2, "doseGy": "3 Gy" } ] }""", "$.events[0].doseGy", "(0, 20] Gy"),
         new("pk-unknown-variant", """{ "pk": { "romiplostim": "romiplostim-mds" } }""", "$.pk.romiplostim", "allowed: romiplostim, romiplostim-itp"),
         new("pk-drug-without-variants", """{ "pk": { "avatrombopag": "avatrombopag" } }""", "$.pk.avatrombopag", "allowed: romiplostim, eltrombopag"),
+        new("dose-table-missing-file", """{ "doseTable": { "file": "no-such-table.csv", "drug": "romiplostim", "unit": "ug/kg" } }""", "$.doseTable.file", "cannot read 'no-such-table.csv'", SchemaCanTell: false),
+        new("dose-table-without-unit", """{ "doseTable": { "file": "t.csv", "drug": "romiplostim" } }""", "$.doseTable.unit", "allowed: mg, ug, ug/kg"),
+        new("dose-table-unknown-drug", """{ "doseTable": { "file": "t.csv", "drug": "nplate", "unit": "ug/kg" } }""", "$.doseTable.drug", "allowed: rhTPO, romiplostim"),
         new("titration-unknown-policy", """{ "titration": { "policy": "nplate" } }""", "$.titration.policy", "allowed: romiplostim-itp-label, eltrombopag-itp-label, avatrombopag-itp-label, avatrombopag-cld-label, lusutrombopag-lplus2, custom"),
         new("titration-policy-missing", """{ "titration": { "startDose": 1 } }""", "$.titration.policy", "allowed: romiplostim-itp-label"),
         new("titration-custom-without-start-dose", """{ "titration": { "policy": "custom", "low": 30 } }""", "$.titration.startDose", "(0, 30] µg/kg"),

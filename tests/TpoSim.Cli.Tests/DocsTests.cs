@@ -27,7 +27,8 @@ public sealed class DocsTests
         foreach (var block in blocks)
         {
             var json = AsScenario(block);
-            var parsed = ScenarioParser.Parse(json);
+            // Examples are written as if they lived in scenarios/ (their doseTable files are there).
+            var parsed = ScenarioParser.Parse(json, CliHarness.RepoFile("scenarios"));
             Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors) + "\n" + block);
             Assert.Empty(schema.Validate(MiniJsonSchema.ParseInstance(json)));
         }
@@ -37,6 +38,8 @@ public sealed class DocsTests
     public void Complete_example_runs()
     {
         using var dir = new TempDir();
+        foreach (var table in Directory.GetFiles(CliHarness.RepoFile("scenarios"), "*.csv"))
+            File.Copy(table, Path.Combine(dir.Path, Path.GetFileName(table)));
         var file = dir.Write("example.json", JsonBlocks().First());
         var run = CliHarness.Run("simulate", file, "--quiet", "--out", dir.Sub("out"));
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);

@@ -181,6 +181,7 @@ public sealed class SchemaTests
     [InlineData("""{ "events": [ { "type": "radiation", "day": 1, "doseGy": 2, "zzz": 1 } ] }""", "$.events[0].zzz", "radiation")]
     [InlineData("""{ "titration": { "policy": "romiplostim-itp-label", "zzz": 1 } }""", "$.titration.zzz", "titration")]
     [InlineData("""{ "pk": { "zzz": "x" } }""", "$.pk.zzz", "pk")]
+    [InlineData("""{ "doseTable": { "file": "t.csv", "drug": "rhTPO", "unit": "ug", "zzz": 1 } }""", "$.doseTable.zzz", "doseTable")]
     public void Object_fields_match_the_parser(string json, string path, string def)
     {
         var error = Assert.Single(ScenarioParser.Parse(json).Errors);

@@ -62,7 +62,7 @@ public static class PopulationCommand
         }
         else
         {
-            var parsed = ScenarioParser.Parse(json);
+            var parsed = ScenarioParser.Parse(json, Path.GetDirectoryName(Path.GetFullPath(path)));
             if (!parsed.Succeeded)
             {
                 foreach (var e in parsed.Errors) console.Error.WriteLine(e.Format(path));

@@ -71,7 +71,7 @@ public static class SimulateCommand
         if (solver is not null && !SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", SolverChoice.Names)}");
 
-        var parsed = ScenarioParser.Parse(json);
+        var parsed = ScenarioParser.Parse(json, scenarioPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(scenarioPath)));
         if (!parsed.Succeeded)
         {
             foreach (var e in parsed.Errors) console.Error.WriteLine(e.Format(source));

@@ -11,7 +11,8 @@ namespace TpoSim.Scenarios;
 /// </summary>
 public static class ScenarioParser
 {
-    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration", "pk", "seed"];
+    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration", "pk", "doseTable", "seed"];
+    private static readonly string[] DoseTableFields = ["file", "drug", "unit", "id"];
     private static readonly string[] TitrationFields = ["policy", "startDose", "checkEveryDays", "weeks", "days", "assayCv", "seed", "eastAsian", "hepaticImpairment", "low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] CustomFields = ["low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] PatientFields = ["weightKg", "sex", "ageGroup", "condition", "conditions", "parameters"];
@@ -23,13 +24,16 @@ public static class ScenarioParser
     private static readonly string[] RegimenNames = [.. Procedures.ChemotherapyRegimen.Presets.Select(r => r.Name), "custom"];
 
     /// <summary>Parses and validates scenario JSON text.</summary>
-    public static ScenarioParseResult Parse(string json)
+    /// <param name="json">Scenario text.</param>
+    /// <param name="baseDirectory">Directory that relative file names in the scenario (<c>doseTable.file</c>) are resolved
+    /// against: the scenario file's own directory; null for the current directory.</param>
+    public static ScenarioParseResult Parse(string json, string? baseDirectory = null)
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
         if (doc is null) return new ScenarioParseResult(null, [new ScenarioError("$", syntaxError)]);
         using (doc)
         {
-            var reader = new Reader();
+            var reader = new Reader(baseDirectory);
             var scenario = reader.ReadScenario(doc.RootElement);
             return reader.Errors.Count == 0 ? new ScenarioParseResult(scenario, []) : new ScenarioParseResult(null, reader.Errors);
         }
@@ -47,7 +51,7 @@ public static class ScenarioParser
         {
             return new ScenarioParseResult(null, [new ScenarioError("$", $"cannot read the file: {FirstSentence(e.Message)}")]);
         }
-        return Parse(text);
+        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
     private static string FirstSentence(string message)
@@ -58,7 +62,7 @@ public static class ScenarioParser
 
     private static string Fmt(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
-    private sealed class Reader
+    private sealed class Reader(string? baseDirectory)
     {
         public List<ScenarioError> Errors { get; } = [];
 
@@ -143,7 +147,15 @@ public static class ScenarioParser
                     doses.Add(d);
                 }
             }
-            if (doseCount > ScenarioDefaults.MaxDoses) Error("$.doses", $"{doseCount} doses after repeats; at most {ScenarioDefaults.MaxDoses} allowed");
+            if (Object(root, "$", "doseTable") is { } dte)
+            {
+                foreach (var d in ReadDoseTable(dte, "$.doseTable", days))
+                {
+                    doseCount += d.Count;
+                    doses.Add(d);
+                }
+            }
+            if (doseCount > ScenarioDefaults.MaxDoses) Error("$.doses", $"{doseCount} doses after repeats (inline and doseTable); at most {ScenarioDefaults.MaxDoses} allowed");
 
             var events = new List<ScenarioEvent>();
             foreach (var (ee, path) in Array(root, "$", "events"))
@@ -258,6 +270,81 @@ public static class ScenarioParser
             return false;
         }
 
+        /// <summary>
+        /// The dose rows (EVID 1) of one subject of a NONMEM-style event table (Dosing.EventTableReader: TIME and II in hours,
+        /// route from CMT 1 oral / 2 SC / 3 IV) as dose records in file order; observation rows are read and ignored.
+        /// </summary>
+        private List<DoseRecord> ReadDoseTable(JsonElement e, string path, double days)
+        {
+            // Any problem in the block itself (a typo included) stops before the file is read.
+            var errorsBefore = Errors.Count;
+            CheckFields(e, path, DoseTableFields);
+            var file = String(e, path, "file", required: true);
+            var drug = Enum(e, path, "drug", Drugs.DrugCatalog.Names, required: true);
+            var unitText = Enum(e, path, "unit", ["mg", "ug", "ug/kg"], required: true);
+            var id = Integer(e, path, "id", 0, int.MaxValue);
+            if (Errors.Count > errorsBefore || file is null || drug is null || unitText is null) return [];
+            var unit = UnitOf(unitText);
+            var full = Path.GetFullPath(Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), file));
+            string text;
+            try
+            {
+                text = File.ReadAllText(full);
+            }
+            catch (Exception x) when (x is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                Error($"{path}.file", $"cannot read '{file}' (resolved against the scenario's folder: {full}): {FirstSentence(x.Message)}");
+                return [];
+            }
+            var table = Dosing.EventTableReader.ReadText(text, file, unit);
+            foreach (var problem in table.Errors) Error($"{path}.file", problem);
+            if (!table.IsValid) return [];
+            var ids = table.SubjectIds;
+            string subject;
+            if (id is { } wanted)
+            {
+                subject = wanted.ToString(CultureInfo.InvariantCulture);
+                if (!ids.Contains(subject))
+                {
+                    Error($"{path}.id", $"no rows with ID {subject} in '{file}'; allowed: {string.Join(", ", ids)}");
+                    return [];
+                }
+            }
+            else if (ids.Count == 1) subject = ids[0];
+            else
+            {
+                Error($"{path}.id", ids.Count == 0 ? $"'{file}' has no rows" : $"required: '{file}' has several subjects; allowed: {string.Join(", ", ids)}");
+                return [];
+            }
+            var info = Drugs.DrugCatalog.Get(drug)!;
+            var max = MaxAmount(info, unit);
+            var doses = new List<DoseRecord>();
+            foreach (var row in table.Doses.Where(d => d.SubjectId == subject))
+            {
+                var r = row.Record;
+                var where = $"{file} row {row.Row}";
+                var count = r.AdditionalDoses + 1;
+                var last = r.TimeDays + r.AdditionalDoses * r.IntervalDays;
+                if (!info.Routes.Contains(r.Route))
+                    Error($"{path}.file", $"{where}: {drug} cannot be given '{RouteName(r.Route)}' (CMT {(int)Dosing.EventTableFormat.DoseCompartment(r.Route)}); allowed CMT: {string.Join(", ", info.Routes.Select(x => $"{(int)Dosing.EventTableFormat.DoseCompartment(x)} ({RouteName(x)})"))}");
+                else if (r.Amount > max)
+                    Error($"{path}.file", $"{where}: AMT {Fmt(r.Amount)} is outside the allowed range (0, {Fmt(max)}] {unitText} for {drug}");
+                else if (last > days + 1e-9)
+                    Error($"{path}.file", $"{where}: {(count > 1 ? $"the last of {count} doses" : "the dose")} (hour {Fmt(Dosing.EventTableFormat.DaysToHours(last))}, day {Fmt(last)}) is after the end of the simulation; allowed TIME + ADDL·II ≤ {Fmt(Dosing.EventTableFormat.DaysToHours(days))} h");
+                else doses.Add(new DoseRecord(drug, r.Route, r.Amount, unit, r.TimeDays, r.IntervalDays, count));
+            }
+            return doses;
+        }
+
+        private static DoseUnit UnitOf(string? unitText) => unitText switch { "mg" => DoseUnit.Milligram, "ug" => DoseUnit.Microgram, _ => DoseUnit.MicrogramPerKg };
+
+        /// <summary>The label-independent sanity limit of one dose: per kg, absolute units checked against the heaviest patient.</summary>
+        private static double MaxAmount(Drugs.DrugInfo info, DoseUnit unit)
+        {
+            var maxUg = info.MaxSingleDoseMicrogramsPerKg;
+            return unit switch { DoseUnit.MicrogramPerKg => maxUg, DoseUnit.Microgram => maxUg * Patient.MaxWeightKg, _ => maxUg * Patient.MaxWeightKg / 1000 };
+        }
+
         private DoseRecord? ReadDose(JsonElement e, string path, double days)
         {
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object, found {Kind(e)}"); return null; }
@@ -274,16 +361,13 @@ public static class ScenarioParser
             if (day is { } d0 && count > 1 && every > 0 && d0 + (count - 1) * every > days)
                 Error($"{path}.count", $"the last of {count} doses (day {Fmt(d0 + (count - 1) * every)}) is after the end of the simulation; allowed ≤ {(int)Math.Floor((days - d0) / every) + 1}");
             var route = routeText switch { "sc" => Route.Subcutaneous, "oral" => Route.Oral, _ => Route.Intravenous };
-            var unit = unitText switch { "mg" => DoseUnit.Milligram, "ug" => DoseUnit.Microgram, _ => DoseUnit.MicrogramPerKg };
+            var unit = UnitOf(unitText);
             double? amount = null;
             if (drug is not null && Drugs.DrugCatalog.Get(drug) is { } info)
             {
                 if (routeText is not null && !info.Routes.Contains(route))
                     Error($"{path}.route", $"{drug} cannot be given '{routeText}'; allowed: {string.Join(", ", info.Routes.Select(RouteName))}");
-                // The label-independent sanity limit is per kg; absolute units are checked against the heaviest patient.
-                var maxUg = info.MaxSingleDoseMicrogramsPerKg;
-                var max = unit switch { DoseUnit.MicrogramPerKg => maxUg, DoseUnit.Microgram => maxUg * Patient.MaxWeightKg, _ => maxUg * Patient.MaxWeightKg / 1000 };
-                amount = Number(e, path, "amount", 0, max, unitText ?? "", required: true, exclusiveMin: true);
+                amount = Number(e, path, "amount", 0, MaxAmount(info, unit), unitText ?? "", required: true, exclusiveMin: true);
             }
             else
             {

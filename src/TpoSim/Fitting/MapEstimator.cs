@@ -1,0 +1,176 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace TpoSim.Fitting;
+
+/// <summary>Optimizer settings of <see cref="MapEstimator"/>.</summary>
+/// <param name="MaxIterations">Levenberg–Marquardt iteration cap (then Nelder–Mead gets the same number).</param>
+/// <param name="JacobianStep">Forward-difference step in η: well above the ODE tolerance (1e-6 relative), well below ω.</param>
+/// <param name="HessianStep">Central-difference step in η for the Laplace Hessian.</param>
+/// <param name="GradientTolerance">Largest |∂objective/∂η| accepted at the optimum.</param>
+public sealed record MapOptions(int MaxIterations = 50, double JacobianStep = 1e-3, double HessianStep = 0.02, double GradientTolerance = 0.05);
+
+/// <summary>
+/// MAP Bayes estimation: Levenberg–Marquardt (MathNet.Numerics) on the scaled residuals of <see cref="FitProblem"/>,
+/// starting from the population typical values (η = 0), with Nelder–Mead as fallback; then the Laplace approximation,
+/// covariance = inverse of the objective's Hessian in η by central differences.
+/// </summary>
+public static class MapEstimator
+{
+    /// <summary>Fits <paramref name="problem"/>; failures are reported in the result, never thrown.</summary>
+    public static FitResult Fit(FitProblem problem, MapOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= new MapOptions();
+        var n = problem.Dimension;
+        var m = problem.ObservationCount + n;
+        var cache = new Dictionary<string, double[]>();
+        double[] Residuals(Vector<double> p)
+        {
+            var key = string.Join(",", p.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            if (!cache.TryGetValue(key, out var r)) cache[key] = r = problem.ScaledResiduals(p.ToArray(), cancellation);
+            return r;
+        }
+        var x = Vector<double>.Build.Dense(m, i => i);
+        var zero = Vector<double>.Build.Dense(m);
+        var model = ObjectiveFunction.NonlinearModel(
+            (p, _) => Vector<double>.Build.DenseOfArray(Residuals(p)),
+            (p, _) =>
+            {
+                var r0 = Residuals(p);
+                var jacobian = Matrix<double>.Build.Dense(m, n);
+                for (var j = 0; j < n; j++)
+                {
+                    var q = p.Clone();
+                    q[j] += options.JacobianStep;
+                    var r1 = Residuals(q);
+                    for (var i = 0; i < m; i++) jacobian[i, j] = (r1[i] - r0[i]) / options.JacobianStep;
+                }
+                return jacobian;
+            },
+            x, zero);
+        var start = Vector<double>.Build.Dense(n);
+        double[] eta;
+        string optimizer, how;
+        int iterations;
+        bool ended;
+        try
+        {
+            var lm = new LevenbergMarquardtMinimizer(maximumIterations: options.MaxIterations, gradientTolerance: 1e-6, stepTolerance: 1e-6, functionTolerance: 1e-10);
+            var result = lm.FindMinimum(model, start);
+            eta = result.MinimizingPoint.ToArray();
+            iterations = result.Iterations;
+            optimizer = "Levenberg–Marquardt";
+            ended = result.ReasonForExit != ExitCondition.ExceedIterations && result.ReasonForExit != ExitCondition.None;
+            how = $"{optimizer}: {Describe(result.ReasonForExit)} after {result.Iterations} iterations";
+        }
+        catch (Exception e) when (e is MaximumIterationsException or ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            (eta, iterations, ended, how) = ([.. start], options.MaxIterations, false, $"Levenberg–Marquardt failed ({e.Message})");
+            optimizer = "Levenberg–Marquardt";
+        }
+        if (!ended && options.MaxIterations > 1)
+        {
+            // Fallback: derivative-free simplex from the same start, on the objective itself.
+            try
+            {
+                var objective = ObjectiveFunction.Value(p => Half(Residuals(p)));
+                var result = NelderMeadSimplex.Minimum(objective, start, Vector<double>.Build.Dense(problem.Prior.Omegas), 1e-6, 40 * options.MaxIterations);
+                eta = result.MinimizingPoint.ToArray();
+                iterations = result.Iterations;
+                optimizer = "Nelder–Mead";
+                ended = result.ReasonForExit is ExitCondition.Converged or ExitCondition.RelativeGradient or ExitCondition.AbsoluteGradient;
+                how += $"; Nelder–Mead fallback: {Describe(result.ReasonForExit)} after {result.Iterations} iterations";
+            }
+            catch (Exception e) when (e is MaximumIterationsException or ArithmeticException or ArgumentException or InvalidOperationException)
+            {
+                how += $"; Nelder–Mead fallback failed ({e.Message})";
+            }
+        }
+        var objectiveAtEta = Half(problem.ScaledResiduals(eta, cancellation));
+        var (hessian, gradient) = Derivatives(problem, eta, objectiveAtEta, options.HessianStep, cancellation);
+        var covariance = Invert(hessian);
+        var gradientOk = gradient.All(g => Math.Abs(g) <= options.GradientTolerance);
+        var converged = ended && covariance is not null && gradientOk;
+        if (covariance is null) how += "; the Hessian is not positive definite (no curvature: the data do not determine the parameters)";
+        else if (!gradientOk) how += $"; the gradient is not zero at the end (largest |∂/∂η| {gradient.Max(Math.Abs):G3} > {options.GradientTolerance:G3})";
+        return new FitResult(eta, covariance, objectiveAtEta, converged, how, optimizer, iterations, problem.Evaluations) { Problem = problem };
+    }
+
+    /// <summary>The population prior as a "fit" (η = 0, covariance diag ω²): what a forecast knows before seeing the patient's data.</summary>
+    public static FitResult PriorOnly(FitProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var omega = problem.Prior.Omegas;
+        var covariance = new double[omega.Length, omega.Length];
+        for (var i = 0; i < omega.Length; i++) covariance[i, i] = omega[i] * omega[i];
+        return new FitResult(new double[omega.Length], covariance, double.NaN, true, "population prior (no data used)", "none", 0, 0) { Problem = problem };
+    }
+
+    /// <summary>Hessian and gradient of the objective at <paramref name="eta"/> by central differences of step <paramref name="h"/>.</summary>
+    public static (double[,] Hessian, double[] Gradient) Derivatives(FitProblem problem, double[] eta, double f0, double h, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(eta);
+        var n = eta.Length;
+        double F(params (int Index, double Step)[] moves)
+        {
+            var e = (double[])eta.Clone();
+            foreach (var (i, s) in moves) e[i] += s;
+            return Half(problem.ScaledResiduals(e, cancellation));
+        }
+        var plus = new double[n];
+        var minus = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            plus[i] = F((i, h));
+            minus[i] = F((i, -h));
+        }
+        var hessian = new double[n, n];
+        var gradient = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            gradient[i] = (plus[i] - minus[i]) / (2 * h);
+            hessian[i, i] = (plus[i] - 2 * f0 + minus[i]) / (h * h);
+            for (var j = 0; j < i; j++)
+            {
+                var v = (F((i, h), (j, h)) - F((i, h), (j, -h)) - F((i, -h), (j, h)) + F((i, -h), (j, -h))) / (4 * h * h);
+                hessian[i, j] = hessian[j, i] = v;
+            }
+        }
+        return (hessian, gradient);
+    }
+
+    /// <summary>The inverse of a symmetric matrix by Cholesky, or null when it is not positive definite.</summary>
+    public static double[,]? Invert(double[,] symmetric)
+    {
+        ArgumentNullException.ThrowIfNull(symmetric);
+        var a = Matrix<double>.Build.DenseOfArray(symmetric);
+        if (a.Enumerate().Any(v => !double.IsFinite(v))) return null;
+        try
+        {
+            var inverse = a.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(a.RowCount));
+            return inverse.ToArray();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static double Half(double[] r)
+    {
+        var s = 0.0;
+        foreach (var v in r) s += v * v;
+        return 0.5 * s;
+    }
+
+    private static string Describe(ExitCondition exit) => exit switch
+    {
+        ExitCondition.Converged => "converged",
+        ExitCondition.RelativeGradient or ExitCondition.AbsoluteGradient => "gradient below tolerance",
+        ExitCondition.LackOfProgress => "no further progress (step below tolerance)",
+        ExitCondition.ExceedIterations => "iteration limit reached",
+        _ => exit.ToString(),
+    };
+}

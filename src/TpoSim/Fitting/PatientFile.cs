@@ -1,0 +1,148 @@
+using System.Globalization;
+using TpoSim.Dosing;
+using TpoSim.Physiology;
+using TpoSim.Scenarios;
+
+namespace TpoSim.Fitting;
+
+/// <summary>Command-line values that replace a patient file's header lines (null = keep the file's).</summary>
+/// <param name="Drug">Drug name.</param>
+/// <param name="WeightKg">Body weight, kg.</param>
+/// <param name="Condition">Condition preset name.</param>
+public sealed record PatientFileOverrides(string? Drug = null, double? WeightKg = null, string? Condition = null);
+
+/// <summary>
+/// Reads a patient history: an event table (<see cref="EventTableFormat"/>: ID, TIME in hours, AMT, EVID, CMT, II, ADDL,
+/// DV; CMT 4 platelets, 5 TPO) for ONE subject, with header comment lines naming what the table cannot:
+/// <c># drug: romiplostim</c>, <c># unit: µg/kg</c> (default by drug: µg/kg for romiplostim, mg for the oral drugs),
+/// <c># weightKg: 70</c>, <c># sex: female</c>, <c># condition: itp</c>. Every problem is returned, one line each.
+/// </summary>
+public static class PatientFile
+{
+    /// <summary>Drugs a history may name: those with a label titration rule (forecasts need one).</summary>
+    public static IReadOnlyList<string> Drugs { get; } = ["romiplostim", "eltrombopag", "avatrombopag"];
+
+    /// <summary>Conditions with a fitting prior.</summary>
+    public static IReadOnlyList<string> Conditions { get; } = ["itp"];
+
+    /// <summary>Header keys understood.</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["drug", "unit", "weightKg", "sex", "condition"];
+
+    /// <summary>Reads <paramref name="path"/>; on failure the history is null and the errors say why.</summary>
+    public static (PatientHistory? History, IReadOnlyList<string> Errors) Read(string path, PatientFileOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return (null, [$"{path}: cannot be read: {e.Message}"]);
+        }
+        return Parse(text, path, overrides);
+    }
+
+    /// <summary>Parses file text (<paramref name="fileName"/> names it in messages).</summary>
+    public static (PatientHistory? History, IReadOnlyList<string> Errors) Parse(string text, string fileName, PatientFileOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        overrides ??= new PatientFileOverrides();
+        var errors = new List<string>();
+        var meta = Header(text, fileName, errors);
+        var drug = overrides.Drug ?? meta.GetValueOrDefault("drug");
+        if (drug is not null && !Drugs.Contains(drug))
+        {
+            errors.Add($"{fileName}: drug '{drug}' is not known; allowed: {string.Join(", ", Drugs)}.");
+            drug = null;
+        }
+        var unit = drug == "romiplostim" ? DoseUnit.MicrogramPerKg : DoseUnit.Milligram;
+        if (meta.TryGetValue("unit", out var unitText))
+        {
+            if (ParseUnit(unitText) is { } u) unit = u;
+            else errors.Add($"{fileName}: header unit '{unitText}' is not a dose unit; allowed: mg, µg, µg/kg (ug, ug/kg).");
+        }
+        var weight = overrides.WeightKg ?? 70;
+        if (overrides.WeightKg is null && meta.TryGetValue("weightKg", out var w))
+        {
+            if (double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out var kg)) weight = kg;
+            else errors.Add($"{fileName}: header weightKg '{w}' is not a number; allowed: [{Patient.MinWeightKg}, {Patient.MaxWeightKg}] kg.");
+        }
+        if (!(weight >= Patient.MinWeightKg && weight <= Patient.MaxWeightKg))
+            errors.Add($"{fileName}: weightKg {weight.ToString("G4", CultureInfo.InvariantCulture)} is out of range; allowed: [{Patient.MinWeightKg}, {Patient.MaxWeightKg}] kg.");
+        var sex = Sex.Female;
+        if (meta.TryGetValue("sex", out var s))
+        {
+            if (Enum.TryParse<Sex>(s, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) sex = parsed;
+            else errors.Add($"{fileName}: header sex '{s}' is not known; allowed: female, male.");
+        }
+        var condition = overrides.Condition ?? meta.GetValueOrDefault("condition") ?? "itp";
+        if (!Conditions.Contains(condition)) errors.Add($"{fileName}: condition '{condition}' has no fitting prior; allowed: {string.Join(", ", Conditions)}.");
+
+        var table = EventTableReader.ReadText(text, fileName, unit);
+        errors.AddRange(table.Errors);
+        if (errors.Count > 0) return (null, errors);
+        var ids = table.SubjectIds;
+        if (ids.Count != 1)
+            return (null, [ids.Count == 0 ? $"{fileName}: no rows; a patient file needs dose and observation rows." : $"{fileName}: holds {ids.Count} subjects ({string.Join(", ", ids.Take(5))}); allowed: one patient per file."]);
+        var observations = table.Observations.Where(o => o.Kind is ObservationKind.Platelets or ObservationKind.Tpo).OrderBy(o => o.TimeDays).ToArray();
+        if (!observations.Any(o => o.Kind == ObservationKind.Platelets))
+            return (null, [$"{fileName}: no platelet observations (EVID 0, CMT 4); a fit needs at least one."]);
+        var low = observations.FirstOrDefault(o => o.Value <= 0);
+        if (low is not null)
+            return (null, [$"{fileName}: row {low.Row}, column DV: {low.Value} is not positive; allowed: > 0 (the error model is on the log scale)."]);
+        if (table.Doses.Count > 0 && drug is null)
+            return (null, [$"{fileName}: doses but no drug; add a header line '# drug: NAME' or --drug; allowed: {string.Join(", ", Drugs)}."]);
+        var doses = table.DosesOf(ids[0]).Select(d => new DoseRecord(drug!, d.Route, d.Amount, d.Unit, d.TimeDays, 0, 1)).ToArray();
+        var wrongRoute = doses.FirstOrDefault(d => !(TpoSim.Drugs.DrugCatalog.Get(d.Drug)?.Routes.Contains(d.Route) ?? false));
+        if (wrongRoute is not null)
+            return (null, [$"{fileName}: a {drug} dose by route {wrongRoute.Route} at day {wrongRoute.Day.ToString("G6", CultureInfo.InvariantCulture)}; allowed routes: {string.Join(", ", TpoSim.Drugs.DrugCatalog.Get(drug!)!.Routes)} (CMT 1 oral, 2 SC, 3 IV)."]);
+        var choice = new ConditionChoice(condition, 0.5, new Dictionary<string, double>());
+        return (new PatientHistory(ids[0], drug, unit, new Patient(weight, sex), choice, doses, observations, Path.GetFileName(fileName)), []);
+    }
+
+    /// <summary>The <c># key: value</c> lines before the table header.</summary>
+    private static Dictionary<string, string> Header(string text, string fileName, List<string> errors)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            if (!line.StartsWith('#')) break;
+            var body = line[1..].Trim();
+            var colon = body.IndexOf(':');
+            if (colon <= 0) continue;
+            var key = body[..colon].Trim();
+            var value = body[(colon + 1)..].Trim();
+            var known = Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            if (known is null) continue;
+            meta[known] = value;
+        }
+        return meta;
+    }
+
+    private static DoseUnit? ParseUnit(string text) => text.Replace("u", "µ", StringComparison.Ordinal) switch
+    {
+        "mg" => DoseUnit.Milligram,
+        "µg" => DoseUnit.Microgram,
+        "µg/kg" => DoseUnit.MicrogramPerKg,
+        _ => null,
+    };
+
+    /// <summary>Writes <paramref name="history"/> in the format <see cref="Read"/> reads (header lines, then the table).</summary>
+    public static string ToText(PatientHistory history, string? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var header = new System.Text.StringBuilder();
+        if (comment is not null)
+            foreach (var line in comment.Split('\n')) header.Append("# ").Append(line).Append('\n');
+        if (history.Drug is not null) header.Append("# drug: ").Append(history.Drug).Append('\n');
+        header.Append("# unit: ").Append(DoseUnits.Symbol(history.Unit)).Append('\n');
+        header.Append("# weightKg: ").Append(history.Patient.BodyWeightKg.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        header.Append("# sex: ").Append(history.Patient.Sex.ToString().ToLowerInvariant()).Append('\n');
+        header.Append("# condition: ").Append(history.Condition.Name).Append('\n');
+        var table = new EventTable(
+            history.Doses.Select(d => new SubjectDosingRecord(history.Id, new DosingRecord(d.Day, d.Amount, d.Unit, d.Route))).ToArray(),
+            history.Observations, []);
+        return header + EventTableWriter.ToText(table, history.Unit);
+    }
+}

@@ -1,0 +1,148 @@
+using TpoSim.Fitting;
+using TpoSim.Policies;
+using TpoSim.Scenarios;
+using TpoSim.Simulation;
+
+namespace TpoSim.Forecasting;
+
+/// <summary>
+/// Projects a fitted patient forward: for each posterior draw and each candidate regimen, the simulator continues the
+/// history (past doses fixed) and then runs the regimen from the last observation (a titration rule through
+/// <see cref="TitrationSpec.StartDay"/>, or fixed doses). Then it picks the regimen with the largest expected time in the
+/// target range among those whose risk of exceeding the threshold is acceptable.
+/// </summary>
+public static class Forecaster
+{
+    /// <summary>The label rule of <paramref name="drug"/>.</summary>
+    public static string LabelPolicy(string drug) => drug switch
+    {
+        "romiplostim" => TitrationCatalog.RomiplostimItp,
+        "eltrombopag" => TitrationCatalog.EltrombopagItp,
+        "avatrombopag" => TitrationCatalog.AvatrombopagItp,
+        _ => throw new ArgumentException($"No label rule for drug '{drug}'.", nameof(drug)),
+    };
+
+    /// <summary>Problems with asking these regimens of this history (one line each; empty when fine).</summary>
+    public static IReadOnlyList<string> Check(PatientHistory history, IReadOnlyList<Regimen> regimens)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(regimens);
+        var errors = new List<string>();
+        if (history.Drug is null && regimens.Any(r => r.Kind != RegimenKind.Hold))
+            errors.Add($"{history.Source}: no drug in the history; add '# drug: NAME' (allowed: {string.Join(", ", PatientFile.Drugs)}) or forecast only 'hold'.");
+        if (regimens.Any(r => r.Kind == RegimenKind.Custom) && history.Drug != "romiplostim")
+            errors.Add($"a 'rule' regimen is a weekly romiplostim ladder; the history's drug is {history.Drug ?? "none"}.");
+        return errors;
+    }
+
+    /// <summary>
+    /// The scenario of <paramref name="regimen"/> for the patient with parameter <paramref name="values"/>: the history's
+    /// doses before <paramref name="startDay"/>, then the regimen up to <paramref name="endDay"/>.
+    /// </summary>
+    public static Scenario ScenarioFor(PatientHistory history, FitPrior prior, IReadOnlyList<double> values, Regimen regimen, double startDay, double endDay)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(regimen);
+        var past = history.DosesBefore(startDay);
+        var current = history.CurrentDose(startDay);
+        var span = endDay - startDay;
+        switch (regimen.Kind)
+        {
+            case RegimenKind.Hold:
+                return PatientScenario.Build(history, prior, values, endDay, ForecastOptions.StepDays, past);
+            case RegimenKind.Fixed:
+            {
+                var policy = LabelPolicy(history.Drug!);
+                var every = TitrationCatalog.DoseEveryDays(policy);
+                var count = (int)Math.Ceiling(span / every - 1e-9);
+                var route = TitrationCatalog.Create(new TitrationSpec(policy, regimen.Dose)).Route;
+                var doses = past.Append(new DoseRecord(history.Drug!, route, regimen.Dose!.Value, history.Unit, startDay, every, Math.Max(count, 1))).ToArray();
+                return PatientScenario.Build(history, prior, values, endDay, ForecastOptions.StepDays, doses);
+            }
+            case RegimenKind.Label:
+            {
+                var policy = LabelPolicy(history.Drug!);
+                var onDrug = current > 0;
+                var spec = new TitrationSpec(policy, onDrug ? current : null, CheckEveryDays: 7, Days: span, StartDay: startDay, Continuing: onDrug);
+                return PatientScenario.Build(history, prior, values, endDay, ForecastOptions.StepDays, past, spec);
+            }
+            default:
+            {
+                var start = regimen.Dose ?? (current > 0 ? current : regimen.Rule!.Step);
+                var spec = new TitrationSpec(TitrationCatalog.Custom, start, CheckEveryDays: 7, Days: span, Custom: regimen.Rule,
+                    StartDay: startDay, Continuing: regimen.Dose is null && current > 0);
+                return PatientScenario.Build(history, prior, values, endDay, ForecastOptions.StepDays, past, spec);
+            }
+        }
+    }
+
+    /// <summary>Runs the forecast. Draws come from <paramref name="fit"/>'s Laplace posterior (seeded); failed draws are counted, not fatal.</summary>
+    public static ForecastResult Run(FitResult fit, IReadOnlyList<Regimen> regimens, ForecastOptions options, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(regimens);
+        ArgumentNullException.ThrowIfNull(options);
+        var history = fit.Problem.History;
+        var prior = fit.Problem.Prior;
+        var start = history.LastObservationDay;
+        var end = start + 7.0 * options.Weeks;
+        var days = Simulator.Grid(end, ForecastOptions.StepDays).Where(d => d >= start - 1e-9).ToArray();
+        var draws = new LaplacePosterior(fit).Sample(options.Samples, options.Seed);
+        var runs = regimens.Count * draws.Length;
+        // [regimen][draw] → counts on the forecast days (null when the solve failed), and doses given in the window.
+        var counts = new double[]?[regimens.Count][];
+        var dosed = new double[regimens.Count][];
+        for (var r = 0; r < regimens.Count; r++) { counts[r] = new double[]?[draws.Length]; dosed[r] = new double[draws.Length]; }
+        var done = 0;
+        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation }, k =>
+        {
+            var r = k / draws.Length;
+            var s = k % draws.Length;
+            var scenario = ScenarioFor(history, prior, fit.Problem.ValuesAt(draws[s]), regimens[r], start, end);
+            var result = Simulator.Run(scenario, cancellation: cancellation);
+            if (result.Succeeded)
+            {
+                counts[r][s] = days.Select(d => PatientScenario.At(result, d, Dosing.ObservationKind.Platelets) ?? double.NaN).ToArray();
+                dosed[r][s] = WindowDose(scenario, result, start);
+            }
+            var n = Interlocked.Increment(ref done);
+            if (n % Math.Max(1, runs / 20) == 0 || n == runs) progress?.Report((double)n / runs);
+        });
+        var forecasts = new RegimenForecast[regimens.Count];
+        for (var r = 0; r < regimens.Count; r++)
+        {
+            var ok = counts[r].Where(c => c is not null && c.All(double.IsFinite)).Select(c => c!).ToArray();
+            var bands = ForecastOptions.Percentiles.Select(p => days.Select((_, i) => Population.PopulationReducer.Percentile(ok.Select(c => c[i]).Order().ToArray(), p)).ToArray()).ToArray();
+            var tir = ok.Length == 0 ? double.NaN : ok.Average(c => c.Skip(1).Count(v => v >= options.TargetLow && v <= options.TargetHigh) / (double)Math.Max(1, c.Length - 1));
+            var risk = ok.Length == 0 ? double.NaN : ok.Count(c => c.Max() > options.RiskThreshold) / (double)ok.Length;
+            var dose = ok.Length == 0 ? double.NaN : Enumerable.Range(0, draws.Length).Where(s => counts[r][s] is not null).Average(s => dosed[r][s]) / options.Weeks;
+            forecasts[r] = new RegimenForecast(regimens[r], bands, tir, risk, dose, draws.Length - ok.Length);
+        }
+        var (best, reason) = Recommend(forecasts, options);
+        return new ForecastResult(fit, options, start, days, forecasts, best, reason);
+    }
+
+    /// <summary>The regimen with the largest expected time in range among those within the risk limit (ties: the first asked).</summary>
+    public static (int Index, string Reason) Recommend(IReadOnlyList<RegimenForecast> forecasts, ForecastOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        ArgumentNullException.ThrowIfNull(options);
+        var usable = Enumerable.Range(0, forecasts.Count).Where(i => double.IsFinite(forecasts[i].TimeInTarget)).ToArray();
+        if (usable.Length == 0) return (0, "no regimen could be simulated");
+        var safe = usable.Where(i => forecasts[i].MeetsRisk(options.MaxRisk)).ToArray();
+        if (safe.Length == 0)
+        {
+            var least = usable.OrderBy(i => forecasts[i].RiskAbove).ThenByDescending(i => forecasts[i].TimeInTarget).First();
+            return (least, $"no regimen keeps P(count > {options.RiskThreshold:G}) ≤ {options.MaxRisk:G}; '{forecasts[least].Regimen.Name}' has the lowest risk");
+        }
+        var best = safe.OrderByDescending(i => Math.Round(forecasts[i].TimeInTarget, 9)).ThenBy(i => i).First();
+        return (best, $"largest expected time in {options.TargetLow:G}–{options.TargetHigh:G} among regimens with P(count > {options.RiskThreshold:G}) ≤ {options.MaxRisk:G}");
+    }
+
+    private static double WindowDose(Scenario scenario, SimulationResult result, double start)
+    {
+        var fixedDoses = scenario.Doses.Where(d => d.Day >= start - 1e-9).Sum(d => d.Amount * d.Count);
+        var titrated = result.Titration?.Doses.Sum(d => d.Amount) ?? 0;
+        return fixedDoses + titrated;
+    }
+}
