@@ -61,4 +61,30 @@ public sealed class SimulationResult
     public Policies.TitrationLog? Titration { get; internal init; }
     /// <summary>Baseline, nadir, peak and time in ranges.</summary>
     public SimulationSummary Summary { get; }
+
+    /// <summary>Names of the coupled drugs, in the order of <see cref="DrugConcentrationsNgPerMl"/>'s entries.</summary>
+    public IReadOnlyList<string> DrugNames => Model.Drugs.Select(d => d.Pk.Drug).ToArray();
+
+    /// <summary>
+    /// Plasma concentration of each coupled drug at each grid day, ng/mL (free drug for romiplostim); one array per
+    /// entry of <see cref="Days"/> in <see cref="DrugNames"/> order; empty when no PK drug is dosed.
+    /// </summary>
+    public IReadOnlyList<double[]> DrugConcentrationsNgPerMl { get; internal init; } = [];
+
+    /// <summary>Each coupled drug's highest concentration on the output grid, ng/mL, with its day (the first day on a tie).</summary>
+    public IReadOnlyList<(string Drug, DayValue Peak)> DrugConcentrationPeaks()
+    {
+        var names = DrugNames;
+        var peaks = new List<(string, DayValue)>(names.Count);
+        for (var d = 0; d < names.Count && DrugConcentrationsNgPerMl.Count > 0; d++)
+        {
+            var best = new DayValue(DrugConcentrationsNgPerMl[0][d], Days[0]);
+            for (var i = 1; i < DrugConcentrationsNgPerMl.Count; i++)
+            {
+                if (DrugConcentrationsNgPerMl[i][d] > best.Value) best = new(DrugConcentrationsNgPerMl[i][d], Days[i]);
+            }
+            peaks.Add((names[d], best));
+        }
+        return peaks;
+    }
 }

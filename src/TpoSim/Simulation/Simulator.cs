@@ -145,6 +145,7 @@ public static class Simulator
         var options = SolverChoice.DefaultOptions(model.Dimension, StateLayout.FirstPlatelet) with { KeepSteps = false, Cancellation = cancellation };
         var days = new List<double>(grid.Length);
         var outputs = new List<ModelOutputs>(grid.Length);
+        var concentrations = new List<double[]>(model.Drugs.Count == 0 ? 0 : grid.Length);
         var stats = new SolverStatistics(0, 0, 0, 0, 0, 0);
         var status = SolverStatus.Success;
         var diagnostic = "";
@@ -177,6 +178,7 @@ public static class Simulator
             {
                 days.Add(solution.SavedTimes[k]);
                 outputs.Add(model.Outputs(solution.SavedStateAt(k)));
+                if (model.Drugs.Count > 0) concentrations.Add(Concentrations(model, solution.SavedTimes[k], solution.SavedStateAt(k)));
             }
             stats = Add(stats, solution.Statistics);
             status = solution.Status;
@@ -185,11 +187,13 @@ public static class Simulator
             if (ends.Length > 1 && (last || (int)(t1 / SegmentDays) > (int)(t0 / SegmentDays))) progress?.Report(t1 / scenario.Days);
             t0 = t1;
         }
-        (status, diagnostic) = Guard(days, outputs, status, diagnostic);
+        (status, diagnostic) = Guard(days, outputs, concentrations, status, diagnostic);
+        if (concentrations.Count > days.Count) concentrations.RemoveRange(days.Count, concentrations.Count - days.Count);
         if (days.Count == 0)
         {
             days.Add(0);
             outputs.Add(model.Outputs(y));
+            if (model.Drugs.Count > 0) concentrations.Add(Concentrations(model, 0, y));
         }
         if (titration is not null)
         {
@@ -200,17 +204,37 @@ public static class Simulator
                 .OrderBy(e => e.Day).ToList();
         }
         return new SimulationResult(scenario, parameters, model, days.ToArray(), outputs.ToArray(), timeline, status, diagnostic,
-            solver.Descriptor.Name, stats, method) { Titration = titration };
+            solver.Descriptor.Name, stats, method) { Titration = titration, DrugConcentrationsNgPerMl = concentrations };
+    }
+
+    /// <summary>
+    /// Each coupled drug's plasma concentration, ng/mL (free drug for romiplostim), clamped at 0: a PK amount a hair below
+    /// zero (solver round-off within the absolute tolerance) is an empty compartment, exactly as the effect reads it.
+    /// </summary>
+    private static double[] Concentrations(TpoPlateletModel model, double t, ReadOnlySpan<double> y)
+    {
+        var c = model.DrugConcentrations(t, y);
+        for (var d = 0; d < c.Length; d++) c[d] = double.IsNaN(c[d]) ? c[d] : Math.Max(0, c[d]);
+        return c;
     }
 
     /// <summary>
     /// No NaN or negative quantity may reach output: round-off below zero (&gt; −1e-9) is kept (writers print 0), anything
     /// worse truncates the series there and turns the run into a failure with a diagnostic.
     /// </summary>
-    private static (SolverStatus, string) Guard(List<double> days, List<ModelOutputs> outputs, SolverStatus status, string diagnostic)
+    private static (SolverStatus, string) Guard(List<double> days, List<ModelOutputs> outputs, List<double[]> concentrations, SolverStatus status, string diagnostic)
     {
         for (var i = 0; i < outputs.Count; i++)
         {
+            if (i < concentrations.Count && concentrations[i].Any(c => !double.IsFinite(c)))
+            {
+                var day = days[i];
+                days.RemoveRange(i, days.Count - i);
+                outputs.RemoveRange(i, outputs.Count - i);
+                concentrations.RemoveRange(i, concentrations.Count - i);
+                return (SolverStatus.NonFinite,
+                    $"a drug concentration became non-finite at day {day.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}; try --solver rodas5p with a shorter output step");
+            }
             foreach (var column in Output.Files.OutputColumn.All)
             {
                 var v = column.Select(outputs[i]);

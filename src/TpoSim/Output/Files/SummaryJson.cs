@@ -51,6 +51,15 @@ public static class SummaryJson
                 ["luDecompositions"] = result.Statistics.LuDecompositions,
             },
         };
+        var peaks = result.DrugConcentrationPeaks();
+        if (peaks.Count > 0)
+        {
+            // Highest plasma concentration on the output grid (free drug for romiplostim), ng/mL.
+            var byDrug = new JsonObject();
+            foreach (var (drug, peak) in peaks) byDrug[drug] = At(peak);
+            summary["drugConcentrationPeak"] = byDrug;
+            ((JsonObject)summary["units"]!)["drugConcentration"] = "ng/mL";
+        }
         if (result.Titration is { } log)
         {
             var decisions = new JsonArray();
