@@ -29,7 +29,7 @@ public sealed class PopulationCommandTests
         var all = CliHarness.Run("population", pop, "--subjects", "140", "--seed", "5", "--out", dir.Sub("all"));
         Assert.True(one.ExitCode == ExitCodes.Ok, one.Stderr);
         Assert.True(all.ExitCode == ExitCodes.Ok, all.Stderr);
-        foreach (var file in new[] { "bands.csv", "subjects.csv", "bands.svg" })
+        foreach (var file in new[] { "bands.csv", "subjects.csv", "metrics.json", "bands.svg" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("one"), file)), File.ReadAllBytes(Path.Combine(dir.Sub("all"), file)));
         var other = CliHarness.Run("population", pop, "--subjects", "140", "--seed", "6", "--out", dir.Sub("other"), "--quiet");
         Assert.Equal(ExitCodes.Ok, other.ExitCode);
@@ -43,16 +43,17 @@ public sealed class PopulationCommandTests
         var run = CliHarness.Run("population", Population(dir), "--subjects", "200", "--seed", "1", "--out", dir.Sub("out"));
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
         Assert.Contains("progress: ", run.Stdout);
-        Assert.Contains("Subjects ok / failed", run.Stdout);
+        Assert.Contains("Subjects enrolled: ok / failed", run.Stdout);
         Assert.Contains("200 / 0", run.Stdout);
-        Assert.Contains("Median baseline platelets", run.Stdout);
-        Assert.Contains("ever < 50", run.Stdout);
+        Assert.Contains("median baseline platelets", run.Stdout);
+        Assert.Contains("durable response", run.Stdout);
         Assert.Contains("50–200", run.Stdout);
+        Assert.Contains("\"overallResponseFraction\"", File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json")));
         var bands = File.ReadAllLines(Path.Combine(dir.Sub("out"), "bands.csv"));
         Assert.StartsWith("day,platelets_p5,platelets_p25,platelets_p50,platelets_p75,platelets_p95,tpo_p5", bands[0]);
         Assert.Equal(22, bands.Length);
         var subjects = File.ReadAllLines(Path.Combine(dir.Sub("out"), "subjects.csv"));
-        Assert.StartsWith("subject,sex,weightKg,emax,plateletSenescenceDays,draws,status,baselinePlatelets", subjects[0]);
+        Assert.StartsWith("subject,candidate,sex,weightKg,eastAsian,childPugh,splenectomised,emax,plateletSenescenceDays,draws,status,baselinePlatelets", subjects[0]);
         Assert.Equal(201, subjects.Length);
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir.Sub("out"), "bands.svg")));
     }
@@ -64,7 +65,7 @@ public sealed class PopulationCommandTests
         var run = CliHarness.Run("population", dir.Write("s.json", Scenario), "--subjects", "10", "--out", dir.Sub("out"), "--quiet");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
         Assert.Equal("", run.Stdout);
-        Assert.StartsWith("subject,sex,weightKg,plateletsReference,emax,plateletSenescenceDays,hepaticTpoMultiplier,",
+        Assert.StartsWith("subject,candidate,sex,weightKg,eastAsian,childPugh,splenectomised,plateletsReference,emax,plateletSenescenceDays,hepaticTpoMultiplier,",
             File.ReadAllLines(Path.Combine(dir.Sub("out"), "subjects.csv"))[0]);
     }
 

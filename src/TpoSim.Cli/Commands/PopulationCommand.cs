@@ -21,24 +21,25 @@ public static class PopulationCommand
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
             if (token is not null && token.StartsWith('-') && token.Length > 1)
-                result.AddError($"unknown option '{token}' for population; options: --subjects, --seed, --out, --threads, --solver, --quiet (see 'tposim population --help')");
+                result.AddError($"unknown option '{token}' for population; options: --subjects, --seed, --out, --threads, --solver, --quiet, --keep-series (see 'tposim population --help')");
         });
         var subjects = new Option<int>("--subjects") { Description = $"Number of virtual subjects (1–{PopulationRunner.MaxSubjects}).", DefaultValueFactory = _ => 100 };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same subjects and files on any number of threads.", DefaultValueFactory = _ => 1 };
-        var outDir = new Option<string>("--out") { Description = "Directory for bands.csv, subjects.csv and bands.svg.", DefaultValueFactory = _ => "out-population" };
+        var outDir = new Option<string>("--out") { Description = "Directory for bands.csv, subjects.csv, metrics.json and bands.svg.", DefaultValueFactory = _ => "out-population" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var solver = new Option<string?>("--solver") { Description = "ODE solver ('tposim solvers' lists them); default: the scenario's." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
+        var keepSeries = new Option<bool>("--keep-series") { Description = "Also write every subject's series (day, platelets, TPO) to DIR/series/subject-NNNNNN.csv; off by default so memory and disk stay flat as N grows." };
         var command = new Command("population", "Simulate a virtual population and write percentile bands, one row per subject, and a band plot.")
         {
-            fileArg, subjects, seed, outDir, threads, solver, quiet,
+            fileArg, subjects, seed, outDir, threads, solver, quiet, keepSeries,
         };
         command.SetAction(parse => Run(console, parse.GetValue(fileArg)!, parse.GetValue(subjects), parse.GetValue(seed),
-            parse.GetValue(outDir)!, parse.GetValue(threads), parse.GetValue(solver), parse.GetValue(quiet)));
+            parse.GetValue(outDir)!, parse.GetValue(threads), parse.GetValue(solver), parse.GetValue(quiet), parse.GetValue(keepSeries)));
         return command;
     }
 
-    private static int Run(CliConsole console, string path, int subjects, long seed, string outDir, int threads, string? solver, bool quiet)
+    private static int Run(CliConsole console, string path, int subjects, long seed, string outDir, int threads, string? solver, bool quiet, bool keepSeries)
     {
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
@@ -74,18 +75,20 @@ public static class PopulationCommand
 
         if (!quiet) console.Out.WriteLine($"Simulating {subjects} subjects of '{definition.Name}' (seed {seed}, {threads} thread{(threads == 1 ? "" : "s")}) ...");
         var clock = Stopwatch.StartNew();
-        var options = new PopulationOptions(subjects, seed, threads) { Solver = solver };
+        var options = new PopulationOptions(subjects, seed, threads) { Solver = solver, SeriesDirectory = keepSeries ? Path.Combine(outDir, "series") : null };
         var result = RunWithProgress(console, definition, options, quiet);
         clock.Stop();
         var written = PopulationFiles.WriteAll(result, outDir);
         if (!quiet)
         {
             Print(console, result, clock.Elapsed);
-            console.Out.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(outDir)}");
+            console.Out.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))}{(keepSeries ? $" and {result.Subjects.Count(x => x.Status == SubjectStatus.Ok)} series/subject-*.csv" : "")} to {Path.GetFullPath(outDir)}");
         }
         foreach (var failed in result.Subjects.Where(s => s.Status != SubjectStatus.Ok).Take(5))
             console.Error.WriteLine($"tposim: subject {failed.Draw.Index} {PopulationFiles.StatusText(failed.Status)}: {failed.Diagnostic}");
         if (result.Failed > 5) console.Error.WriteLine($"tposim: {result.Failed - 5} more failed subjects are listed in subjects.csv");
+        if (result.Subjects.Count < result.Requested)
+            console.Error.WriteLine($"tposim: only {result.Subjects.Count} of {result.Requested} subjects enrolled after screening {result.Screened} candidates ({result.Definition.Inclusion?.Text}); widen the inclusion or raise inclusion.maxScreenedPerSubject");
         return result.Succeeded == 0 ? ExitCodes.NumericalFailure : ExitCodes.Ok;
     }
 
@@ -121,12 +124,17 @@ public static class PopulationCommand
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(r.Definition.Name)}[/]");
         table.AddColumn("Quantity");
         table.AddColumn(new TableColumn("Value").RightAligned());
-        table.AddRow("Subjects ok / failed", $"{r.Succeeded} / {r.Failed}");
-        table.AddRow("Median baseline platelets (10⁹/L)", F(r.MedianBaselinePlatelets));
-        table.AddRow("Subjects ever < 50 ×10⁹/L", $"{F(100 * r.FractionEverBelow50)} %");
-        table.AddRow("Subjects ever ≥ 50 ×10⁹/L", $"{F(100 * r.FractionEverAtLeast50)} %");
-        table.AddRow("Time with platelets 50–200 (median / mean)", $"{F(100 * r.MedianTimeIn50To200)} % / {F(100 * r.MeanTimeIn50To200)} %");
-        table.Caption($"{r.Days.Count} output days; percentiles over successful subjects; {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        if (r.Definition.Inclusion is { } inclusion)
+            table.AddRow("Screened / screen failures", $"{r.Screened} / {r.ScreenFailureCount} ({Markup.Escape(inclusion.Text)})");
+        table.AddRow("Subjects enrolled: ok / failed", $"{r.Succeeded} / {r.Failed}");
+        foreach (var m in PopulationMetrics.All(r))
+        {
+            var value = m.Unit == "fraction"
+                ? $"{F(100 * m.Value)} %" + (double.IsFinite(m.StandardError) ? $" ± {F(100 * m.StandardError)}" : "")
+                : double.IsPositiveInfinity(m.Value) ? "never" : $"{F(m.Value, "0.##")} {Markup.Escape(m.Unit.Replace("10^9/L", "×10⁹/L"))}";
+            table.AddRow(Markup.Escape(m.Description), value);
+        }
+        table.Caption($"{r.Days.Count} output days; fractions ± Monte-Carlo SE; rescue counted by the assumed rule, not simulated; {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         console.Ansi.Write(table);
     }
 

@@ -74,7 +74,7 @@ public static class ValidateCommand
         console.Out.WriteLine($"{ValidationReport.Tally(results)}. Pending cases need model features not yet built and do not fail the run.");
         foreach (var r in results.Where(r => r.Status == CaseStatus.Failed))
         {
-            var detail = r.Checks.Count == 0 ? r.Reason : string.Join("; ", r.Checks.Where(c => !c.Pass).Select(c => $"{c.Check.Metric.Description} {c.SimulatedText} is outside {c.Check.Metric.ToleranceText(c.Check.Tolerance)}"));
+            var detail = r.Checks.Count == 0 ? r.Reason : string.Join("; ", r.Checks.Where(c => !c.Pass).Select(c => $"{c.Check.Description} {c.SimulatedText} is outside {c.Check.Metric.ToleranceText(c.Check.Tolerance)}"));
             console.Out.WriteLine($"FAILED {r.Id}: {detail}");
         }
         if (outDir is not null) console.Out.WriteLine($"Wrote {results.Count(r => r.Context is not null)} figures to {Path.GetFullPath(outDir)}");

@@ -22,7 +22,9 @@ public enum AgeGroup
 /// <param name="BodyWeightKg">Body weight, kg.</param>
 /// <param name="Sex">Sex.</param>
 /// <param name="AgeGroup">Age group.</param>
-public sealed record Patient(double BodyWeightKg = 70, Sex Sex = Sex.Female, AgeGroup AgeGroup = AgeGroup.Adult)
+/// <param name="EastAsian">East Asian ancestry (eltrombopag CL/F × 0.476, Farrell 2014; label start dose halved).</param>
+/// <param name="ChildPughScore">Child–Pugh score 5–13 with chronic liver disease (eltrombopag CL/F), or null without liver disease.</param>
+public sealed record Patient(double BodyWeightKg = 70, Sex Sex = Sex.Female, AgeGroup AgeGroup = AgeGroup.Adult, bool EastAsian = false, double? ChildPughScore = null)
 {
     /// <summary>Allowed body weight range, kg (a 2 kg newborn to 250 kg).</summary>
     public const double MinWeightKg = 0.5, MaxWeightKg = 250;

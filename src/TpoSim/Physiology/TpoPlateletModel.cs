@@ -37,7 +37,7 @@ public sealed class TpoPlateletModel
         Patient = patient;
         SetPoint = new SetPoint(parameters, patient.AgeGroup);
         if (drugs.Distinct().Count() != drugs.Count) throw new ArgumentException("A drug is listed twice.", nameof(drugs));
-        var covariates = new PkCovariates(patient.BodyWeightKg, Female: patient.Sex == Sex.Female);
+        var covariates = new PkCovariates(patient.BodyWeightKg, Female: patient.Sex == Sex.Female, EastAsian: patient.EastAsian, ChildPughScore: patient.ChildPughScore);
         _drugs = new CoupledDrug[drugs.Count];
         var offset = StateLayout.Dimension;
         for (var d = 0; d < drugs.Count; d++)

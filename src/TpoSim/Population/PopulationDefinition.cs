@@ -54,6 +54,24 @@ public sealed record PopulationDefinition(
     double? MaleFraction,
     OutOfRangePolicy OutOfRange = OutOfRangePolicy.Resample)
 {
+    /// <summary>Probability a subject is of East Asian ancestry, or null to keep the scenario's patient.</summary>
+    public double? EastAsianFraction { get; init; }
+
+    /// <summary>
+    /// Probabilities of Child-Pugh class A, B and C (summing to 1), or null. Needs a chronicLiverDisease condition in the
+    /// base scenario: the class sets its severity and the subject's Child–Pugh score.
+    /// </summary>
+    public ChildPughMix? ChildPugh { get; init; }
+
+    /// <summary>Probability a subject has had a splenectomy, or null to keep the scenario's.</summary>
+    public double? SplenectomisedFraction { get; init; }
+
+    /// <summary>Who is enrolled (screened on the day-0 steady state), or null to enrol every candidate.</summary>
+    public InclusionCriteria? Inclusion { get; init; }
+
+    /// <summary>The trial's response definitions (weekly counts, windows, rescue rule).</summary>
+    public ResponseDefinition Response { get; init; } = ResponseDefinition.Default;
+
     /// <summary>Draws per subject before a resampled subject is reported as failed ("out-of-range").</summary>
     public const int MaxResamples = 1000;
 

@@ -31,9 +31,12 @@ public static class PopulationParser
     /// <summary>Largest allowed CV of a log-normal parameter.</summary>
     public const double MaxCv = 2;
 
-    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange"];
+    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow"];
     private static readonly string[] VariabilityFields = ["parameter", "cv"];
-    private static readonly string[] CovariateFields = ["weightKg", "maleFraction"];
+    private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction"];
+    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject"];
+    private static readonly string[] BoundFields = ["min", "max", "above", "below"];
+    private static readonly string[] ResponseFields = ["threshold", "firstWeek", "lastWeek", "durableWeeks", "durableMinResponses", "transientMinResponses", "rescueBelow", "rescueExclusionWeeks", "rangeLow", "rangeHigh", "eventAbove"];
     private static readonly string[] WeightFields = ["distribution", "mean", "sd", "median", "cv", "min", "max"];
 
     /// <summary>True when <paramref name="json"/> is an object with a "scenario" member, i.e. a population rather than a scenario.</summary>
@@ -151,7 +154,7 @@ public static class PopulationParser
         double? maleFraction = null;
         if (root.TryGetProperty("covariates", out var cov))
         {
-            if (cov.ValueKind != JsonValueKind.Object) Error("$.covariates", "expected an object with \"weightKg\" and/or \"maleFraction\"");
+            if (cov.ValueKind != JsonValueKind.Object) Error("$.covariates", $"expected an object with any of: {string.Join(", ", CovariateFields)}");
             else
             {
                 CheckFields(cov, "$.covariates", CovariateFields, Error);
@@ -165,6 +168,27 @@ public static class PopulationParser
             }
         }
 
+        double? Fraction(JsonElement parent, string path, string field)
+        {
+            if (!parent.TryGetProperty(field, out var f)) return null;
+            if (f.ValueKind != JsonValueKind.Number || !(f.GetDouble() is >= 0 and <= 1))
+            {
+                Error($"{path}.{field}", $"{f.GetRawText()} is outside the allowed range [0, 1]");
+                return null;
+            }
+            return f.GetDouble();
+        }
+        double? eastAsian = null, splenectomised = null;
+        ChildPughMix? childPugh = null;
+        if (cov.ValueKind == JsonValueKind.Object)
+        {
+            eastAsian = Fraction(cov, "$.covariates", "eastAsianFraction");
+            splenectomised = Fraction(cov, "$.covariates", "splenectomisedFraction");
+            if (cov.TryGetProperty("childPugh", out var cp)) childPugh = ReadChildPugh(cp, scenario, Error);
+        }
+        var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, Error) : null;
+        var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
+
         var policy = OutOfRangePolicy.Resample;
         if (root.TryGetProperty("outOfRange", out var oor))
         {
@@ -176,7 +200,140 @@ public static class PopulationParser
 
         var name2 = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : scenario?.Name ?? "population";
         if (errors.Count > 0 || scenario is null) return null;
-        return new PopulationDefinition(name2, scenario, variability, correlation, weight, maleFraction, policy);
+        return new PopulationDefinition(name2, scenario, variability, correlation, weight, maleFraction, policy)
+        {
+            EastAsianFraction = eastAsian,
+            SplenectomisedFraction = splenectomised,
+            ChildPugh = childPugh,
+            Inclusion = inclusion,
+            Response = response ?? ResponseDefinition.Default,
+        };
+    }
+
+    private static ChildPughMix? ReadChildPugh(JsonElement cp, Scenario? scenario, Action<string, string> error)
+    {
+        const string path = "$.covariates.childPugh";
+        if (cp.ValueKind != JsonValueKind.Object)
+        {
+            error(path, "expected { \"A\": share, \"B\": share, \"C\": share } with shares in [0, 1] summing to 1");
+            return null;
+        }
+        var shares = new Dictionary<string, double> { ["A"] = 0, ["B"] = 0, ["C"] = 0 };
+        var ok = true;
+        foreach (var p in cp.EnumerateObject())
+        {
+            if (!shares.ContainsKey(p.Name)) { error($"{path}.{p.Name}", "unknown class; allowed: A, B, C"); ok = false; continue; }
+            if (p.Value.ValueKind != JsonValueKind.Number || !(p.Value.GetDouble() is >= 0 and <= 1))
+            {
+                error($"{path}.{p.Name}", $"{p.Value.GetRawText()} is outside the allowed range [0, 1]");
+                ok = false;
+                continue;
+            }
+            shares[p.Name] = p.Value.GetDouble();
+        }
+        if (!ok) return null;
+        var sum = shares.Values.Sum();
+        if (Math.Abs(sum - 1) > 1e-6)
+        {
+            error(path, $"the shares sum to {Fmt(sum)}; they must sum to 1");
+            return null;
+        }
+        if (scenario is not null && !scenario.Conditions.Any(c => c.Name == Conditions.ConditionCatalog.ChronicLiverDisease.Name))
+        {
+            error(path, "the base scenario has no chronicLiverDisease condition; Child-Pugh classes set its severity");
+            return null;
+        }
+        return new ChildPughMix(shares["A"], shares["B"], shares["C"]);
+    }
+
+    private static InclusionCriteria? ReadInclusion(JsonElement inc, Action<string, string> error)
+    {
+        const string path = "$.inclusion";
+        if (inc.ValueKind != JsonValueKind.Object)
+        {
+            error(path, "expected { \"baselinePlatelets\": { \"min\"|\"above\": N, \"max\"|\"below\": N } }");
+            return null;
+        }
+        CheckFields(inc, path, InclusionFields, error);
+        var ok = true;
+        void Fail(string p, string m) { ok = false; error(p, m); }
+        var maxScreened = InclusionCriteria.DefaultMaxScreenedPerSubject;
+        if (inc.TryGetProperty("maxScreenedPerSubject", out var ms))
+        {
+            if (ms.ValueKind != JsonValueKind.Number || !ms.TryGetInt32(out maxScreened) || maxScreened is < 1 or > 1000)
+                Fail($"{path}.maxScreenedPerSubject", $"{ms.GetRawText()} is outside the allowed range [1, 1000] (an integer)");
+        }
+        if (!inc.TryGetProperty("baselinePlatelets", out var bp) || bp.ValueKind != JsonValueKind.Object)
+        {
+            Fail($"{path}.baselinePlatelets", "required: an object with 'min' (or 'above') and/or 'max' (or 'below'), 10⁹/L");
+            return null;
+        }
+        var bpath = $"{path}.baselinePlatelets";
+        foreach (var p in bp.EnumerateObject())
+        {
+            if (!BoundFields.Contains(p.Name)) Fail($"{bpath}.{p.Name}", $"unknown field; allowed: {string.Join(", ", BoundFields)}");
+            else if (p.Value.ValueKind != JsonValueKind.Number || !(p.Value.GetDouble() is >= 0 and <= 5000))
+                Fail($"{bpath}.{p.Name}", $"{p.Value.GetRawText()} is outside the allowed range [0, 5000] ×10⁹/L");
+        }
+        if (!ok) return null;
+        double? Get(string f) => bp.TryGetProperty(f, out var v) ? v.GetDouble() : null;
+        var min = Get("min");
+        var above = Get("above");
+        var max = Get("max");
+        var below = Get("below");
+        if (min is not null && above is not null) Fail($"{bpath}.above", "give either 'min' (inclusive) or 'above' (exclusive), not both");
+        if (max is not null && below is not null) Fail($"{bpath}.below", "give either 'max' (inclusive) or 'below' (exclusive), not both");
+        if (min is null && above is null && max is null && below is null) Fail(bpath, "no bound given; allowed: min, above, max, below");
+        var lower = min ?? above;
+        var upper = max ?? below;
+        if (ok && lower is { } lo && upper is { } hi && !(lo < hi)) Fail(bpath, $"empty range: the lower bound {Fmt(lo)} is not below the upper bound {Fmt(hi)}");
+        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened) : null;
+    }
+
+    private static ResponseDefinition? ReadResponse(JsonElement rw, Action<string, string> error)
+    {
+        const string path = "$.responseWindow";
+        if (rw.ValueKind != JsonValueKind.Object)
+        {
+            error(path, $"expected an object with any of: {string.Join(", ", ResponseFields)}");
+            return null;
+        }
+        CheckFields(rw, path, ResponseFields, error);
+        var ok = true;
+        var d = ResponseDefinition.Default;
+        double Num(string field, double min, double max, double fallback)
+        {
+            if (!rw.TryGetProperty(field, out var v)) return fallback;
+            if (v.ValueKind != JsonValueKind.Number || !(v.GetDouble() >= min && v.GetDouble() <= max))
+            {
+                ok = false;
+                error($"{path}.{field}", $"{v.GetRawText()} is outside the allowed range [{Fmt(min)}, {Fmt(max)}]");
+                return fallback;
+            }
+            return v.GetDouble();
+        }
+        int Int(string field, int min, int max, int fallback)
+        {
+            var v = Num(field, min, max, fallback);
+            if (v != Math.Floor(v)) { ok = false; error($"{path}.{field}", $"{Fmt(v)} must be a whole number of weeks"); }
+            return (int)v;
+        }
+        var r = new ResponseDefinition(
+            Num("threshold", 1, 1000, d.Threshold),
+            Int("firstWeek", 1, 520, d.FirstWeek),
+            rw.TryGetProperty("lastWeek", out _) ? Int("lastWeek", 1, 520, 1) : null,
+            Int("durableWeeks", 1, 520, d.DurableWeeks),
+            Int("durableMinResponses", 1, 520, d.DurableMinResponses),
+            Int("transientMinResponses", 1, 520, d.TransientMinResponses),
+            Num("rescueBelow", 0, 1000, d.RescueBelow),
+            Int("rescueExclusionWeeks", 0, 520, d.RescueExclusionWeeks),
+            Num("rangeLow", 0, 5000, d.RangeLow),
+            Num("rangeHigh", 0, 5000, d.RangeHigh),
+            Num("eventAbove", 0, 10000, d.EventAbove));
+        if (ok && r.DurableMinResponses > r.DurableWeeks) { ok = false; error($"{path}.durableMinResponses", $"{r.DurableMinResponses} exceeds durableWeeks {r.DurableWeeks}"); }
+        if (ok && !(r.RangeLow < r.RangeHigh)) { ok = false; error($"{path}.rangeHigh", $"{Fmt(r.RangeHigh)} must be above rangeLow {Fmt(r.RangeLow)}"); }
+        if (ok && r.LastWeek is { } lw && lw < r.FirstWeek) { ok = false; error($"{path}.lastWeek", $"{lw} is before firstWeek {r.FirstWeek}"); }
+        return ok ? r : null;
     }
 
     private static ParameterSet? SafeParameters(Scenario scenario)

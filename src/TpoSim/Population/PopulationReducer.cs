@@ -1,70 +1,72 @@
 namespace TpoSim.Population;
 
 /// <summary>
-/// Takes subject outcomes in subject order and keeps what the outputs need: summary rows and, for exact percentiles,
-/// each successful subject's platelets and TPO per grid point (N × grid values, capped by
-/// <see cref="PopulationRunner.MaxStoredValues"/>). Adding in subject order makes every output independent of threads.
+/// Takes subject outcomes in enrolment order and keeps what the outputs need: a summary row per subject and, for
+/// the percentile bands, streaming log-histograms of platelets and TPO per grid point (memory independent of the
+/// number of subjects; every subject's series is dropped once binned). Screen failures are counted by reason.
 /// </summary>
 public sealed class PopulationReducer
 {
     private readonly PopulationDefinition _definition;
     private readonly IReadOnlyList<double> _typical;
     private readonly double[] _grid;
-    private readonly double[][] _platelets;
-    private readonly double[][] _tpo;
-    private readonly List<SubjectOutcome> _subjects;
-    private int _ok;
+    private readonly LogHistogramQuantiles _platelets;
+    private readonly LogHistogramQuantiles _tpo;
+    private readonly List<SubjectOutcome> _subjects = [];
+    private readonly SortedDictionary<string, int> _screenFailures = new(StringComparer.Ordinal);
 
-    /// <summary>Prepares storage for up to <paramref name="capacity"/> subjects.</summary>
-    public PopulationReducer(PopulationDefinition definition, IReadOnlyList<double> typical, double[] grid, int capacity)
+    /// <summary>Prepares the histograms for <paramref name="grid"/>.</summary>
+    public PopulationReducer(PopulationDefinition definition, IReadOnlyList<double> typical, double[] grid)
     {
         _definition = definition;
         _typical = typical;
         _grid = grid;
-        _platelets = grid.Select(_ => new double[capacity]).ToArray();
-        _tpo = grid.Select(_ => new double[capacity]).ToArray();
-        _subjects = new List<SubjectOutcome>(capacity);
+        _platelets = new LogHistogramQuantiles(grid.Length);
+        _tpo = new LogHistogramQuantiles(grid.Length);
     }
 
-    /// <summary>Adds the next subject (subject order is the caller's duty). Trajectories are copied, not kept.</summary>
+    /// <summary>Adds the next enrolled subject (order is the caller's duty). Trajectories are binned, not kept.</summary>
     public void Add(SubjectOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Status == SubjectStatus.Ok && outcome.Platelets is { } p && outcome.Tpo is { } t)
         {
-            for (var i = 0; i < _grid.Length; i++)
-            {
-                _platelets[i][_ok] = p[i];
-                _tpo[i][_ok] = t[i];
-            }
-            _ok++;
+            _platelets.Add(p);
+            _tpo.Add(t);
         }
         _subjects.Add(outcome with { Platelets = null, Tpo = null });
     }
 
+    /// <summary>Counts a candidate who failed screening, by <paramref name="reason"/>.</summary>
+    public void AddScreenFailure(string reason) => _screenFailures[reason] = _screenFailures.GetValueOrDefault(reason) + 1;
+
     /// <summary>The percentile bands, subject rows and population summary.</summary>
-    public PopulationResult Finish()
+    /// <param name="screened">Candidates screened (enrolled plus screen failures).</param>
+    /// <param name="requested">Subjects asked for.</param>
+    public PopulationResult Finish(int screened, int requested)
     {
-        var platelets = new double[PopulationResult.Percentiles.Count][];
-        var tpo = new double[PopulationResult.Percentiles.Count][];
-        for (var q = 0; q < platelets.Length; q++)
+        var platelets = Bands(_platelets);
+        var tpo = Bands(_tpo);
+        return new PopulationResult(_definition, _typical, _grid, platelets, tpo, _subjects)
         {
-            platelets[q] = new double[_grid.Length];
-            tpo[q] = new double[_grid.Length];
-        }
-        for (var i = 0; i < _grid.Length; i++)
-        {
-            Fill(_platelets[i], platelets, i);
-            Fill(_tpo[i], tpo, i);
-        }
-        return new PopulationResult(_definition, _typical, _grid, platelets, tpo, _subjects);
+            Screened = screened,
+            Requested = requested,
+            ScreenFailures = new Dictionary<string, int>(_screenFailures),
+        };
     }
 
-    private void Fill(double[] values, double[][] target, int gridIndex)
+    private double[][] Bands(LogHistogramQuantiles histogram)
     {
-        var span = values.AsSpan(0, _ok);
-        span.Sort();
-        for (var q = 0; q < target.Length; q++) target[q][gridIndex] = Percentile(span, PopulationResult.Percentiles[q]);
+        var n = PopulationResult.Percentiles.Count;
+        var bands = new double[n][];
+        for (var q = 0; q < n; q++) bands[q] = new double[_grid.Length];
+        Span<double> row = stackalloc double[n];
+        for (var i = 0; i < _grid.Length; i++)
+        {
+            histogram.Quantiles(i, PopulationResult.Percentiles, row);
+            for (var q = 0; q < n; q++) bands[q][i] = row[q];
+        }
+        return bands;
     }
 
     /// <summary>Percentile <paramref name="p"/> (0–100) of sorted values, linear between order statistics (Hyndman–Fan type 7); NaN when empty.</summary>
@@ -74,6 +76,8 @@ public sealed class PopulationReducer
         var h = (sorted.Length - 1) * p / 100;
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Length - 1);
+        // Equal neighbours (also two infinities, e.g. "never" times) need no interpolation.
+        if (h == lo || sorted[hi] == sorted[lo]) return sorted[lo];
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

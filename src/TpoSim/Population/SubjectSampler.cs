@@ -1,28 +1,88 @@
+using TpoSim.Conditions;
 using TpoSim.Parameters;
 using TpoSim.Physiology;
+using TpoSim.Policies;
 using TpoSim.Scenarios;
 using TpoSim.Simulation;
 
 namespace TpoSim.Population;
 
 /// <summary>The covariates and parameters drawn for one subject.</summary>
-/// <param name="Index">Subject index (0-based).</param>
-/// <param name="Patient">Sex and weight (age group from the base scenario).</param>
+/// <param name="Index">Candidate index (0-based): the subject's random stream.</param>
+/// <param name="Patient">Sex, weight, ancestry and Child–Pugh score (age group from the base scenario).</param>
 /// <param name="Parameters">Sampled values in the order of <see cref="PopulationDefinition.Variability"/>.</param>
 /// <param name="Draws">How many η vectors were drawn (1 unless resampled).</param>
 /// <param name="InRange">False when resampling gave up (the subject is reported as "out-of-range" and not simulated).</param>
 public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<double> Parameters, int Draws, bool InRange)
 {
-    /// <summary>The base scenario with this subject's patient and parameter overrides.</summary>
+    /// <summary>Child-Pugh class A/B/C, or null when the population does not draw it.</summary>
+    public string? ChildPugh { get; init; }
+
+    /// <summary>True when the subject has had a splenectomy (null: the base scenario's spleen).</summary>
+    public bool? Splenectomised { get; init; }
+
+    /// <summary>
+    /// The subject's own seed for the model's random features (its ITP activity fluctuation), drawn from its stream after
+    /// its parameters; null keeps the base scenario's seed.
+    /// </summary>
+    public int? ModelSeed { get; init; }
+
+    /// <summary>The base scenario with this subject's covariates only (no sampled parameters): the subject's typical values.</summary>
+    public Scenario CovariateScenario(PopulationDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var s = definition.BaseScenario;
+        var conditions = s.Conditions.ToList();
+        var overrides = new Dictionary<string, double>(s.ParameterOverrides, StringComparer.Ordinal);
+        if (ChildPugh is { } grade)
+        {
+            for (var i = 0; i < conditions.Count; i++)
+            {
+                if (conditions[i].Name == ConditionCatalog.ChronicLiverDisease.Name)
+                    conditions[i] = conditions[i] with { Severity = ConditionCatalog.ChildPughSeverity(grade) };
+            }
+        }
+        if (Splenectomised is { } spleenOut)
+        {
+            var itp = conditions.FindIndex(c => c.Name == ConditionCatalog.Itp.Name);
+            if (itp >= 0)
+            {
+                // ITP's own option: no splenic pool and 47.5% less antibody-mediated removal (Pérez-Ruixo 2016).
+                var options = new Dictionary<string, double>(conditions[itp].Options, StringComparer.Ordinal) { ["splenectomised"] = spleenOut ? 1 : 0 };
+                conditions[itp] = conditions[itp] with { Options = options };
+            }
+            else if (spleenOut)
+            {
+                overrides[ParameterCatalog.Get(ParameterId.SplenicFraction).Name] = 0;
+                overrides[ParameterCatalog.Get(ParameterId.SpleenPresent).Name] = 0;
+            }
+        }
+        var titration = s.Titration;
+        if (titration is not null)
+        {
+            // Each subject's assay noise gets its own stream (the scenario's seed shifted by the candidate index).
+            titration = titration with { Seed = unchecked(titration.Seed + 7919 * (Index + 1)) };
+            if (titration.Policy == TitrationCatalog.EltrombopagItp && titration.StartDose is null)
+                titration = titration with { EastAsian = titration.EastAsian || Patient.EastAsian, HepaticImpairment = titration.HepaticImpairment || ChildPugh is not null };
+        }
+        return s with { Patient = Patient, Conditions = conditions, ParameterOverrides = overrides, Titration = titration, Seed = ModelSeed ?? s.Seed };
+    }
+
+    /// <summary>The subject's scenario: covariates, then the sampled parameter values as overrides.</summary>
     public Scenario ScenarioFor(PopulationDefinition definition)
     {
-        var overrides = new Dictionary<string, double>(definition.BaseScenario.ParameterOverrides, StringComparer.Ordinal);
+        var scenario = CovariateScenario(definition);
+        var overrides = new Dictionary<string, double>(scenario.ParameterOverrides, StringComparer.Ordinal);
         for (var i = 0; i < definition.Variability.Count; i++) overrides[definition.Variability[i].Parameter] = Parameters[i];
-        return definition.BaseScenario with { Patient = Patient, ParameterOverrides = overrides };
+        return scenario with { ParameterOverrides = overrides };
     }
 }
 
-/// <summary>Draws subjects of a population from per-subject random streams: sex, then weight, then η (fixed order).</summary>
+/// <summary>
+/// Draws subjects of a population from per-subject random streams, in a fixed order: sex, weight, East Asian
+/// ancestry, Child-Pugh class, splenectomy (each only when the population gives it), then η. A parameter's typical
+/// value is the subject's own (after its covariates), so η scatters around the subject's covariate-adjusted value.
+/// </summary>
 public sealed class SubjectSampler
 {
     private readonly PopulationDefinition _definition;
@@ -31,7 +91,7 @@ public sealed class SubjectSampler
     private readonly ParameterDefinition[] _defs;
     private readonly long _seed;
 
-    /// <summary>Prepares the sampler (typical values are the base scenario's resolved parameters).</summary>
+    /// <summary>Prepares the sampler (reported typical values are the base scenario's resolved parameters).</summary>
     public SubjectSampler(PopulationDefinition definition, long seed)
     {
         _definition = definition;
@@ -42,33 +102,53 @@ public sealed class SubjectSampler
         _typical = _defs.Select(d => set[d.Id]).ToArray();
     }
 
-    /// <summary>The typical (median) value of each varying parameter.</summary>
+    /// <summary>The typical (median) value of each varying parameter in the base scenario.</summary>
     public IReadOnlyList<double> Typical => _typical;
 
-    /// <summary>Draws subject <paramref name="index"/>; the same (seed, index) always gives the same subject.</summary>
+    /// <summary>Draws candidate <paramref name="index"/>; the same (seed, index) always gives the same subject.</summary>
     public SubjectDraw Draw(int index)
     {
         var random = new SubjectRandom(_seed, index);
-        var basePatient = _definition.BaseScenario.Patient;
-        var sex = _definition.MaleFraction is { } male ? (random.NextDouble() < male ? Sex.Male : Sex.Female) : basePatient.Sex;
-        var weight = _definition.Weight is { } w ? DrawWeight(w, random) : basePatient.BodyWeightKg;
-        var patient = basePatient with { Sex = sex, BodyWeightKg = weight };
-        var values = new double[_typical.Length];
+        var d = _definition;
+        var basePatient = d.BaseScenario.Patient;
+        var sex = d.MaleFraction is { } male ? (random.NextDouble() < male ? Sex.Male : Sex.Female) : basePatient.Sex;
+        var weight = d.Weight is { } w ? DrawWeight(w, random) : basePatient.BodyWeightKg;
+        var eastAsian = d.EastAsianFraction is { } ea ? random.NextDouble() < ea : basePatient.EastAsian;
+        var grade = d.ChildPugh is { } mix ? mix.ClassOf(random.NextDouble()) : null;
+        bool? splenectomised = d.SplenectomisedFraction is { } sf ? random.NextDouble() < sf : null;
+        var patient = basePatient with
+        {
+            Sex = sex,
+            BodyWeightKg = weight,
+            EastAsian = eastAsian,
+            ChildPughScore = grade is null ? basePatient.ChildPughScore : ChildPughMix.ScoreOf(grade),
+        };
+        var covariates = new SubjectDraw(index, patient, [], 0, true) { ChildPugh = grade, Splenectomised = splenectomised };
+        var typical = _typical;
+        if (grade is not null || splenectomised is not null)
+        {
+            var set = Simulator.ParametersFor(covariates.CovariateScenario(d));
+            typical = _defs.Select(p => set[p.Id]).ToArray();
+        }
+        var values = new double[typical.Length];
         for (var draw = 1; draw <= PopulationDefinition.MaxResamples; draw++)
         {
             var eta = _eta.Sample(random);
             var inRange = true;
             for (var i = 0; i < values.Length; i++)
             {
-                var v = _typical[i] * Math.Exp(eta[i]);
-                if (_definition.OutOfRange == OutOfRangePolicy.Clamp) v = Math.Clamp(v, _defs[i].Minimum, _defs[i].Maximum);
+                var v = typical[i] * Math.Exp(eta[i]);
+                if (d.OutOfRange == OutOfRangePolicy.Clamp) v = Math.Clamp(v, _defs[i].Minimum, _defs[i].Maximum);
                 else if (!_defs[i].Allows(v)) inRange = false;
                 values[i] = v;
             }
-            if (inRange) return new SubjectDraw(index, patient, values, draw, true);
+            if (inRange) return covariates with { Parameters = values, Draws = draw, ModelSeed = NextSeed(random) };
         }
-        return new SubjectDraw(index, patient, values, PopulationDefinition.MaxResamples, false);
+        return covariates with { Parameters = values, Draws = PopulationDefinition.MaxResamples, InRange = false, ModelSeed = NextSeed(random) };
     }
+
+    /// <summary>A scenario seed (31 bits) from the subject's stream, drawn last so that the earlier draws do not move.</summary>
+    private static int NextSeed(SubjectRandom random) => (int)(random.NextUInt64() >> 33);
 
     private static double DrawWeight(WeightDistribution w, SubjectRandom random)
     {

@@ -15,7 +15,7 @@ public static class ScenarioParser
     private static readonly string[] DoseTableFields = ["file", "drug", "unit", "id"];
     private static readonly string[] TitrationFields = ["policy", "startDose", "checkEveryDays", "weeks", "days", "assayCv", "seed", "eastAsian", "hepaticImpairment", "low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] CustomFields = ["low", "high", "hold", "resume", "step", "maxDose"];
-    private static readonly string[] PatientFields = ["weightKg", "sex", "ageGroup", "condition", "conditions", "parameters"];
+    private static readonly string[] PatientFields = ["weightKg", "sex", "ageGroup", "eastAsian", "condition", "conditions", "parameters"];
     private static readonly string[] SimulationFields = ["days", "outputEveryDays", "solver"];
     private static readonly string[] DoseFields = ["drug", "route", "amount", "unit", "day", "everyDays", "count"];
     private static readonly string[] TransfusionFields = ["type", "day", "units", "plateletsE9"];
@@ -89,7 +89,7 @@ public static class ScenarioParser
                 var weight = Number(pe, pp, "weightKg", Patient.MinWeightKg, Patient.MaxWeightKg, "kg") ?? 70;
                 var sex = Enum(pe, pp, "sex", ["female", "male"]) switch { "male" => Sex.Male, _ => Sex.Female };
                 var age = Enum(pe, pp, "ageGroup", ["adult", "neonate"]) switch { "neonate" => AgeGroup.Neonate, _ => AgeGroup.Adult };
-                patient = new Patient(weight, sex, age);
+                patient = new Patient(weight, sex, age, Flag(pe, pp, "eastAsian"));
                 if (pe.TryGetProperty("condition", out var single) && single.ValueKind != JsonValueKind.Null)
                 {
                     if (pe.TryGetProperty("conditions", out var both) && both.ValueKind != JsonValueKind.Null)

@@ -15,8 +15,9 @@ public static class CaseFileLoader
     public const string DefaultRelativePath = "validation/cases.json";
 
     private static readonly string[] TopFields = ["$schema", "$comment", "description", "cases"];
-    private static readonly string[] CaseFields = ["id", "title", "scenario", "checks", "source", "requires", "discussion"];
-    private static readonly string[] CheckEntryFields = ["metric", "published", "tolerance"];
+    private static readonly string[] CaseFields = ["id", "title", "scenario", "population", "checks", "source", "requires", "discussion"];
+    private static readonly string[] PopulationFields = ["file", "subjects", "seed"];
+    private static readonly string[] CheckEntryFields = ["metric", "published", "tolerance", "day"];
     private static readonly string[] PublishedFields = ["text", "value", "low", "high"];
     private static readonly string[] ToleranceFields = ["min", "max", "above", "below"];
 
@@ -103,6 +104,11 @@ public static class CaseFileLoader
             var discussion = Text(e, path, "discussion") ?? "";
             if (requires is not null && string.IsNullOrWhiteSpace(requires)) Error($"{path}.requires", "give what the model lacks, or leave the field out for a runnable case");
 
+            // A population case runs a virtual population; its scenario is the population's base scenario.
+            PopulationCase? population = null;
+            var hasPopulation = e.TryGetProperty("population", out var pop) && pop.ValueKind != JsonValueKind.Null;
+            if (hasPopulation && requires is null) population = ReadPopulation(pop, $"{path}.population");
+
             var checks = new List<ValidationCheck>();
             if (!e.TryGetProperty("checks", out var ce) || ce.ValueKind != JsonValueKind.Array || ce.GetArrayLength() == 0)
             {
@@ -117,13 +123,24 @@ public static class CaseFileLoader
                     if (ReadCheck(item, cpath) is not { } check) continue;
                     if (requires is null && check.Metric.Requirement is { } need)
                         Error($"{cpath}.metric", $"'{check.Metric.Name}' needs {need}, which the model lacks; mark the case pending with a 'requires' field");
+                    if (check.Metric is PopulationMetric && !hasPopulation)
+                        Error($"{cpath}.metric", $"'{check.Metric.Name}' is a population statistic; give the case a 'population' block {{ \"file\", \"subjects\", \"seed\" }}");
                     checks.Add(check);
                 }
             }
 
             Scenario? scenario = null;
             var scenarioSource = "inline";
-            if (!e.TryGetProperty("scenario", out var se) || se.ValueKind is not (JsonValueKind.Object or JsonValueKind.String))
+            if (hasPopulation && e.TryGetProperty("scenario", out _))
+            {
+                Error($"{path}.scenario", "a population case takes its scenario from the population file; remove 'scenario'");
+            }
+            else if (hasPopulation)
+            {
+                scenario = population?.Definition.BaseScenario;
+                scenarioSource = pop.TryGetProperty("file", out var pf) && pf.ValueKind == JsonValueKind.String ? pf.GetString()! : "population";
+            }
+            else if (!e.TryGetProperty("scenario", out var se) || se.ValueKind is not (JsonValueKind.Object or JsonValueKind.String))
             {
                 Error($"{path}.scenario", "required: a scenario object (the scenario format of docs/scenarios.md) or a path such as \"scenarios/x.json\"");
             }
@@ -138,7 +155,38 @@ public static class CaseFileLoader
                 scenario = ReadScenario(se.GetRawText(), $"{path}.scenario", path + ".scenario");
             }
             if (Errors.Count > before || id is null || title is null || source is null) return null;
-            return new ValidationCase(id, title, scenario, scenarioSource, checks, source, requires, discussion);
+            return new ValidationCase(id, title, scenario, scenarioSource, checks, source, requires, discussion, population);
+        }
+
+        private PopulationCase? ReadPopulation(JsonElement e, string path)
+        {
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                Error(path, $"expected {{ \"file\": \"populations/x.json\", \"subjects\": N, \"seed\": S }}, found {Kind(e)}");
+                return null;
+            }
+            var before = Errors.Count;
+            CheckFields(e, path, PopulationFields);
+            var file = Text(e, path, "file", required: true);
+            int? subjects = null;
+            if (!e.TryGetProperty("subjects", out var n) || n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out var count) || count < 1 || count > Population.PopulationRunner.MaxSubjects)
+                Error($"{path}.subjects", $"required: a whole number in [1, {Population.PopulationRunner.MaxSubjects}]");
+            else subjects = count;
+            long seed = 1;
+            if (e.TryGetProperty("seed", out var sd) && (sd.ValueKind != JsonValueKind.Number || !sd.TryGetInt64(out seed)))
+                Error($"{path}.seed", "expected a whole number");
+            if (Errors.Count > before || file is null || subjects is null) return null;
+            var parsed = Population.PopulationParser.ParseFile(Path.Combine(repositoryRoot, file));
+            if (!parsed.Succeeded)
+            {
+                foreach (var err in parsed.Errors) Error($"{path}.file", $"{file}: {err.Path}: {err.Message}");
+                return null;
+            }
+            var definition = parsed.Definition!;
+            foreach (var name in definition.BaseScenario.ParameterOverrides.Keys)
+                Error($"{path}.file", $"{file}: the base scenario overrides '{name}'; validation populations run the one default parameter set (variability scatters around it)");
+            if (Population.PopulationRunner.CheckSize(definition.BaseScenario, subjects.Value) is { } tooBig) Error($"{path}.subjects", tooBig);
+            return Errors.Count > before ? null : new PopulationCase(file, definition, subjects.Value, seed);
         }
 
         private Scenario? ReadScenarioFile(string relative, string path)
@@ -212,8 +260,16 @@ public static class CaseFileLoader
             {
                 tolerance = ReadTolerance(te, $"{path}.tolerance");
             }
+            double? day = null;
+            if (e.TryGetProperty("day", out var de))
+            {
+                if (metric is not PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"'day' is only for day-dependent population metrics ({ValidationMetrics.FractionReaching50ByDay.Name})");
+                else if (de.ValueKind != JsonValueKind.Number || !(de.GetDouble() >= 0)) Error($"{path}.day", "expected a day ≥ 0");
+                else day = de.GetDouble();
+            }
+            else if (metric is PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"required for '{metric.Name}': the day by which platelets must reach 50");
             if (Errors.Count > before || metric is null || published is null || tolerance is null) return null;
-            return new ValidationCheck(metric, published, tolerance);
+            return new ValidationCheck(metric, published, tolerance, day);
         }
 
         private Tolerance? ReadTolerance(JsonElement e, string path)

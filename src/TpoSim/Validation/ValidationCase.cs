@@ -13,10 +13,25 @@ public sealed record PublishedObservation(string Text, double? Value, double? Lo
 /// <param name="Metric">What is read from the simulation.</param>
 /// <param name="Published">The published observation.</param>
 /// <param name="Tolerance">The accepted range of the metric.</param>
-public sealed record ValidationCheck(ValidationMetric Metric, PublishedObservation Published, Tolerance Tolerance)
+/// <param name="Day">The day a day-dependent population statistic is read at (e.g. fractionReaching50ByDay), else null.</param>
+public sealed record ValidationCheck(ValidationMetric Metric, PublishedObservation Published, Tolerance Tolerance, double? Day = null)
 {
     /// <summary>"steady-state platelets 150–450 ×10⁹/L".</summary>
-    public string ToleranceText => $"{Metric.Description} {Metric.ToleranceText(Tolerance)}";
+    public string ToleranceText => $"{Description} {Metric.ToleranceText(Tolerance)}";
+
+    /// <summary>The metric's description, with the day when the check gives one.</summary>
+    public string Description => Day is { } d ? $"{Metric.Description.Replace("the day", "day " + Tolerance.Number(d), StringComparison.Ordinal)}" : Metric.Description;
+}
+
+/// <summary>The virtual population a population case runs.</summary>
+/// <param name="File">Population file as written in the case file (relative to the repository root).</param>
+/// <param name="Definition">The parsed population.</param>
+/// <param name="Subjects">Subjects to enrol.</param>
+/// <param name="Seed">Run seed.</param>
+public sealed record PopulationCase(string File, Population.PopulationDefinition Definition, int Subjects, long Seed)
+{
+    /// <summary>Monte-Carlo standard error of a share near 50% with this many subjects, in percentage points: 50/√N.</summary>
+    public double WorstStandardErrorPercent => 50 / Math.Sqrt(Subjects);
 }
 
 /// <summary>One validation case: a published clinical observation run as a scenario of the one default parameter set.</summary>
@@ -28,6 +43,7 @@ public sealed record ValidationCheck(ValidationMetric Metric, PublishedObservati
 /// <param name="Source">Citation(s).</param>
 /// <param name="Requires">What the model lacks to run the case, or null when it is runnable.</param>
 /// <param name="Discussion">Notes for docs/validation.md.</param>
+/// <param name="Population">The virtual population of a population case (its checks read population statistics), else null.</param>
 public sealed record ValidationCase(
     string Id,
     string Title,
@@ -36,7 +52,8 @@ public sealed record ValidationCase(
     IReadOnlyList<ValidationCheck> Checks,
     string Source,
     string? Requires,
-    string Discussion)
+    string Discussion,
+    PopulationCase? Population = null)
 {
     /// <summary>True when the model can run the case.</summary>
     public bool IsRunnable => Requires is null && Scenario is not null;

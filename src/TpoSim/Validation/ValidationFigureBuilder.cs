@@ -53,16 +53,32 @@ internal sealed class ValidationFigureBuilder
             var y = sim.Outputs.Select(o => ValidationMetric.Select(q, o)).ToArray();
             var series = new List<ChartSeries> { new("simulated", days, y) { Color = q == PlottedQuantity.Tpo ? ChartPalette.Vermillion : ChartPalette.Blue } };
             if (figure._observed.TryGetValue(q, out var obs)) series.AddRange(obs);
+            var fills = new List<FillBand>();
+            if (context.Population is { Succeeded: > 0 } pop && q is PlottedQuantity.Platelets or PlottedQuantity.Tpo)
+            {
+                // A population case: the typical subject over the population's 5–95 and 25–75 percentile bands.
+                var pb = q == PlottedQuantity.Platelets ? pop.PlateletBands : pop.TpoBands;
+                var color = q == PlottedQuantity.Tpo ? ChartPalette.Vermillion : ChartPalette.Blue;
+                fills.Add(new FillBand($"population 5th–95th percentile (N = {pop.Succeeded})", pop.Days, pb[0], pb[4]) { Color = color, Opacity = 0.12 });
+                fills.Add(new FillBand("population 25th–75th percentile", pop.Days, pb[1], pb[3]) { Color = color, Opacity = 0.25 });
+                series.Add(new ChartSeries("population median", pop.Days, pb[2]) { Color = ChartPalette.Black });
+                series[0] = series[0] with { Name = "typical subject" };
+                y = y.Concat(pb[3]).ToArray();
+            }
             return new ChartPanel($"{Label(q)} ({ValidationMetric.UnitOf(q)})", series)
             {
+                FillBands = fills,
                 Bands = figure._bands.TryGetValue(q, out var b) ? b : [],
                 YRange = YRange(y, figure._bands.TryGetValue(q, out var bb) ? bb : [], figure._observed.TryGetValue(q, out var o2) ? o2 : []),
             };
         }).ToArray();
         var verdict = result.Status == CaseStatus.Passed ? (result.IsMarginal ? "passed (marginal)" : "passed") : "FAILED";
+        // Population statistics have no axis in the figure: state them with their tolerances in the subtitle.
+        var statistics = string.Join("; ", result.Checks.Where(c => c.Check.Metric is PopulationMetric)
+            .Select(c => $"{c.Check.Description} {c.SimulatedText} (tolerance {c.Check.Metric.ToleranceText(c.Check.Tolerance)})"));
         return new TimeSeriesChart($"{result.Id}: {result.Title}", "Day", panels)
         {
-            Subtitle = $"{verdict} · {result.Source}",
+            Subtitle = statistics.Length == 0 ? $"{verdict} · {result.Source}" : $"{verdict} · {statistics}",
             Markers = figure._markers,
             XRange = new AxisRange(0, days[^1]),
             PanelHeight = 220,

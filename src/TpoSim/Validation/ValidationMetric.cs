@@ -22,6 +22,9 @@ public enum PlottedQuantity
 /// <param name="HealthyTpoPgPerMl">Free TPO of a healthy patient of the same weight, sex and age group at steady state, pg/mL.</param>
 public sealed record MetricContext(SimulationResult Result, double HealthyTpoPgPerMl)
 {
+    /// <summary>The case's virtual population run (population cases only; <see cref="Result"/> is then its typical subject).</summary>
+    public Population.PopulationResult? Population { get; init; }
+
     /// <summary>Platelets at day 0 (the patient's steady state), 10^9/L.</summary>
     public double BaselinePlatelets => Result.Summary.BaselinePlatelets;
 }
@@ -254,20 +257,42 @@ public sealed class TpoLeadMetric : ValidationMetric
     }
 }
 
-/// <summary>A metric of a virtual population (response rates): not computable from one simulation.</summary>
+/// <summary>
+/// A statistic of a virtual population (a case with a <c>population</c> block): a response share in % or a median
+/// in days, read from the population run; one simulation cannot give it.
+/// </summary>
 public sealed class PopulationMetric : ValidationMetric
 {
-    internal PopulationMetric(string name, string description) : base(name, description, "%") { }
+    private readonly Func<Population.PopulationResult, double?, double> _read;
+
+    internal PopulationMetric(string name, string description, string unit, string explanation, Func<Population.PopulationResult, double?, double> read, bool needsDay = false)
+        : base(name, description, unit)
+    {
+        _read = read;
+        Explanation = explanation;
+        NeedsDay = needsDay;
+    }
+
+    /// <summary>True when the check must give a <c>day</c> (e.g. the fraction reaching 50 by that day).</summary>
+    public bool NeedsDay { get; }
 
     /// <inheritdoc />
-    public override string Requirement => "a virtual-population runner (inter-individual variability and response definitions)";
+    public override string Explanation { get; }
 
     /// <inheritdoc />
-    public override string Explanation => $"{Description}, %; needs {Requirement}";
+    public override double Evaluate(MetricContext context) => Evaluate(context, null);
+
+    /// <summary>Reads the statistic from the case's population run (<paramref name="day"/> for day-dependent statistics).</summary>
+    public double Evaluate(MetricContext context, double? day)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Population is not { } population)
+            throw new InvalidOperationException($"{Name} is a population statistic; the case needs a 'population' block.");
+        return _read(population, day);
+    }
 
     /// <inheritdoc />
-    public override double Evaluate(MetricContext context) =>
-        throw new InvalidOperationException($"{Name} needs {Requirement}; one simulation cannot give it.");
+    public override string Describe(double value) => Unit == "days" && double.IsPositiveInfinity(value) ? "never" : base.Describe(value);
 
     internal override void Overlay(ValidationFigureBuilder figure, ValidationCheck check, MetricContext context) { }
 }
@@ -315,17 +340,37 @@ public static class ValidationMetrics
     /// <summary>Days by which the TPO peak precedes the platelet nadir.</summary>
     public static ValidationMetric TpoPeakLeadDays { get; } = new TpoLeadMetric();
 
-    /// <summary>Share of a virtual population meeting a trial's response definition, %.</summary>
-    public static ValidationMetric PopulationResponseRate { get; } = new PopulationMetric("populationResponseRate", "population response rate");
+    /// <summary>Share of a virtual population with an overall (durable or transient) response by Kuter 2008's definitions, %.</summary>
+    public static ValidationMetric OverallResponseFraction { get; } = new PopulationMetric("overallResponseFraction", "overall response", "%",
+        "share of the virtual population with a durable or transient response (Kuter 2008: ≥ 4 weekly counts ≥ 50 in weeks 2–25, none within 8 weeks after rescue), %",
+        (p, _) => 100 * p.OverallResponseFraction);
 
-    /// <summary>Share of a virtual population meeting a trial's durable-response definition, %.</summary>
-    public static ValidationMetric PopulationDurableResponseRate { get; } = new PopulationMetric("populationDurableResponseRate", "population durable response rate");
+    /// <summary>Share of a virtual population with a durable response by Kuter 2008's definition, %.</summary>
+    public static ValidationMetric DurableResponseFraction { get; } = new PopulationMetric("durableResponseFraction", "durable response", "%",
+        "share of the virtual population with weekly counts ≥ 50 in ≥ 6 of weeks 18–25 and no rescue (Kuter 2008), %",
+        (p, _) => 100 * p.DurableResponseFraction);
+
+    /// <summary>Share of a virtual population with platelets ≥ 50 at some output day up to the check's day, %.</summary>
+    public static ValidationMetric FractionReaching50ByDay { get; } = new PopulationMetric("fractionReaching50ByDay", "reaching ≥ 50 ×10⁹/L by the day", "%",
+        "share of the virtual population with platelets ≥ 50 ×10⁹/L at some output day up to the check's 'day', %",
+        (p, day) => 100 * p.FractionReachingThresholdBy(day ?? double.PositiveInfinity), needsDay: true);
+
+    /// <summary>Median over a virtual population of the first day with platelets ≥ 50.</summary>
+    public static ValidationMetric MedianDaysTo50 { get; } = new PopulationMetric("medianDaysTo50", "median first day ≥ 50 ×10⁹/L", "days",
+        "median over the virtual population of the first output day with platelets ≥ 50 ×10⁹/L (never: +∞)",
+        (p, _) => p.MedianDaysToThreshold);
+
+    /// <summary>Median over a virtual population of the days spent with platelets ≥ 50.</summary>
+    public static ValidationMetric MedianDaysAtLeast50 { get; } = new PopulationMetric("medianDaysAtLeast50", "median days ≥ 50 ×10⁹/L", "days",
+        "median over the virtual population of the days with platelets ≥ 50 ×10⁹/L",
+        (p, _) => p.MedianDaysAtLeastThreshold);
 
     /// <summary>All metrics, in documentation order.</summary>
     public static IReadOnlyList<ValidationMetric> All { get; } =
     [
         SteadyStatePlatelets, SteadyStateTpo, SteadyStateTpoPicomolar, SteadyStateTpoFold, SteadyStateProduction, SteadyStateLifespan,
-        PlateletPeakFold, PlateletPeakDay, PlateletNadirDay, DaysToPlatelets50, TpoPeakLeadDays, PopulationResponseRate, PopulationDurableResponseRate,
+        PlateletPeakFold, PlateletPeakDay, PlateletNadirDay, DaysToPlatelets50, TpoPeakLeadDays,
+        OverallResponseFraction, DurableResponseFraction, FractionReaching50ByDay, MedianDaysTo50, MedianDaysAtLeast50,
     ];
 
     /// <summary>Metric names accepted in the case file.</summary>

@@ -175,7 +175,7 @@ public static class ValidationReport
     private static string CheckSentence(CheckResult c)
     {
         var check = c.Check;
-        var text = $"{Capitalise(check.Metric.Description)}: simulated {c.SimulatedText}; published {check.Published.Text}; tolerance {check.Metric.ToleranceText(check.Tolerance)}";
+        var text = $"{Capitalise(check.Description)}: simulated {c.SimulatedText}; published {check.Published.Text}; tolerance {check.Metric.ToleranceText(check.Tolerance)}";
         if (!c.Pass) return text + $" — **outside** by {Tolerance.Number(-c.Margin)} {UnitWord(check)}.".Replace("  ", " ");
         if (!double.IsFinite(c.Margin) || double.IsInfinity(c.Margin)) return text + ".";
         var relative = check.Tolerance.RelativeMargin(c.Value);

@@ -64,7 +64,7 @@ public sealed record CaseResult(ValidationCase Case, CaseStatus Status, IReadOnl
 
     /// <summary>The simulated values, one per check, joined by "; " (or the pending/failure reason).</summary>
     public string SimulatedText => Checks.Count > 0
-        ? string.Join("; ", Checks.Select(c => $"{c.Check.Metric.Description} {c.SimulatedText}"))
+        ? string.Join("; ", Checks.Select(c => $"{c.Check.Description} {c.SimulatedText}"))
         : Status == CaseStatus.Pending ? "—" : $"not simulated: {Reason}";
 
     /// <summary>True when the case passed with a check within the marginal band.</summary>
@@ -96,9 +96,18 @@ public static class ValidationSuite
         if (!result.Succeeded)
             return new CaseResult(c, CaseStatus.Failed, [], $"the simulation failed ({result.Status}): {result.Diagnostic}", null);
         var context = new MetricContext(result, HealthyTpoPgPerMl(scenario));
+        if (c.Population is { } pop)
+        {
+            // The case's statistics come from its virtual population; the typical subject above is drawn in the figure.
+            var population = Population.PopulationRunner.Run(pop.Definition,
+                new Population.PopulationOptions(pop.Subjects, pop.Seed, Environment.ProcessorCount) { Cancellation = cancellation });
+            if (population.Succeeded == 0)
+                return new CaseResult(c, CaseStatus.Failed, [], $"no subject of the population ran ({population.Subjects.Count} enrolled of {population.Screened} screened)", null);
+            context = context with { Population = population };
+        }
         var checks = c.Checks.Select(check =>
         {
-            var value = check.Metric.Evaluate(context);
+            var value = check.Metric is PopulationMetric pm ? pm.Evaluate(context, check.Day) : check.Metric.Evaluate(context);
             return new CheckResult(check, value, check.Tolerance.Contains(value));
         }).ToArray();
         return new CaseResult(c, checks.All(k => k.Pass) ? CaseStatus.Passed : CaseStatus.Failed, checks, null, context);

@@ -168,12 +168,13 @@ public class PopulationRunTests
     }
 
     [Fact]
-    public void TooManyStoredValuesIsRefused()
+    public void MemoryIsCappedByGridPointsNotBySubjects()
     {
-        var scenario = ScenarioParser.Parse("""{ "simulation": { "days": 3650, "outputEveryDays": 0.1 } }""").Scenario!;
-        Assert.NotNull(PopulationRunner.CheckSize(scenario, 100_000));
-        Assert.Null(PopulationRunner.CheckSize(scenario, 100));
-        Assert.NotNull(PopulationRunner.CheckSize(scenario, 0));
+        var fine = ScenarioParser.Parse("""{ "simulation": { "days": 3650, "outputEveryDays": 0.1 } }""").Scenario!;
+        var year = ScenarioParser.Parse("""{ "simulation": { "days": 365, "outputEveryDays": 0.5 } }""").Scenario!;
+        Assert.NotNull(PopulationRunner.CheckSize(fine, 100));
+        Assert.Null(PopulationRunner.CheckSize(year, PopulationRunner.MaxSubjects));
+        Assert.NotNull(PopulationRunner.CheckSize(year, 0));
     }
 }
 

@@ -84,13 +84,19 @@ public sealed class CaseFileTests
     }
 
     [Fact]
-    public void A_population_metric_needs_a_requires_field()
+    public void A_population_metric_needs_a_population_block()
     {
-        var check = """{ "metric": "populationResponseRate", "published": { "text": "88%" }, "tolerance": { "min": 70, "max": 95 } }""";
+        var check = """{ "metric": "overallResponseFraction", "published": { "text": "88%" }, "tolerance": { "min": 70, "max": 95 } }""";
         var e = Assert.Single(Errors(File(check)));
         Assert.Equal("$.cases[0].checks[0].metric", e.Path);
-        Assert.Contains("requires", e.Message);
-        Assert.True(CaseFileLoader.Parse(File(check, extra: """, "requires": "a virtual population" """)).Succeeded);
+        Assert.Contains("population", e.Message);
+    }
+
+    [Fact]
+    public void A_day_dependent_population_metric_needs_a_day()
+    {
+        var check = """{ "metric": "fractionReaching50ByDay", "published": { "text": "60%" }, "tolerance": { "min": 50, "max": 80 } }""";
+        Assert.Contains(Errors(File(check)), e => e.Path == "$.cases[0].checks[0].day");
     }
 
     [Fact]

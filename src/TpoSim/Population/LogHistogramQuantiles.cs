@@ -1,0 +1,123 @@
+namespace TpoSim.Population;
+
+/// <summary>
+/// Streaming, mergeable quantiles of positive values at many points (one histogram per point) with fixed
+/// log-spaced bins: bin k holds [L·γᵏ, L·γᵏ⁺¹) with L = <see cref="Lowest"/> and γ = <see cref="BinRatio"/>, plus an
+/// underflow bin (values below L, reported as 0) and an overflow bin (values at or above <see cref="Highest"/>,
+/// reported as <see cref="Highest"/>). Memory is points × bins counters whatever the number of values, and merging
+/// adds counters, so the result never depends on the order values arrive in (any thread count gives the same bytes).
+/// A quantile follows Hyndman–Fan type 7 (linear between order statistics) with each order statistic replaced by its
+/// bin's geometric centre: inside [L, H) that is within a factor √γ of the true order statistic, and a convex
+/// combination of two such estimates is within the same factor of the true interpolant, so the relative error is at
+/// most <see cref="MaxRelativeError"/> = √γ − 1 (0.499% for γ = 1.01).
+/// </summary>
+public sealed class LogHistogramQuantiles
+{
+    /// <summary>Lower end of the binned range (values below are reported as 0).</summary>
+    public const double Lowest = 1e-3;
+
+    /// <summary>Upper end of the binned range (values at or above are reported as this value).</summary>
+    public const double Highest = 1e7;
+
+    /// <summary>Ratio of a bin's upper to lower edge.</summary>
+    public const double BinRatio = 1.01;
+
+    /// <summary>Largest relative error of a reported quantile whose order statistics lie in [Lowest, Highest): √γ − 1.</summary>
+    public static double MaxRelativeError { get; } = Math.Sqrt(BinRatio) - 1;
+
+    /// <summary>Number of log-spaced bins (2315 for 10 decades at 1%).</summary>
+    public static int LogBins { get; } = (int)Math.Ceiling(Math.Log(Highest / Lowest) / Math.Log(BinRatio));
+
+    private static readonly double LogRatio = Math.Log(BinRatio);
+    private static readonly double LogLowest = Math.Log(Lowest);
+    private readonly int[] _counts;
+    private readonly int _stride;
+
+    /// <summary>Empty histograms for <paramref name="points"/> points.</summary>
+    public LogHistogramQuantiles(int points)
+    {
+        if (points < 0) throw new ArgumentOutOfRangeException(nameof(points));
+        Points = points;
+        _stride = LogBins + 2;
+        _counts = new int[checked(points * _stride)];
+    }
+
+    /// <summary>Number of points.</summary>
+    public int Points { get; }
+
+    /// <summary>Values added at each point (the same at every point when whole series are added).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Bytes of counters held.</summary>
+    public long Bytes => 4L * _counts.Length;
+
+    /// <summary>Bytes a histogram of <paramref name="points"/> points holds.</summary>
+    public static long BytesFor(int points) => 4L * points * (LogBins + 2);
+
+    /// <summary>Adds one series (one value per point). NaN values are not allowed.</summary>
+    public void Add(ReadOnlySpan<double> series)
+    {
+        if (series.Length != Points) throw new ArgumentException($"expected {Points} values, got {series.Length}", nameof(series));
+        for (var i = 0; i < series.Length; i++) _counts[i * _stride + Bin(series[i])]++;
+        Count++;
+    }
+
+    /// <summary>Adds every count of <paramref name="other"/> (same number of points).</summary>
+    public void Merge(LogHistogramQuantiles other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Points != Points) throw new ArgumentException("point counts differ", nameof(other));
+        for (var i = 0; i < _counts.Length; i++) _counts[i] += other._counts[i];
+        Count += other.Count;
+    }
+
+    /// <summary>The bin slot of <paramref name="value"/>: 0 underflow, 1…LogBins the log bins, LogBins + 1 overflow.</summary>
+    private static int Bin(double value)
+    {
+        if (double.IsNaN(value)) throw new ArgumentException("NaN cannot be binned.", nameof(value));
+        if (!(value >= Lowest)) return 0;
+        if (value >= Highest) return LogBins + 1;
+        var k = (int)Math.Floor((Math.Log(value) - LogLowest) / LogRatio);
+        return 1 + Math.Clamp(k, 0, LogBins - 1);
+    }
+
+    /// <summary>The value a slot reports: 0, the bin's geometric centre L·γ^(k + ½), or <see cref="Highest"/>.</summary>
+    private static double Representative(int slot) =>
+        slot == 0 ? 0 : slot == LogBins + 1 ? Highest : Math.Exp(LogLowest + (slot - 1 + 0.5) * LogRatio);
+
+    /// <summary>
+    /// Percentiles <paramref name="percentiles"/> (0–100, increasing) at <paramref name="point"/>, written to
+    /// <paramref name="target"/>; NaN when no value was added.
+    /// </summary>
+    public void Quantiles(int point, IReadOnlyList<double> percentiles, Span<double> target)
+    {
+        ArgumentNullException.ThrowIfNull(percentiles);
+        if (Count == 0)
+        {
+            target.Fill(double.NaN);
+            return;
+        }
+        var offset = point * _stride;
+        for (var q = 0; q < percentiles.Count; q++)
+        {
+            // Order statistics ⌊h⌋ and ⌊h⌋ + 1 (0-based), found by walking the cumulative counts.
+            var h = (Count - 1) * percentiles[q] / 100;
+            var lo = (long)Math.Floor(h);
+            var hi = Math.Min(lo + 1, Count - 1);
+            var a = ValueOfRank(offset, lo);
+            var b = hi == lo ? a : ValueOfRank(offset, hi);
+            target[q] = a + (h - lo) * (b - a);
+        }
+    }
+
+    private double ValueOfRank(int offset, long rank)
+    {
+        long below = 0;
+        for (var slot = 0; slot < _stride; slot++)
+        {
+            below += _counts[offset + slot];
+            if (below > rank) return Representative(slot);
+        }
+        return Highest;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+
+namespace TpoSim.Population;
+
+/// <summary>One population statistic: name (as in metrics.json), description, value and unit.</summary>
+/// <param name="Name">JSON name, e.g. <c>overallResponseFraction</c>.</param>
+/// <param name="Description">Short description for tables.</param>
+/// <param name="Value">Value (fractions 0–1; NaN when undefined).</param>
+/// <param name="Unit">"fraction", "days", "weeks", "count", "10^9/L" or a dose unit.</param>
+/// <param name="StandardError">Monte-Carlo standard error of a fraction, √(p(1 − p)/n); NaN for other statistics.</param>
+public sealed record PopulationStatistic(string Name, string Description, double Value, string Unit, double StandardError);
+
+/// <summary>The trial statistics of a population run, for metrics.json and the terminal table.</summary>
+public static class PopulationMetrics
+{
+    /// <summary>Every statistic, in report order.</summary>
+    public static IReadOnlyList<PopulationStatistic> All(PopulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var n = result.Succeeded;
+        var r = result.Definition.Response;
+        PopulationStatistic Fraction(string name, string description, double p) =>
+            new(name, description, p, "fraction", n > 0 && double.IsFinite(p) ? Math.Sqrt(p * (1 - p) / n) : double.NaN);
+        PopulationStatistic Other(string name, string description, double v, string unit) => new(name, description, v, unit, double.NaN);
+        var t = r.Threshold.ToString("0.###", CultureInfo.InvariantCulture);
+        return
+        [
+            Other("meanBaselinePlatelets", "mean baseline platelets", result.MeanBaselinePlatelets, "10^9/L"),
+            Other("medianBaselinePlatelets", "median baseline platelets", result.MedianBaselinePlatelets, "10^9/L"),
+            Fraction("overallResponseFraction", "overall response (durable or transient, Kuter 2008)", result.OverallResponseFraction),
+            Fraction("durableResponseFraction", "durable response (Kuter 2008)", result.DurableResponseFraction),
+            Fraction("fractionEverAtLeast50", $"ever ≥ {t} ×10⁹/L", result.FractionEverAtLeast50),
+            Other("medianDaysTo50", $"median first day ≥ {t} ×10⁹/L", result.MedianDaysToThreshold, "days"),
+            Other("medianDaysAtLeast50", $"median days ≥ {t} ×10⁹/L", result.MedianDaysAtLeastThreshold, "days"),
+            Other("meanTimeIn50To200", $"mean time in {N(r.RangeLow)}–{N(r.RangeHigh)} ×10⁹/L", result.MeanTimeIn50To200, "fraction"),
+            Other("medianTimeIn50To200", $"median time in {N(r.RangeLow)}–{N(r.RangeHigh)} ×10⁹/L", result.MedianTimeIn50To200, "fraction"),
+            Fraction("fractionNeedingRescue", $"needing rescue (a weekly count < {N(r.RescueBelow)}, assumed rule)", result.FractionNeedingRescue),
+            Other("meanRescueWeeks", "mean weeks needing rescue", result.MeanRescueWeeks, "weeks"),
+            Fraction("fractionWithEventAbove400", $"with an event > {N(r.EventAbove)} ×10⁹/L", result.FractionWithEventAbove),
+            Other("meanEventsAbove400", $"mean events > {N(r.EventAbove)} ×10⁹/L", result.MeanEventsAbove, "count"),
+            Other("meanWeeklyDose", "mean weekly dose", result.MeanWeeklyDose, result.DoseUnit),
+        ];
+    }
+
+    /// <summary>metrics.json: run counts, the response definitions and every statistic (fractions 0–1, with Monte-Carlo SE).</summary>
+    public static string Json(PopulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var r = result.Definition.Response;
+        var sb = new StringBuilder("{\n");
+        sb.Append("  \"name\": ").Append(Q(result.Definition.Name)).Append(",\n");
+        sb.Append("  \"requested\": ").Append(I(result.Requested)).Append(",\n");
+        sb.Append("  \"screened\": ").Append(I(result.Screened)).Append(",\n");
+        sb.Append("  \"screenFailures\": ").Append(I(result.ScreenFailureCount)).Append(",\n");
+        sb.Append("  \"screenFailureReasons\": {");
+        sb.Append(string.Join(", ", result.ScreenFailures.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{Q(k.Key)}: {I(k.Value)}")));
+        sb.Append("},\n");
+        sb.Append("  \"inclusion\": ").Append(result.Definition.Inclusion is { } inc ? Q(inc.Text) : "null").Append(",\n");
+        sb.Append("  \"enrolled\": ").Append(I(result.Subjects.Count)).Append(",\n");
+        sb.Append("  \"succeeded\": ").Append(I(result.Succeeded)).Append(",\n");
+        sb.Append("  \"failed\": ").Append(I(result.Failed)).Append(",\n");
+        sb.Append("  \"responseWindow\": { \"threshold\": ").Append(D(r.Threshold)).Append(", \"firstWeek\": ").Append(I(r.FirstWeek))
+          .Append(", \"lastWeek\": ").Append(I(r.LastWeekFor(result.Days.Count > 0 ? result.Days[^1] : 0)))
+          .Append(", \"durableWeeks\": ").Append(I(r.DurableWeeks)).Append(", \"durableMinResponses\": ").Append(I(r.DurableMinResponses))
+          .Append(", \"transientMinResponses\": ").Append(I(r.TransientMinResponses)).Append(", \"rescueBelow\": ").Append(D(r.RescueBelow))
+          .Append(", \"rescueExclusionWeeks\": ").Append(I(r.RescueExclusionWeeks)).Append(", \"rangeLow\": ").Append(D(r.RangeLow))
+          .Append(", \"rangeHigh\": ").Append(D(r.RangeHigh)).Append(", \"eventAbove\": ").Append(D(r.EventAbove)).Append(" },\n");
+        sb.Append("  \"percentileMaxRelativeError\": ").Append(D(LogHistogramQuantiles.MaxRelativeError)).Append(",\n");
+        sb.Append("  \"metrics\": {\n");
+        var all = All(result);
+        for (var i = 0; i < all.Count; i++)
+        {
+            var m = all[i];
+            sb.Append("    ").Append(Q(m.Name)).Append(": { \"value\": ").Append(D(m.Value)).Append(", \"unit\": ").Append(Q(m.Unit));
+            if (double.IsFinite(m.StandardError)) sb.Append(", \"standardError\": ").Append(D(m.StandardError));
+            sb.Append(", \"description\": ").Append(Q(m.Description)).Append(" }").Append(i + 1 < all.Count ? ",\n" : "\n");
+        }
+        sb.Append("  }\n}\n");
+        return sb.ToString();
+    }
+
+    private static string N(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+    private static string D(double v) => double.IsFinite(v) ? v.ToString("G10", CultureInfo.InvariantCulture) : "null";
+    private static string Q(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+}
