@@ -20,6 +20,8 @@ public static class CliApp
         root.Add(ValidateCommand.Create(console));
         root.Add(InterpretCommand.Create(console));
         root.Add(PopulationCommand.Create(console));
+        root.Add(FitCommand.Create(console));
+        root.Add(ForecastCommand.Create(console));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !IsHelpOrVersion(args))
         {

@@ -48,7 +48,7 @@ internal static class GoodScenarioCases
               "doses": [ { "drug": "rhTPO", "route": "iv", "amount": 2500, "unit": "ug", "day": 1 } ] }
             """),
         ("titration-eltrombopag-east-asian", """
-            { "patient": { "condition": { "name": "itp", "severity": 0.4 } }, "simulation": { "days": 28 },
+            { "patient": { "eastAsian": true, "conditions": [ { "name": "itp", "severity": 0.4 }, { "name": "chronicLiverDisease", "childPugh": "A" } ] }, "simulation": { "days": 28 },
               "titration": { "policy": "eltrombopag-itp-label", "eastAsian": true, "hepaticImpairment": true, "checkEveryDays": 7, "days": 28, "assayCv": 0.5, "seed": 0 } }
             """),
         ("titration-custom", """

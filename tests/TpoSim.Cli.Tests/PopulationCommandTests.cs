@@ -59,6 +59,32 @@ public sealed class PopulationCommandTests
     }
 
     [Fact]
+    public void Keep_series_writes_one_file_per_subject_and_screening_is_reported()
+    {
+        using var dir = new TempDir();
+        dir.Write("short.json", Scenario);
+        var pop = dir.Write("screened.json", """
+            { "name": "screened", "scenario": "short.json", "variability": [ { "parameter": "plateletsReference", "cv": 0.3 } ],
+              "inclusion": { "baselinePlatelets": { "below": 250 } } }
+            """);
+        var run = CliHarness.Run("population", pop, "--subjects", "12", "--seed", "3", "--out", dir.Sub("out"), "--keep-series");
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+        Assert.Contains("Screened / screen failures", run.Stdout);
+        var files = Directory.GetFiles(Path.Combine(dir.Sub("out"), "series"), "subject-*.csv").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(12, files.Length);
+        Assert.EndsWith("subject-000000.csv", files[0]);
+        var lines = File.ReadAllLines(files[0]);
+        Assert.Equal("day,platelets,tpoPgPerMl", lines[0]);
+        Assert.Equal(22, lines.Length);
+        // Every enrolled subject passed the screen (baseline < 250).
+        foreach (var row in File.ReadAllLines(Path.Combine(dir.Sub("out"), "subjects.csv")).Skip(1))
+            Assert.True(double.Parse(row.Split(',')[10], System.Globalization.CultureInfo.InvariantCulture) < 250, row);
+        var metrics = File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json"));
+        Assert.Contains("\"enrolled\": 12", metrics);
+        Assert.DoesNotContain("\"screenFailures\": 0,", metrics);
+    }
+
+    [Fact]
     public void A_plain_scenario_gets_the_default_variability()
     {
         using var dir = new TempDir();

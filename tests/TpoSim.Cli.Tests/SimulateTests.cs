@@ -169,7 +169,7 @@ public sealed class SimulateTests
         var run = CliHarness.Run("simulate", CliHarness.RepoFile("scenarios/itp-romiplostim-label.json"), "--quiet", "--out", outDir);
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
         var lines = File.ReadAllLines(Path.Combine(outDir, "decisions.csv"));
-        Assert.Equal("day,measured_platelets_e9_per_l,branch,action,dose,unit", lines[0]);
+        Assert.Equal("day,measured_platelets_e9_per_l,branch,action,dose,unit,regimen", lines[0]);
         Assert.Equal(25, lines.Length); // 24 weekly checks
         Assert.StartsWith("0,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",start,1,µg/kg", lines[1], StringComparison.Ordinal);

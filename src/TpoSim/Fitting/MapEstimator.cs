@@ -169,6 +169,7 @@ public static class MapEstimator
     {
         ExitCondition.Converged => "converged",
         ExitCondition.RelativeGradient or ExitCondition.AbsoluteGradient => "gradient below tolerance",
+        ExitCondition.RelativePoints => "converged (parameter step below tolerance)",
         ExitCondition.LackOfProgress => "no further progress (step below tolerance)",
         ExitCondition.ExceedIterations => "iteration limit reached",
         _ => exit.ToString(),

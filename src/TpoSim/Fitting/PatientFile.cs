@@ -128,6 +128,25 @@ public static class PatientFile
         _ => null,
     };
 
+    /// <summary>Runs of equal doses at a constant interval as one record each (II and ADDL), as a NONMEM table would hold them.</summary>
+    private static List<DosingRecord> Compact(IReadOnlyList<DoseRecord> doses)
+    {
+        var records = new List<DosingRecord>();
+        var i = 0;
+        while (i < doses.Count)
+        {
+            var first = doses[i];
+            var j = i + 1;
+            var every = j < doses.Count ? doses[j].Day - first.Day : 0;
+            while (j < doses.Count && every > 0 && doses[j].Amount == first.Amount && doses[j].Route == first.Route
+                   && Math.Abs(doses[j].Day - (first.Day + (j - i) * every)) < 1e-9) j++;
+            var count = j - i;
+            records.Add(count > 1 ? new DosingRecord(first.Day, first.Amount, first.Unit, first.Route, every, count - 1) : new DosingRecord(first.Day, first.Amount, first.Unit, first.Route));
+            i = j;
+        }
+        return records;
+    }
+
     /// <summary>Writes <paramref name="history"/> in the format <see cref="Read"/> reads (header lines, then the table).</summary>
     public static string ToText(PatientHistory history, string? comment = null)
     {
@@ -140,9 +159,8 @@ public static class PatientFile
         header.Append("# weightKg: ").Append(history.Patient.BodyWeightKg.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         header.Append("# sex: ").Append(history.Patient.Sex.ToString().ToLowerInvariant()).Append('\n');
         header.Append("# condition: ").Append(history.Condition.Name).Append('\n');
-        var table = new EventTable(
-            history.Doses.Select(d => new SubjectDosingRecord(history.Id, new DosingRecord(d.Day, d.Amount, d.Unit, d.Route))).ToArray(),
-            history.Observations, []);
+        var table = new EventTable(Compact(history.Doses).Select(r => new SubjectDosingRecord(history.Id, r)).ToArray(),
+            history.Observations.Select(o => o with { SubjectId = history.Id }).ToArray(), []);
         return header + EventTableWriter.ToText(table, history.Unit);
     }
 }

@@ -122,7 +122,14 @@ public static class Forecaster
         return new ForecastResult(fit, options, start, days, forecasts, best, reason);
     }
 
-    /// <summary>The regimen with the largest expected time in range among those within the risk limit (ties: the first asked).</summary>
+    /// <summary>Expected times in range closer than this (fraction of the window) count as equal.</summary>
+    public const double TieMargin = 0.02;
+
+    /// <summary>
+    /// The regimen with the largest expected time in range among those within the risk limit; regimens within
+    /// <see cref="TieMargin"/> of the best count as equal and the one with the least mean weekly dose wins (then the first asked).
+    /// When none is within the limit, the one with the lowest risk.
+    /// </summary>
     public static (int Index, string Reason) Recommend(IReadOnlyList<RegimenForecast> forecasts, ForecastOptions options)
     {
         ArgumentNullException.ThrowIfNull(forecasts);
@@ -135,8 +142,12 @@ public static class Forecaster
             var least = usable.OrderBy(i => forecasts[i].RiskAbove).ThenByDescending(i => forecasts[i].TimeInTarget).First();
             return (least, $"no regimen keeps P(count > {options.RiskThreshold:G}) ≤ {options.MaxRisk:G}; '{forecasts[least].Regimen.Name}' has the lowest risk");
         }
-        var best = safe.OrderByDescending(i => Math.Round(forecasts[i].TimeInTarget, 9)).ThenBy(i => i).First();
-        return (best, $"largest expected time in {options.TargetLow:G}–{options.TargetHigh:G} among regimens with P(count > {options.RiskThreshold:G}) ≤ {options.MaxRisk:G}");
+        // Within TieMargin of the best time in range, the least drug wins (then the first asked): two regimens that do
+        // equally well by the model are not worth a higher dose.
+        var top = safe.Max(i => forecasts[i].TimeInTarget);
+        var best = safe.Where(i => forecasts[i].TimeInTarget >= top - TieMargin)
+            .OrderBy(i => double.IsFinite(forecasts[i].MeanWeeklyDose) ? forecasts[i].MeanWeeklyDose : double.MaxValue).ThenBy(i => i).First();
+        return (best, $"largest expected time in {options.TargetLow:G}–{options.TargetHigh:G} (within {100 * TieMargin:G} points, the least drug) among regimens with P(count > {options.RiskThreshold:G}) ≤ {options.MaxRisk:G}");
     }
 
     private static double WindowDose(Scenario scenario, SimulationResult result, double start)

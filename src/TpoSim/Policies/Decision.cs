@@ -7,7 +7,9 @@ namespace TpoSim.Policies;
 /// <param name="Action">What changed: "start", "increase", "decrease", "keep", "hold", "resume", "stop".</param>
 /// <param name="Dose">The dose given from this check on (0 while held or stopped).</param>
 /// <param name="Unit">Unit of <paramref name="Dose"/>: "µg/kg" or "mg".</param>
-public sealed record Decision(double Day, double Measured, string Branch, string Action, double Dose, string Unit);
+/// <param name="Regimen">The regimen from this check on, e.g. "2 µg/kg weekly", "20 mg 3×/week (days 1, 3, 5)", "held";
+/// for a weekly pattern <paramref name="Dose"/> is its largest single amount.</param>
+public sealed record Decision(double Day, double Measured, string Branch, string Action, double Dose, string Unit, string Regimen = "");
 
 /// <summary>
 /// A closed-loop dose rule as a pure state machine: at each platelet check it is told the day and the measured count,
@@ -32,6 +34,16 @@ public interface ITitrationPolicy
 
     /// <summary>True when the rule wants the interim checks between regular ones too (eltrombopag while held: twice weekly).</summary>
     bool WantsInterimCheck { get; }
+
+    /// <summary>
+    /// The amount to give at the dose on <paramref name="titrationDay"/> (days since the rule took over: week day 1 is
+    /// titration day 0): <see cref="CurrentDose"/>, or that day's share of a weekly pattern (avatrombopag's intermittent
+    /// levels); 0 while held or stopped.
+    /// </summary>
+    double DoseOn(double titrationDay);
+
+    /// <summary>The current regimen in words ("" before the first check, "held", "stopped").</summary>
+    string Regimen { get; }
 
     /// <summary>Decides at the check on <paramref name="day"/> given the measured count; updates <see cref="CurrentDose"/>.</summary>
     Decision Decide(double day, double measuredPlatelets);

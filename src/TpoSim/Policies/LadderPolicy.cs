@@ -17,20 +17,48 @@ namespace TpoSim.Policies;
 /// <param name="NoResponseDaysAtMax">Stop when the count is still below <paramref name="Low"/> this many days after reaching the top level.</param>
 /// <param name="StopIfHoldAtLowestAfterDays">Stop when above <paramref name="Hold"/> after this many days at the lowest level, or null.</param>
 /// <param name="InterimChecksWhileHeld">Check twice as often while a dose is withheld (eltrombopag: twice weekly).</param>
+/// <param name="Regimens">Weekly dosing pattern of each level (same length as <paramref name="Levels"/>, whose entries are
+/// then each pattern's largest single amount), or null when every dose day gets the level's amount.</param>
+/// <param name="Schedule">How often a uniform level is given, for the regimen text: "daily" or "weekly".</param>
 public sealed record LadderRule(
     IReadOnlyList<double> Levels, double Low, double High, double Hold, double Resume,
     int HighChecksToReduce, double MinDaysBetweenChanges, double NoResponseDaysAtMax, double? StopIfHoldAtLowestAfterDays,
-    bool InterimChecksWhileHeld = false)
+    bool InterimChecksWhileHeld = false, IReadOnlyList<WeeklyRegimen>? Regimens = null, string Schedule = "daily")
 {
     /// <summary>Romiplostim in ITP: 1–10 µg/kg weekly in steps of 1; &gt; 200 twice → −1; &gt; 400 hold, resume below 200.</summary>
     public static LadderRule RomiplostimItp { get; } = new(
-        Enumerable.Range(1, 10).Select(i => (double)i).ToArray(), 50, 200, 400, 200, 2, 0, 28, null);
+        Enumerable.Range(1, 10).Select(i => (double)i).ToArray(), 50, 200, 400, 200, 2, 0, 28, null, Schedule: "weekly");
 
     /// <summary>Eltrombopag in ITP: 12.5, 25, 50, 75 mg daily; 2 weeks per change; &gt; 400 stop (checked twice weekly), restart lower below 150.</summary>
     public static LadderRule EltrombopagItp { get; } = new([12.5, 25, 50, 75], 50, 200, 400, 150, 1, 14, 28, 14, InterimChecksWhileHeld: true);
 
-    /// <summary>Avatrombopag in ITP [unverified]: 20 or 40 mg daily; up if &lt; 50 after 2 weeks, down if 200–400, hold &gt; 400, resume below 150.</summary>
-    public static LadderRule AvatrombopagItp { get; } = new([20, 40], 50, 200, 400, 150, 1, 14, 28, null);
+    /// <summary>
+    /// The six dose levels of avatrombopag in ITP (Doptelet US label, dose-level table for titration): 1 = 20 mg once
+    /// weekly, 2 = 20 mg twice weekly, 3 = 20 mg three times weekly, 4 = 20 mg daily (the start), 5 = 40 mg three times
+    /// weekly and 20 mg on the other four days, 6 = 40 mg daily. The label names no week days: assumed Mon/Wed/Fri
+    /// (days 1, 3, 5) for three times, Mon/Thu (1, 4) for twice, Mon (1) for once weekly, day 1 being the first day of
+    /// the titration; level 2's label alternative "40 mg once weekly" is not modelled.
+    /// </summary>
+    public static IReadOnlyList<WeeklyRegimen> AvatrombopagItpRegimens { get; } =
+    [
+        WeeklyRegimen.On(20, "mg", 0),
+        WeeklyRegimen.On(20, "mg", 0, 3),
+        WeeklyRegimen.On(20, "mg", 0, 2, 4),
+        WeeklyRegimen.Daily(20, "mg"),
+        new("40 mg 3×/week (days 1, 3, 5) + 20 mg on days 2, 4, 6, 7", [40, 20, 40, 20, 40, 20, 20]),
+        WeeklyRegimen.Daily(40, "mg"),
+    ];
+
+    /// <summary>
+    /// Avatrombopag in ITP (Doptelet label; drugs.md [unverified]): start at level 4 (20 mg daily); &lt; 50 after ≥ 2 weeks
+    /// → up a level, 200–400 → down a level, each 2 weeks after the last change; &gt; 400 → stop, check twice weekly,
+    /// restart a level lower once &lt; 150; discontinue if &lt; 50 after 4 weeks at 40 mg daily or &gt; 400 after 2 weeks at
+    /// 20 mg once weekly. At the lowest level a count of 200–400 keeps the dose: the label has no level below it and
+    /// discontinues only above 400.
+    /// </summary>
+    public static LadderRule AvatrombopagItp { get; } = new(
+        AvatrombopagItpRegimens.Select(r => r.Largest).ToArray(), 50, 200, 400, 150, 1, 14, 28, 14, InterimChecksWhileHeld: true,
+        Regimens: AvatrombopagItpRegimens);
 
     /// <summary>Romiplostim-like rule with free thresholds: levels step, 2·step, … up to maxDose.</summary>
     public static LadderRule Custom(double low, double high, double hold, double resume, double step, double maxDose)
@@ -54,14 +82,16 @@ public sealed class LadderPolicy : ITitrationPolicy
     private bool _respondedAtTop;
 
     /// <summary>
-    /// A policy following <paramref name="rule"/>, starting at <paramref name="startDose"/> (the nearest level at or below
-    /// it). When <paramref name="continuing"/>, the patient is already on that dose (a forecast continuing a history): the
+    /// A policy following <paramref name="rule"/>, starting at <paramref name="startDose"/>: the highest level whose amount
+    /// is at or below it (avatrombopag: 20 → level 4, 20 mg daily; 40 → level 6, 40 mg daily). When <paramref name="continuing"/>, the patient is already on that dose (a forecast continuing a history): the
     /// first check is a regular decision, and the dose counts as settled.
     /// </summary>
     public LadderPolicy(string name, string drug, Route route, DoseUnit unit, LadderRule rule, double startDose, bool continuing = false)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (rule.Levels.Count == 0) throw new ArgumentException("A ladder needs at least one level.", nameof(rule));
+        if (rule.Regimens is { } regimens && regimens.Count != rule.Levels.Count)
+            throw new ArgumentException("A ladder needs one weekly regimen per level.", nameof(rule));
         Name = name;
         Drug = drug;
         Route = route;
@@ -92,6 +122,13 @@ public sealed class LadderPolicy : ITitrationPolicy
     /// <inheritdoc />
     public bool WantsInterimCheck => _held && _rule.InterimChecksWhileHeld;
 
+    /// <inheritdoc />
+    public double DoseOn(double titrationDay) => CurrentDose == 0 ? 0 : _rule.Regimens?[_level].AmountOn(titrationDay) ?? CurrentDose;
+
+    /// <inheritdoc />
+    public string Regimen => !_started ? "" : _stopped ? "stopped" : _held ? "held" :
+        _rule.Regimens?[_level].Label ?? $"{Level:G} {Dosing.DoseUnits.Symbol(Unit)} {_rule.Schedule}";
+
     private double Level => _rule.Levels[_level];
     private bool AtTop => _level == _rule.Levels.Count - 1;
 
@@ -101,7 +138,7 @@ public sealed class LadderPolicy : ITitrationPolicy
         var (branch, action) = Step(day, measuredPlatelets);
         _topSinceDay = AtTop && !_held && !_stopped ? _topSinceDay ?? day : null;
         _respondedAtTop = _topSinceDay is not null && (_respondedAtTop || measuredPlatelets >= _rule.Low);
-        return new Decision(day, measuredPlatelets, branch, action, CurrentDose, Dosing.DoseUnits.Symbol(Unit));
+        return new Decision(day, measuredPlatelets, branch, action, CurrentDose, Dosing.DoseUnits.Symbol(Unit), Regimen);
     }
 
     private (string Branch, string Action) Step(double day, double count)

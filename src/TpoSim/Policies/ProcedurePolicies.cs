@@ -25,6 +25,12 @@ public sealed class AvatrombopagCldPolicy : ITitrationPolicy
     public bool WantsInterimCheck => false;
 
     /// <inheritdoc />
+    public double DoseOn(double titrationDay) => _dose;
+
+    /// <inheritdoc />
+    public string Regimen => !_decided ? "" : _dose > 0 ? $"{_dose:G} mg daily" : "none";
+
+    /// <inheritdoc />
     public Decision Decide(double day, double measuredPlatelets)
     {
         string branch, action;
@@ -39,7 +45,7 @@ public sealed class AvatrombopagCldPolicy : ITitrationPolicy
                 _ => ("baseline ≥ 50: not indicated", "none", 0.0),
             };
         }
-        return new Decision(day, measuredPlatelets, branch, action, _dose, "mg");
+        return new Decision(day, measuredPlatelets, branch, action, _dose, "mg", Regimen);
     }
 }
 
@@ -71,6 +77,12 @@ public sealed class LusutrombopagEarlyStopPolicy : ITitrationPolicy
     public bool WantsInterimCheck => false;
 
     /// <inheritdoc />
+    public double DoseOn(double titrationDay) => CurrentDose;
+
+    /// <inheritdoc />
+    public string Regimen => _baseline is null ? "" : _stopped ? "stopped" : $"{DailyDoseMg:G} mg daily";
+
+    /// <inheritdoc />
     public Decision Decide(double day, double measuredPlatelets)
     {
         string branch, action;
@@ -86,6 +98,6 @@ public sealed class LusutrombopagEarlyStopPolicy : ITitrationPolicy
             (branch, action) = ("≥ 50 and rise ≥ 20", "stop");
         }
         else (branch, action) = ("criterion not met", "keep");
-        return new Decision(day, measuredPlatelets, branch, action, CurrentDose, "mg");
+        return new Decision(day, measuredPlatelets, branch, action, CurrentDose, "mg", Regimen);
     }
 }

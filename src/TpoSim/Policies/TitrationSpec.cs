@@ -64,7 +64,7 @@ public static class TitrationCatalog
     public const string RomiplostimItp = "romiplostim-itp-label";
     /// <summary>Eltrombopag in ITP, daily (Promacta label).</summary>
     public const string EltrombopagItp = "eltrombopag-itp-label";
-    /// <summary>Avatrombopag in ITP, daily [unverified ladder].</summary>
+    /// <summary>Avatrombopag in ITP: the label's six-level ladder, from 20 mg once weekly to 40 mg daily.</summary>
     public const string AvatrombopagItp = "avatrombopag-itp-label";
     /// <summary>Avatrombopag before a procedure in chronic liver disease (dose by baseline count).</summary>
     public const string AvatrombopagCld = "avatrombopag-cld-label";
@@ -93,7 +93,7 @@ public static class TitrationCatalog
     {
         RomiplostimItp => LadderRule.RomiplostimItp.Levels,
         EltrombopagItp => LadderRule.EltrombopagItp.Levels,
-        AvatrombopagItp => LadderRule.AvatrombopagItp.Levels,
+        AvatrombopagItp => LadderRule.AvatrombopagItp.Levels.Distinct().ToArray(), // 20 → 20 mg daily, 40 → 40 mg daily
         _ => null,
     };
 

@@ -83,5 +83,8 @@ public static class PopulationMetrics
     private static string N(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
     private static string D(double v) => double.IsFinite(v) ? v.ToString("G10", CultureInfo.InvariantCulture) : "null";
-    private static string Q(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Readable UTF-8 (≥, ×10⁹) rather than \u escapes; the file is never embedded in HTML.
+    private static string Q(string s) => System.Text.Json.JsonSerializer.Serialize(s, Readable);
 }

@@ -163,7 +163,7 @@ public static class ScenarioParser
                 if (ReadEvent(ee, path, days) is { } ev) events.Add(ev);
             }
             Policies.TitrationSpec? titration = null;
-            if (Object(root, "$", "titration") is { } te) titration = ReadTitration(te, "$.titration", days);
+            if (Object(root, "$", "titration") is { } te) titration = ReadTitration(te, "$.titration", days, patient, conditions);
             var pk = Object(root, "$", "pk") is { } pke ? ReadPkVariants(pke, "$.pk") : null;
             var seed = Integer(root, "$", "seed", 0, int.MaxValue) ?? 1;
             return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed);
@@ -185,7 +185,7 @@ public static class ScenarioParser
             return variants;
         }
 
-        private Policies.TitrationSpec? ReadTitration(JsonElement e, string path, double days)
+        private Policies.TitrationSpec? ReadTitration(JsonElement e, string path, double days, Patient patient, IReadOnlyList<ConditionChoice> conditions)
         {
             CheckFields(e, path, TitrationFields);
             var errorsBefore = Errors.Count;
@@ -201,6 +201,21 @@ public static class ScenarioParser
             var seed = Integer(e, path, "seed", 0, int.MaxValue) ?? 1;
             var eastAsian = Flag(e, path, "eastAsian");
             var hepatic = Flag(e, path, "hepaticImpairment");
+            var explicitFlags = eastAsian || hepatic;
+            if (policy == Policies.TitrationCatalog.EltrombopagItp)
+            {
+                // The start-dose flags follow the patient, whose ancestry and liver disease are also the PK covariates:
+                // a flag may be left out (it is read from the patient) but must not contradict the patient.
+                var patientHepatic = conditions.Any(c => c.Name == Conditions.ConditionCatalog.ChronicLiverDisease.Name && c.Severity > 0);
+                if (e.TryGetProperty("eastAsian", out var ea) && ea.ValueKind is JsonValueKind.True or JsonValueKind.False && eastAsian != patient.EastAsian)
+                    Error($"{path}.eastAsian", $"{Lower(eastAsian)} contradicts $.patient.eastAsian ({Lower(patient.EastAsian)}), which also sets eltrombopag's clearance; allowed: {Lower(patient.EastAsian)} or leave it out");
+                if (e.TryGetProperty("hepaticImpairment", out var hi) && hi.ValueKind is JsonValueKind.True or JsonValueKind.False && hepatic != patientHepatic)
+                    Error($"{path}.hepaticImpairment", patientHepatic
+                        ? "false contradicts the patient's chronicLiverDisease condition, which also sets eltrombopag's clearance; allowed: true or leave it out"
+                        : "true, but the patient has no chronicLiverDisease condition (its Child-Pugh class also sets eltrombopag's clearance); allowed: false or leave it out, or add the condition");
+                eastAsian = patient.EastAsian;
+                hepatic = patientHepatic;
+            }
             if (policy is not null && policy != Policies.TitrationCatalog.EltrombopagItp)
             {
                 foreach (var f in new[] { "eastAsian", "hepaticImpairment" })
@@ -253,7 +268,7 @@ public static class ScenarioParser
                     start = Number(e, path, "startDose", 0, double.MaxValue, unit, exclusiveMin: true);
                     if (start is { } s0 && !levels.Any(l => Math.Abs(l - s0) < 1e-9))
                         Error($"{path}.startDose", $"{Fmt(s0)} {unit} is not a dose level of '{policy}'; allowed: {string.Join(", ", levels.Select(Fmt))}");
-                    if (start is not null && policy == Policies.TitrationCatalog.EltrombopagItp && (eastAsian || hepatic))
+                    if (start is not null && policy == Policies.TitrationCatalog.EltrombopagItp && explicitFlags)
                         Error($"{path}.startDose", "give either 'startDose' or 'eastAsian'/'hepaticImpairment' (which set the start dose), not both");
                     break;
                 }
@@ -261,6 +276,8 @@ public static class ScenarioParser
             if (Errors.Count > errorsBefore || policy is null) return null;
             return new Policies.TitrationSpec(policy, start, every, titrationDays, cv, seed, eastAsian, hepatic, custom);
         }
+
+        private static string Lower(bool b) => b ? "true" : "false";
 
         private bool Flag(JsonElement parent, string path, string field)
         {

@@ -61,13 +61,19 @@ public static class Simulator
         return cv > 0 ? new Conditions.ActivityFluctuation(cv, options[Conditions.ConditionCatalog.ActivityCorrelationDaysOption], scenario.Seed) : null;
     }
 
-    /// <summary>The patient, with the age group a condition implies (neonate).</summary>
+    /// <summary>
+    /// The patient, with the age group a condition implies (neonate) and the Child–Pugh score of a chronicLiverDisease
+    /// condition (a drug-PK covariate: <see cref="ChildPugh.ScoreOf"/>).
+    /// </summary>
     public static Patient PatientFor(Scenario scenario)
     {
         var patient = scenario.Patient;
         foreach (var c in scenario.Conditions)
         {
             if (Conditions.ConditionCatalog.Get(c.Name)?.ImpliedAgeGroup is { } age) patient = patient with { AgeGroup = age };
+            // A score set on the patient (a population draws one per subject) wins over the one the severity implies.
+            if (c.Name == Conditions.ConditionCatalog.ChronicLiverDisease.Name)
+                patient = patient with { ChildPughScore = patient.ChildPughScore ?? ChildPugh.ScoreOf(c.Severity) };
         }
         return patient;
     }
@@ -382,7 +388,7 @@ public static class Simulator
             var pending = 0.0;
             yield return (day, new TimeEvent(day, (_, y) =>
             {
-                var amount = policy.CurrentDose;
+                var amount = policy.DoseOn(doseDay - spec.StartDay);
                 pending = 0;
                 if (amount <= 0) return;
                 var micrograms = Dosing.DoseUnits.ToMicrograms(amount, policy.Unit, scenario.Patient.BodyWeightKg);

@@ -158,15 +158,103 @@ public class LadderPolicyTests
         Assert.Equal(["start", "keep", "stop"], d.Select(x => x.Action));
     }
 
+    private static ITitrationPolicy Avatrombopag(double? start = null) => TitrationCatalog.Create(new TitrationSpec(TitrationCatalog.AvatrombopagItp, start));
+
+    /// <summary>Amounts given on titration days first .. first + 6.</summary>
+    private static double[] Week(ITitrationPolicy p, int first) => Enumerable.Range(first, 7).Select(d => p.DoseOn(d)).ToArray();
+
     [Fact]
-    public void Avatrombopag_itp_starts_at_20_and_goes_up_to_40()
+    public void Avatrombopag_itp_ladder_has_the_six_label_levels_with_their_dosing_days()
     {
-        var p = TitrationCatalog.Create(new TitrationSpec(TitrationCatalog.AvatrombopagItp));
-        Assert.Equal(20, p.Decide(0, 20).Dose);
-        Assert.Equal(20, p.Decide(7, 20).Dose);
-        Assert.Equal(40, p.Decide(14, 20).Dose);
-        Assert.Equal(0, p.Decide(21, 500).Dose);
-        Assert.Equal(20, p.Decide(28, 100).Dose);
+        // Doptelet label dose levels 1–6; weekly totals 20, 40, 60, 140, 200, 280 mg.
+        double[][] expected =
+        [
+            [20, 0, 0, 0, 0, 0, 0],
+            [20, 0, 0, 20, 0, 0, 0],
+            [20, 0, 20, 0, 20, 0, 0],
+            [20, 20, 20, 20, 20, 20, 20],
+            [40, 20, 40, 20, 40, 20, 20],
+            [40, 40, 40, 40, 40, 40, 40],
+        ];
+        var regimens = LadderRule.AvatrombopagItpRegimens;
+        Assert.Equal(expected.Length, regimens.Count);
+        for (var level = 0; level < expected.Length; level++)
+        {
+            Assert.Equal(expected[level], Enumerable.Range(0, 7).Select(d => regimens[level].AmountOn(d)));
+            Assert.Equal(expected[level], Enumerable.Range(70, 7).Select(d => regimens[level].AmountOn(d))); // same days every week
+        }
+        Assert.Equal([20.0, 40], TitrationCatalog.StartLevels(TitrationCatalog.AvatrombopagItp));
+    }
+
+    [Fact]
+    public void Avatrombopag_itp_starts_at_20_daily_and_climbs_a_level_every_two_weeks_below_50()
+    {
+        var p = Avatrombopag();
+        var d = Run(p, 20, 20, 20, 20, 20);
+        Assert.Equal(["start", "keep", "increase", "keep", "increase"], d.Select(x => x.Action));
+        Assert.Equal("< 50, waiting", d[1].Branch);
+        Assert.Equal("20 mg daily", d[0].Regimen);
+        Assert.Equal("40 mg 3×/week (days 1, 3, 5) + 20 mg on days 2, 4, 6, 7", d[2].Regimen);
+        Assert.Equal(40, d[2].Dose); // the largest single amount of the pattern
+        Assert.Equal("40 mg daily", d[4].Regimen);
+        Assert.Equal(Enumerable.Repeat(40.0, 7), Week(p, 28));
+    }
+
+    [Fact]
+    public void Avatrombopag_itp_steps_down_through_the_intermittent_levels_and_keeps_the_lowest()
+    {
+        var p = Avatrombopag();
+        var d = Run(p, 250, 250, 250, 250, 250, 250, 250, 250, 250);
+        Assert.Equal(["start", "keep", "decrease", "keep", "decrease", "keep", "decrease", "keep", "keep"], d.Select(x => x.Action));
+        Assert.Equal("> 200, waiting", d[1].Branch);
+        Assert.Equal("20 mg once weekly (days 1)", d[6].Regimen);
+        // The label has no level below 20 mg once weekly and discontinues only above 400: 200–400 keeps it.
+        Assert.Equal("> 200 at lowest dose", d[8].Branch);
+        Assert.Equal([20.0, 0, 0, 0, 0, 0, 0], Week(p, 56));
+        // Each level's days, replayed: 3×/week from day 14, twice weekly from day 28.
+        var q = Avatrombopag();
+        Run(q, 250, 250, 250);
+        Assert.Equal([20.0, 0, 20, 0, 20, 0, 0], Week(q, 14));
+        q.Decide(21, 250);
+        q.Decide(28, 250);
+        Assert.Equal([20.0, 0, 0, 20, 0, 0, 0], Week(q, 28));
+    }
+
+    [Fact]
+    public void Avatrombopag_itp_above_400_holds_checks_twice_weekly_and_restarts_a_level_lower_below_150()
+    {
+        var p = Avatrombopag();
+        p.Decide(0, 100);
+        var hold = p.Decide(7, 450);
+        Assert.Equal(("hold", "held", 0.0), (hold.Action, hold.Regimen, p.DoseOn(8)));
+        Assert.True(p.WantsInterimCheck);
+        Assert.Equal("hold", p.Decide(10.5, 300).Action);
+        var resume = p.Decide(14, 140);
+        Assert.Equal(("resume", "20 mg 3×/week (days 1, 3, 5)"), (resume.Action, resume.Regimen));
+        Assert.False(p.WantsInterimCheck);
+    }
+
+    [Fact]
+    public void Avatrombopag_itp_discontinues_above_400_after_two_weeks_at_once_weekly()
+    {
+        var p = Avatrombopag();
+        Run(p, 250, 250, 250, 250, 250, 250, 250); // day 42: down to 20 mg once weekly
+        Assert.Equal("hold", p.Decide(49, 450).Action); // one week at the lowest level: hold, not yet stop
+        Assert.Equal("resume", p.Decide(52.5, 120).Action); // resumes at the lowest level (none below)
+        Assert.Equal("20 mg once weekly (days 1)", p.Regimen);
+        Assert.Equal("keep", p.Decide(56, 300).Action);
+        var stop = p.Decide(70, 450); // two weeks at 20 mg once weekly since the resume
+        Assert.Equal(("stop", "> 400 at lowest dose", 0.0), (stop.Action, stop.Branch, p.DoseOn(70)));
+    }
+
+    [Fact]
+    public void Avatrombopag_itp_discontinues_below_50_after_four_weeks_at_40_mg_daily()
+    {
+        var p = Avatrombopag(start: 40);
+        var d = Run(p, 20, 20, 20, 20, 20);
+        Assert.Equal("40 mg daily", d[0].Regimen);
+        Assert.Equal(["start", "keep", "keep", "keep", "stop"], d.Select(x => x.Action));
+        Assert.Equal("< 50 after 28 days at maximum", d[4].Branch);
     }
 
     [Fact]

@@ -22,34 +22,47 @@ public class TitrationSimulationTests
           "titration": {{titration}} }
         """);
 
+    /// <summary>
+    /// The amount the latest decision at or before <paramref name="day"/> sets for that day: its dose, or for a weekly
+    /// pattern (avatrombopag's intermittent levels, named by the decision's regimen) that week day's amount.
+    /// </summary>
+    private static double Due(TitrationLog log, double day)
+    {
+        var decision = log.Decisions.Last(d => d.Day <= day + 1e-9);
+        if (decision.Dose == 0) return 0;
+        var weekly = LadderRule.AvatrombopagItpRegimens.FirstOrDefault(r => r.Label == decision.Regimen);
+        return weekly?.AmountOn(day) ?? decision.Dose;
+    }
+
     /// <summary>Each dose fired equals the dose the latest decision at or before its day set.</summary>
     private static void AssertDosesFollowDecisions(TitrationLog log, IReadOnlyList<double> doseDays)
     {
         var given = log.Doses.ToDictionary(d => d.Day);
         foreach (var day in doseDays)
         {
-            var decision = log.Decisions.Last(d => d.Day <= day + 1e-9);
-            if (decision.Dose > 0)
+            var due = Due(log, day);
+            if (due > 0)
             {
                 Assert.True(given.TryGetValue(day, out var g), $"a dose on day {day}");
-                Assert.Equal(decision.Dose, g.Amount);
-                Assert.Equal(decision.Unit, g.Unit);
+                Assert.Equal(due, g.Amount);
+                Assert.Equal(log.Decisions.Last(d => d.Day <= day + 1e-9).Unit, g.Unit);
             }
             else Assert.False(given.ContainsKey(day), $"no dose on day {day}");
         }
-        Assert.Equal(log.Doses.Count, doseDays.Count(day => log.Decisions.Last(d => d.Day <= day + 1e-9).Dose > 0));
+        Assert.Equal(log.Doses.Count, doseDays.Count(day => Due(log, day) > 0));
     }
 
     [Theory]
     [InlineData("""{ "policy": "romiplostim-itp-label", "assayCv": 0.1, "seed": 3 }""")]
     [InlineData("""{ "policy": "eltrombopag-itp-label", "days": 42 }""")]
     [InlineData("""{ "policy": "avatrombopag-itp-label", "checkEveryDays": 3 }""")]
+    [InlineData("""{ "policy": "avatrombopag-itp-label", "assayCv": 0.2, "seed": 5 }""", 0.05)]
     [InlineData("""{ "policy": "avatrombopag-cld-label" }""")]
     [InlineData("""{ "policy": "lusutrombopag-lplus2" }""")]
     [InlineData("""{ "policy": "custom", "startDose": 3, "low": 80, "step": 1.5, "maxDose": 9 }""")]
-    public void Decision_log_matches_the_doses_fired(string titration)
+    public void Decision_log_matches_the_doses_fired(string titration, double severity = 0.6)
     {
-        var scenario = Itp(titration);
+        var scenario = Itp(titration, severity: severity);
         var r = Run(scenario);
         Assert.True(r.Succeeded, r.Diagnostic);
         var log = r.Titration!;
@@ -120,7 +133,7 @@ public class TitrationSimulationTests
         Assert.Equal(DecisionsCsv.Header, lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("0,", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",start,1,µg/kg", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",start,1,µg/kg,1 µg/kg weekly", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

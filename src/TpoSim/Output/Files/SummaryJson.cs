@@ -68,7 +68,7 @@ public static class SummaryJson
                 decisions.Add(new JsonObject
                 {
                     ["day"] = Round(d.Day), ["measured"] = Round(d.Measured), ["branch"] = d.Branch, ["action"] = d.Action,
-                    ["dose"] = Round(d.Dose), ["unit"] = d.Unit,
+                    ["dose"] = Round(d.Dose), ["unit"] = d.Unit, ["regimen"] = d.Regimen,
                 });
             }
             summary["titration"] = new JsonObject { ["policy"] = log.Policy, ["drug"] = log.Drug, ["dosesGiven"] = log.Doses.Count, ["decisions"] = decisions };

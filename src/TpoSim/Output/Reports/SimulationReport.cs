@@ -55,8 +55,8 @@ public static class SimulationReport
         {
             report.AddSection("Titration decisions")
                 .AddParagraph($"Policy {log.Policy} ({log.Drug}): one row per platelet check; the dose is given from that check on. {log.Doses.Count} doses given.")
-                .AddTable(null, ["Day", "Measured platelets (10⁹/L)", "Branch", "Action", "Dose", "Unit"],
-                    log.Decisions.Select(d => (IReadOnlyList<string>)[F(d.Day, "0.###"), F(d.Measured), d.Branch, d.Action, F(d.Dose, "0.###"), d.Unit]));
+                .AddTable(null, ["Day", "Measured platelets (10⁹/L)", "Branch", "Action", "Dose", "Unit", "Regimen"],
+                    log.Decisions.Select(d => (IReadOnlyList<string>)[F(d.Day, "0.###"), F(d.Measured), d.Branch, d.Action, F(d.Dose, "0.###"), d.Unit, d.Regimen]));
         }
 
         report.AddSection("Parameters used")

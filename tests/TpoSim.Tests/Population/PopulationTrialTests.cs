@@ -1,0 +1,125 @@
+using TpoSim.Population;
+using TpoSim.Scenarios;
+
+namespace TpoSim.Tests.Population;
+
+public class PopulationTrialTests
+{
+    private static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "validation", "cases.json"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+        }
+    }
+
+    /// <summary>A repository population cut to a short run (screening and covariates are what these tests read).</summary>
+    private static PopulationDefinition Short(string file, double days = 2)
+    {
+        var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
+        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
+        var d = parsed.Definition!;
+        return d with { BaseScenario = d.BaseScenario with { Days = days, OutputStepDays = 1, Titration = null, Doses = [] } };
+    }
+
+    [Fact]
+    public void Kuter_population_enrols_only_baseline_at_most_30_with_mean_near_16_and_counts_screen_failures()
+    {
+        var def = Short("itp-kuter2008.json");
+        var result = PopulationRunner.Run(def, new PopulationOptions(300, 5, 2));
+        Assert.Equal(300, result.Subjects.Count);
+        Assert.Equal(300, result.Succeeded);
+        Assert.All(result.Subjects, s => Assert.InRange(s.Summary!.BaselinePlatelets, 0, 30));
+        // Kuter 2008: mean baseline ≈16 (range of the two studies' means 14–19 assumed as the target band).
+        Assert.InRange(result.MeanBaselinePlatelets, 12, 20);
+        Assert.True(result.ScreenFailureCount > 0);
+        Assert.Equal(result.Screened, result.Subjects.Count + result.ScreenFailureCount);
+        // Enrolment numbers run 0…N−1 in candidate order; candidates skipped are the screen failures.
+        Assert.Equal(Enumerable.Range(0, 300), result.Subjects.Select(s => s.Subject));
+        Assert.True(result.Subjects.Zip(result.Subjects.Skip(1)).All(p => p.First.Draw.Index < p.Second.Draw.Index));
+        // About half splenectomised among those enrolled (Kuter 2008: 63 of 125); 4σ Monte-Carlo band at N = 300.
+        var splenectomised = result.Subjects.Count(s => s.Draw.Splenectomised == true) / 300.0;
+        Assert.InRange(splenectomised, 0.5 - 4 * 0.029, 0.5 + 4 * 0.029);
+    }
+
+    [Fact]
+    public void Screening_gives_the_same_bytes_on_one_thread_and_on_all_cores()
+    {
+        var def = Short("itp-kuter2008.json", days: 7);
+        var one = PopulationRunner.Run(def, new PopulationOptions(150, 12, 1));
+        var all = PopulationRunner.Run(def, new PopulationOptions(150, 12, Math.Max(2, Environment.ProcessorCount)));
+        Assert.Equal(PopulationFiles.SubjectsCsv(one), PopulationFiles.SubjectsCsv(all));
+        Assert.Equal(PopulationFiles.BandsCsv(one), PopulationFiles.BandsCsv(all));
+        Assert.Equal(PopulationMetrics.Json(one), PopulationMetrics.Json(all));
+    }
+
+    [Fact]
+    public void Impossible_inclusion_stops_after_the_screening_cap()
+    {
+        var def = Short("itp-kuter2008.json") with { Inclusion = new InclusionCriteria(null, false, 0.001, false, MaxScreenedPerSubject: 3) };
+        var result = PopulationRunner.Run(def, new PopulationOptions(10, 1, 2));
+        Assert.Empty(result.Subjects);
+        Assert.Equal(30, result.Screened);
+        Assert.Equal(30, result.ScreenFailures["baseline platelets"]);
+    }
+
+    [Fact]
+    public void Covariate_shares_match_their_fractions_within_Monte_Carlo_error()
+    {
+        const int n = 2000;
+        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "chronicLiverDisease", "severity": 1 } }, "simulation": { "days": 1 } }""").Scenario!;
+        var def = new PopulationDefinition("cov", scenario, [new("emax", 0.2)], null, null, 0.6)
+        {
+            EastAsianFraction = 0.41,
+            SplenectomisedFraction = 0.25,
+            ChildPugh = new ChildPughMix(0.5, 0.3, 0.2),
+        };
+        var sampler = new SubjectSampler(def, 99);
+        var draws = Enumerable.Range(0, n).Select(sampler.Draw).ToArray();
+        void Share(double expected, Func<SubjectDraw, bool> f)
+        {
+            var se = Math.Sqrt(expected * (1 - expected) / n);
+            Assert.InRange(draws.Count(f) / (double)n, expected - 4 * se, expected + 4 * se);
+        }
+        Share(0.6, d => d.Patient.Sex == TpoSim.Physiology.Sex.Male);
+        Share(0.41, d => d.Patient.EastAsian);
+        Share(0.25, d => d.Splenectomised == true);
+        Share(0.5, d => d.ChildPugh == "A");
+        Share(0.2, d => d.ChildPugh == "C");
+        // The class sets the condition's severity and the Child–Pugh score the PK reads.
+        var b = draws.First(d => d.ChildPugh == "B");
+        Assert.Equal(8, b.Patient.ChildPughScore);
+        Assert.Equal(TpoSim.Conditions.ConditionCatalog.ChildPughSeverity("B"), b.ScenarioFor(def).Conditions[0].Severity, 12);
+        var spleenless = draws.First(d => d.Splenectomised == true).ScenarioFor(def);
+        Assert.Equal(0, spleenless.ParameterOverrides["spleenPresent"]);
+    }
+
+    [Fact]
+    public void Inclusion_bounds_are_inclusive_or_exclusive_as_written()
+    {
+        var max30 = new InclusionCriteria(null, false, 30, false);
+        var below30 = new InclusionCriteria(null, false, 30, true);
+        Assert.True(max30.Admits(30));
+        Assert.False(below30.Admits(30));
+        Assert.True(below30.Admits(29.9));
+        Assert.False(new InclusionCriteria(10, true, null, false).Admits(10));
+        Assert.False(max30.Admits(double.NaN));
+        Assert.Equal("baseline platelets < 30 ×10⁹/L", below30.Text);
+    }
+
+    [Fact]
+    public void Parser_reports_bad_covariates_inclusion_and_response_window_with_paths()
+    {
+        const string scenario = """{ "simulation": { "days": 10 } }""";
+        string Errors(string extra) => string.Join("\n", PopulationParser.Parse($$"""{ "scenario": {{scenario}}, "variability": [ { "parameter": "emax", "cv": 0.2 } ]{{extra}} }""", "p.json", ".").Errors);
+        Assert.Contains("$.covariates.eastAsianFraction: 1.5 is outside the allowed range [0, 1]", Errors(""", "covariates": { "eastAsianFraction": 1.5 }"""));
+        Assert.Contains("$.covariates.childPugh: the base scenario has no chronicLiverDisease condition", Errors(""", "covariates": { "childPugh": { "A": 1 } }"""));
+        Assert.Contains("$.covariates.childPugh: the shares sum to 0.9", Errors(""", "covariates": { "childPugh": { "A": 0.5, "B": 0.4 } }"""));
+        Assert.Contains("$.inclusion.baselinePlatelets.below: give either 'max' (inclusive) or 'below' (exclusive), not both", Errors(""", "inclusion": { "baselinePlatelets": { "max": 30, "below": 30 } }"""));
+        Assert.Contains("$.inclusion.baselinePlatelets.low: unknown field", Errors(""", "inclusion": { "baselinePlatelets": { "low": 3 } }"""));
+        Assert.Contains("$.responseWindow.durableMinResponses: 9 exceeds durableWeeks 8", Errors(""", "responseWindow": { "durableMinResponses": 9 }"""));
+        Assert.Contains("$.responseWindow.firstWeek: 1.5 must be a whole number of weeks", Errors(""", "responseWindow": { "firstWeek": 1.5 }"""));
+    }
+}
