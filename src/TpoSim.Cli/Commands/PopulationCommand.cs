@@ -30,7 +30,7 @@ public static class PopulationCommand
         var solver = new Option<string?>("--solver") { Description = "ODE solver ('tposim solvers' lists them); default: the scenario's." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
         var keepSeries = new Option<bool>("--keep-series") { Description = "Also write every subject's series (day, platelets, TPO) to DIR/series/subject-NNNNNN.csv; off by default so memory and disk stay flat as N grows." };
-        var command = new Command("population", "Simulate a virtual population and write percentile bands, one row per subject, and a band plot.")
+        var command = new Command("population", "Run a virtual trial: screen candidates (inclusion), simulate N enrolled subjects in parallel, and write percentile bands, one row per subject with response metrics, trial statistics (metrics.json) and a band plot.")
         {
             fileArg, subjects, seed, outDir, threads, solver, quiet, keepSeries,
         };

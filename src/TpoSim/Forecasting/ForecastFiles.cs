@@ -80,6 +80,7 @@ public static class ForecastFiles
                 Fitting.FitFiles.Number(w, "expectedTimeInTarget", r.TimeInTarget);
                 Fitting.FitFiles.Number(w, "probabilityAboveThreshold", r.RiskAbove);
                 Fitting.FitFiles.Number(w, "meanWeeklyDose", r.MeanWeeklyDose);
+                Fitting.FitFiles.Number(w, "distanceFromTarget", r.DistanceFromTarget);
                 w.WriteBoolean("meetsRiskLimit", r.MeetsRisk(o.MaxRisk));
                 Fitting.FitFiles.Number(w, "medianAtEnd", r.Bands[2][^1]);
                 w.WriteNumber("failedDraws", r.Failed);

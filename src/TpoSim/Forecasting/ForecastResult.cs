@@ -9,7 +9,11 @@ namespace TpoSim.Forecasting;
 /// <param name="RiskAbove">Fraction of draws whose count exceeds the risk threshold in the window.</param>
 /// <param name="MeanWeeklyDose">Mean dose per week over the window and the draws, in the history's unit.</param>
 /// <param name="Failed">Draws whose simulation failed (left out of the statistics).</param>
-public sealed record RegimenForecast(Regimen Regimen, double[][] Bands, double TimeInTarget, double RiskAbove, double MeanWeeklyDose, int Failed)
+/// <param name="DistanceFromTarget">
+/// Expected distance of the count from the target range on the log scale (0 inside; ln(low/count) below, ln(count/high)
+/// above), averaged over the window and the draws: how far off a regimen is when none stays in range.
+/// </param>
+public sealed record RegimenForecast(Regimen Regimen, double[][] Bands, double TimeInTarget, double RiskAbove, double MeanWeeklyDose, int Failed, double DistanceFromTarget = 0)
 {
     /// <summary>True when <see cref="RiskAbove"/> is within the accepted risk.</summary>
     public bool MeetsRisk(double maxRisk) => RiskAbove <= maxRisk + 1e-12;

@@ -116,7 +116,8 @@ public static class Forecaster
             var tir = ok.Length == 0 ? double.NaN : ok.Average(c => c.Skip(1).Count(v => v >= options.TargetLow && v <= options.TargetHigh) / (double)Math.Max(1, c.Length - 1));
             var risk = ok.Length == 0 ? double.NaN : ok.Count(c => c.Max() > options.RiskThreshold) / (double)ok.Length;
             var dose = ok.Length == 0 ? double.NaN : Enumerable.Range(0, draws.Length).Where(s => counts[r][s] is not null).Average(s => dosed[r][s]) / options.Weeks;
-            forecasts[r] = new RegimenForecast(regimens[r], bands, tir, risk, dose, draws.Length - ok.Length);
+            var distance = ok.Length == 0 ? double.NaN : ok.Average(c => c.Skip(1).Average(v => Distance(v, options)));
+            forecasts[r] = new RegimenForecast(regimens[r], bands, tir, risk, dose, draws.Length - ok.Length, distance);
         }
         var (best, reason) = Recommend(forecasts, options);
         return new ForecastResult(fit, options, start, days, forecasts, best, reason);
@@ -125,10 +126,14 @@ public static class Forecaster
     /// <summary>Expected times in range closer than this (fraction of the window) count as equal.</summary>
     public const double TieMargin = 0.02;
 
+    /// <summary>Expected log distances from the range closer than this (≈ 2% in count) count as equal.</summary>
+    public const double DistanceMargin = 0.02;
+
     /// <summary>
-    /// The regimen with the largest expected time in range among those within the risk limit; regimens within
-    /// <see cref="TieMargin"/> of the best count as equal and the one with the least mean weekly dose wins (then the first asked).
-    /// When none is within the limit, the one with the lowest risk.
+    /// The regimen with the largest expected time in range among those within the risk limit. Regimens within
+    /// <see cref="TieMargin"/> of the best count as equal: among them the one nearest the range (smallest
+    /// <see cref="RegimenForecast.DistanceFromTarget"/>, within <see cref="DistanceMargin"/>) wins, then the least mean
+    /// weekly dose, then the first asked. When none is within the limit, the one with the lowest risk.
     /// </summary>
     public static (int Index, string Reason) Recommend(IReadOnlyList<RegimenForecast> forecasts, ForecastOptions options)
     {
@@ -142,12 +147,22 @@ public static class Forecaster
             var least = usable.OrderBy(i => forecasts[i].RiskAbove).ThenByDescending(i => forecasts[i].TimeInTarget).First();
             return (least, $"no regimen keeps P(count > {options.RiskThreshold:G}) ≤ {options.MaxRisk:G}; '{forecasts[least].Regimen.Name}' has the lowest risk");
         }
-        // Within TieMargin of the best time in range, the least drug wins (then the first asked): two regimens that do
-        // equally well by the model are not worth a higher dose.
+        // Regimens within TieMargin of the best time in range count as equal. Among them, the one nearest the range wins
+        // (within DistanceMargin: this separates regimens that all miss the range), then the least drug, then the first asked.
         var top = safe.Max(i => forecasts[i].TimeInTarget);
-        var best = safe.Where(i => forecasts[i].TimeInTarget >= top - TieMargin)
+        var tied = safe.Where(i => forecasts[i].TimeInTarget >= top - TieMargin).ToArray();
+        var nearest = tied.Min(i => forecasts[i].DistanceFromTarget);
+        var best = tied.Where(i => forecasts[i].DistanceFromTarget <= nearest + DistanceMargin)
             .OrderBy(i => double.IsFinite(forecasts[i].MeanWeeklyDose) ? forecasts[i].MeanWeeklyDose : double.MaxValue).ThenBy(i => i).First();
-        return (best, $"largest expected time in {options.TargetLow:G}–{options.TargetHigh:G} (within {100 * TieMargin:G} points, the least drug) among regimens with P(count > {options.RiskThreshold:G}) ≤ {options.MaxRisk:G}");
+        return (best, $"largest expected time in {options.TargetLow:G}–{options.TargetHigh:G} among regimens with P(count > {options.RiskThreshold:G}) ≤ {options.MaxRisk:G} (near-ties: nearest the range, then the least drug)");
+    }
+
+    /// <summary>Log-scale distance of <paramref name="count"/> from the target range (0 inside).</summary>
+    public static double Distance(double count, ForecastOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var c = Math.Max(count, 1e-3);
+        return c < options.TargetLow ? Math.Log(options.TargetLow / c) : c > options.TargetHigh ? Math.Log(c / options.TargetHigh) : 0;
     }
 
     private static double WindowDose(Scenario scenario, SimulationResult result, double start)

@@ -158,6 +158,17 @@ public static class CaseFileLoader
             return new ValidationCase(id, title, scenario, scenarioSource, checks, source, requires, discussion, population);
         }
 
+        /// <summary>The population file's full path and text, plus the text of a scenario file it refers to.</summary>
+        private string SourceText(string file)
+        {
+            var full = Path.GetFullPath(Path.Combine(repositoryRoot, file));
+            var text = File.ReadAllText(full);
+            using var doc = JsonInput.TryParse(text, out _);
+            if (doc?.RootElement.TryGetProperty("scenario", out var sc) == true && sc.ValueKind == JsonValueKind.String)
+                text += "\n" + File.ReadAllText(Path.Combine(Path.GetDirectoryName(full) ?? ".", sc.GetString()!));
+            return full + "\n" + text;
+        }
+
         private PopulationCase? ReadPopulation(JsonElement e, string path)
         {
             if (e.ValueKind != JsonValueKind.Object)
@@ -186,7 +197,7 @@ public static class CaseFileLoader
             foreach (var name in definition.BaseScenario.ParameterOverrides.Keys)
                 Error($"{path}.file", $"{file}: the base scenario overrides '{name}'; validation populations run the one default parameter set (variability scatters around it)");
             if (Population.PopulationRunner.CheckSize(definition.BaseScenario, subjects.Value) is { } tooBig) Error($"{path}.subjects", tooBig);
-            return Errors.Count > before ? null : new PopulationCase(file, definition, subjects.Value, seed);
+            return Errors.Count > before ? null : new PopulationCase(file, definition, subjects.Value, seed) { SourceText = SourceText(file) };
         }
 
         private Scenario? ReadScenarioFile(string relative, string path)

@@ -30,6 +30,9 @@ public sealed record ValidationCheck(ValidationMetric Metric, PublishedObservati
 /// <param name="Seed">Run seed.</param>
 public sealed record PopulationCase(string File, Population.PopulationDefinition Definition, int Subjects, long Seed)
 {
+    /// <summary>The population file's text and that of a scenario file it names (identifies the run for caching).</summary>
+    public string SourceText { get; init; } = "";
+
     /// <summary>Monte-Carlo standard error of a share near 50% with this many subjects, in percentage points: 50/√N.</summary>
     public double WorstStandardErrorPercent => 50 / Math.Sqrt(Subjects);
 }

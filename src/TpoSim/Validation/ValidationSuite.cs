@@ -99,8 +99,7 @@ public static class ValidationSuite
         if (c.Population is { } pop)
         {
             // The case's statistics come from its virtual population; the typical subject above is drawn in the figure.
-            var population = Population.PopulationRunner.Run(pop.Definition,
-                new Population.PopulationOptions(pop.Subjects, pop.Seed, Environment.ProcessorCount) { Cancellation = cancellation });
+            var population = RunPopulation(pop, cancellation);
             if (population.Succeeded == 0)
                 return new CaseResult(c, CaseStatus.Failed, [], $"no subject of the population ran ({population.Subjects.Count} enrolled of {population.Screened} screened)", null);
             context = context with { Population = population };
@@ -111,6 +110,20 @@ public static class ValidationSuite
             return new CheckResult(check, value, check.Tolerance.Contains(value));
         }).ToArray();
         return new CaseResult(c, checks.All(k => k.Pass) ? CaseStatus.Passed : CaseStatus.Failed, checks, null, context);
+    }
+
+    // Population runs are deterministic in (definition, N, seed), so one process (e.g. the test run, which validates
+    // several times) computes each population case once. Keyed by the population file's text, N and seed.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, int Subjects, long Seed), Population.PopulationResult> PopulationCache = new();
+
+    private static Population.PopulationResult RunPopulation(PopulationCase pop, CancellationToken cancellation)
+    {
+        var key = (pop.SourceText, pop.Subjects, pop.Seed);
+        if (PopulationCache.TryGetValue(key, out var cached)) return cached;
+        var result = Population.PopulationRunner.Run(pop.Definition,
+            new Population.PopulationOptions(pop.Subjects, pop.Seed, Environment.ProcessorCount) { Cancellation = cancellation });
+        PopulationCache.TryAdd(key, result);
+        return result;
     }
 
     /// <summary>Free TPO of a healthy patient of the scenario's weight, sex and age group, at steady state (pg/mL).</summary>
