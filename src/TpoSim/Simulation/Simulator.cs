@@ -176,7 +176,8 @@ public static class Simulator
             var saveFrom = gridIndex;
             while (gridIndex < grid.Length && (grid[gridIndex] < t1 || last)) gridIndex++;
             var eventFrom = eventIndex;
-            while (eventIndex < events.Count && (events[eventIndex].Time < t1 || last)) eventIndex++;
+            // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
+            while (eventIndex < events.Count && (events[eventIndex].Time < t1 || (last && events[eventIndex].Time <= t1))) eventIndex++;
             var problem = new OdeProblem(model.Derivative, y, t0, t1) { Structure = model.Structure };
             var segmentEvents = new EventSet(events.Skip(eventFrom).Take(eventIndex - eventFrom).ToArray(), []);
             var solution = solver.Solve(problem, options with { SaveAt = grid.AsMemory(saveFrom, gridIndex - saveFrom) }, segmentEvents);
