@@ -122,6 +122,7 @@ internal static class BadScenarioCases
         new("dose-table-missing-file", """{ "doseTable": { "file": "no-such-table.csv", "drug": "romiplostim", "unit": "ug/kg" } }""", "$.doseTable.file", "cannot read 'no-such-table.csv'", SchemaCanTell: false),
         new("dose-table-without-unit", """{ "doseTable": { "file": "t.csv", "drug": "romiplostim" } }""", "$.doseTable.unit", "allowed: mg, ug, ug/kg"),
         new("dose-table-unknown-drug", """{ "doseTable": { "file": "t.csv", "drug": "nplate", "unit": "ug/kg" } }""", "$.doseTable.drug", "allowed: rhTPO, romiplostim"),
+        new("cations-on-romiplostim", """{ "doses": [ { "drug": "romiplostim", "route": "sc", "amount": 1, "unit": "ug/kg", "day": 0, "withPolyvalentCations": true } ] }""", "$.doses[0].withPolyvalentCations", "only for eltrombopag", SchemaCanTell: false),
         new("titration-unknown-policy", """{ "titration": { "policy": "nplate" } }""", "$.titration.policy", "allowed: romiplostim-itp-label, eltrombopag-itp-label, avatrombopag-itp-label, avatrombopag-cld-label, lusutrombopag-lplus2, custom"),
         new("titration-policy-missing", """{ "titration": { "startDose": 1 } }""", "$.titration.policy", "allowed: romiplostim-itp-label"),
         new("titration-custom-without-start-dose", """{ "titration": { "policy": "custom", "low": 30 } }""", "$.titration.startDose", "(0, 30] µg/kg"),
@@ -138,6 +139,7 @@ internal static class BadScenarioCases
         new("titration-assay-cv-too-high", """{ "titration": { "policy": "romiplostim-itp-label", "assayCv": 0.6 } }""", "$.titration.assayCv", "[0, 0.5]"),
         new("titration-check-interval-zero", """{ "titration": { "policy": "romiplostim-itp-label", "checkEveryDays": 0 } }""", "$.titration.checkEveryDays", "[1, 28] days"),
         new("titration-weeks-and-days", """{ "titration": { "policy": "romiplostim-itp-label", "weeks": 2, "days": 14 } }""", "$.titration.days", "not both"),
+        new("titration-course-past-end", """{ "simulation": { "days": 3 }, "titration": { "policy": "lusutrombopag-lplus2" } }""", "$.titration.days", "allowed ≤ 3", SchemaCanTell: false),
         new("titration-past-end", """{ "simulation": { "days": 56 }, "titration": { "policy": "romiplostim-itp-label", "weeks": 24 } }""", "$.titration.weeks", "allowed ≤ 8", SchemaCanTell: false),
     ];
 }

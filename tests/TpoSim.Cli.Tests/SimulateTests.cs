@@ -11,6 +11,32 @@ public sealed class SimulateTests
     private static readonly string[] OutputFiles = ["timeseries.csv", "summary.json", "plot.svg", "report.html"];
 
     [Fact]
+    public void Days_shorter_than_the_titration_cut_it_with_one_warning_line()
+    {
+        using var dir = new TempDir();
+        var outDir = dir.Sub("out");
+        var run = CliHarness.Run("simulate", CliHarness.RepoFile("scenarios/itp-romiplostim-label.json"), "--days", "30", "--quiet", "--out", outDir);
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Equal("tposim: warning: --days 30 is shorter than the titration (titration.weeks 24 = 168 days); the titration is cut to 30 days", line);
+        var decisions = File.ReadAllLines(Path.Combine(outDir, "decisions.csv"));
+        Assert.Equal(["0", "7", "14", "21", "28"], decisions.Skip(1).Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public void Days_shorter_than_a_default_course_cut_it_too_and_a_longer_run_says_nothing()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("lusu.json", """{ "simulation": { "days": 20 }, "titration": { "policy": "lusutrombopag-lplus2" } }""");
+        var cut = CliHarness.Run("simulate", file, "--days", "4", "--quiet", "--out", dir.Sub("a"));
+        Assert.Equal(ExitCodes.Ok, cut.ExitCode);
+        Assert.Contains("the 7-day course of 'lusutrombopag-lplus2'); the titration is cut to 4 days", Assert.Single(cut.ErrorLines));
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(dir.Sub("a"), "decisions.csv")).Length); // header + days 0–3
+        var fits = CliHarness.Run("simulate", file, "--days", "10", "--quiet", "--out", dir.Sub("b"));
+        Assert.Equal(("", ExitCodes.Ok), (fits.Stderr, fits.ExitCode));
+    }
+
+    [Fact]
     public void Default_scenario_writes_all_four_files_with_sound_content()
     {
         using var dir = new TempDir();

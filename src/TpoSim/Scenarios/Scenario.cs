@@ -81,7 +81,9 @@ public enum DoseUnit
 /// <param name="Day">Day of the first dose.</param>
 /// <param name="EveryDays">Interval between doses, days (0 for a single dose).</param>
 /// <param name="Count">Number of doses (≥ 1).</param>
-public sealed record DoseRecord(string Drug, Route Route, double Amount, DoseUnit Unit, double Day, double EveryDays, int Count)
+/// <param name="WithPolyvalentCations">Eltrombopag taken together with polyvalent cations (antacid, dairy, mineral
+/// supplement): bioavailability × the model's cation factor (0.30) for these doses only.</param>
+public sealed record DoseRecord(string Drug, Route Route, double Amount, DoseUnit Unit, double Day, double EveryDays, int Count, bool WithPolyvalentCations = false)
 {
     /// <summary>The dose times, days.</summary>
     public IEnumerable<double> Times()

@@ -17,7 +17,7 @@ public static class ScenarioParser
     private static readonly string[] CustomFields = ["low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] PatientFields = ["weightKg", "sex", "ageGroup", "eastAsian", "condition", "conditions", "parameters"];
     private static readonly string[] SimulationFields = ["days", "outputEveryDays", "solver"];
-    private static readonly string[] DoseFields = ["drug", "route", "amount", "unit", "day", "everyDays", "count"];
+    private static readonly string[] DoseFields = ["drug", "route", "amount", "unit", "day", "everyDays", "count", "withPolyvalentCations"];
     private static readonly string[] TransfusionFields = ["type", "day", "units", "plateletsE9"];
     private static readonly string[] ParameterChangeFields = ["type", "day", "parameter", "value"];
     private static readonly string[] EventTypes = ["plateletTransfusion", "setParameter", "bleeding", "splenectomy", "liverTransplant", "partialHepatectomy", "chemotherapy", "radiation"];
@@ -197,6 +197,8 @@ public static class ScenarioParser
             var titrationDays = span ?? weeks * 7;
             if (titrationDays is { } td && td > days + 1e-9)
                 Error($"{path}.{(span is null ? "weeks" : "days")}", $"the titration ({Fmt(td)} days) runs past the end of the simulation; allowed ≤ {Fmt(span is null ? days / 7 : days)}");
+            if (titrationDays is null && policy is not null && Policies.TitrationCatalog.DefaultDays(policy) is { } course && course > days + 1e-9)
+                Error($"{path}.days", $"the '{policy}' course ({Fmt(course)} days) runs past the end of the simulation ({Fmt(days)} days); give days to shorten it: allowed ≤ {Fmt(days)}");
             var cv = Number(e, path, "assayCv", 0, 0.5, "") ?? 0;
             var seed = Integer(e, path, "seed", 0, int.MaxValue) ?? 1;
             var eastAsian = Flag(e, path, "eastAsian");
@@ -390,8 +392,11 @@ public static class ScenarioParser
             {
                 amount = Number(e, path, "amount", 0, double.MaxValue, unitText ?? "", required: true, exclusiveMin: true);
             }
+            var cations = Flag(e, path, "withPolyvalentCations");
+            if (cations && drug is not null && drug != Drugs.DrugCatalog.Eltrombopag.Name)
+                Error($"{path}.withPolyvalentCations", $"only for eltrombopag (antacids, dairy and mineral supplements cut its absorption); allowed for {drug}: false or leave it out");
             if (Errors.Count > errorsBefore || drug is null || amount is null || day is null) return null;
-            return new DoseRecord(drug, route, amount.Value, unit, day.Value, every, count);
+            return new DoseRecord(drug, route, amount.Value, unit, day.Value, every, count, cations);
         }
 
         private static string RouteName(Route r) => r switch { Route.Subcutaneous => "sc", Route.Oral => "oral", _ => "iv" };

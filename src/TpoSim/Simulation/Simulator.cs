@@ -1,4 +1,5 @@
 using TpoSim.Drugs;
+using TpoSim.Drugs.Pharmacokinetics;
 using TpoSim.Numerics.Ode;
 using TpoSim.Numerics.Ode.Events;
 using TpoSim.Numerics.SteadyState;
@@ -319,7 +320,7 @@ public static class Simulator
             var micrograms = dose.Micrograms(scenario.Patient.BodyWeightKg);
             foreach (var day in dose.Times())
             {
-                var label = $"{dose.Drug} {micrograms.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} µg {RouteText(dose.Route)}";
+                var label = $"{dose.Drug} {micrograms.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} µg {RouteText(dose.Route)}{(dose.WithPolyvalentCations ? " with polyvalent cations" : "")}";
                 if (dose.Drug == DrugCatalog.RecombinantTpo.Name)
                 {
                     items.Add((day, new TimeEvent(day, (_, y) => model.AddTpo(y, TpoUnits.MicrogramsTpoToPicomoles(micrograms)), label),
@@ -330,7 +331,9 @@ public static class Simulator
                 // a rate switch (eltrombopag) gets an empty event so the integrator restarts at the discontinuity.
                 var drug = model.Drug(dose.Drug) ?? throw new InvalidOperationException($"No model for drug {dose.Drug}.");
                 var input = drug.Pk.DoseInput(dose.Route);
-                var amount = micrograms * input.Bioavailability;
+                // Taken with polyvalent cations (eltrombopag): only this dose's absorbed fraction falls (Williams 2009 via the label).
+                var relative = dose.WithPolyvalentCations && drug.Pk is EltrombopagPk elt ? elt.CationRelativeBioavailability : 1;
+                var amount = micrograms * input.Bioavailability * relative;
                 var index = drug.Offset + input.Compartment;
                 var doseDay = day;
                 if (input.LagDays > 0)

@@ -125,7 +125,10 @@ public static class ValidationReport
           .Append("(the defaults of [parameters.md](parameters.md)): a case chooses only its patient, condition, severity and procedures, ")
           .Append("never a parameter value (the case file [`validation/cases.json`](../validation/cases.json) is rejected if it tries). ")
           .Append("Each case reads one or more metrics from the simulation and holds them to the tolerance of ")
-          .Append("the shared validation targets. A case the model cannot run yet is *pending*: it is listed with what it needs and does not fail the run.\n\n");
+          .Append("the shared validation targets. A case the model cannot run yet is *pending*: it is listed with what it needs and does not fail the run. ")
+          .Append("A *population case* (a `population` block naming a file in `populations/`, a subject count and a seed) runs a virtual trial ")
+          .Append("([population.md](population.md)) and is judged on population statistics such as response shares; its figure draws the typical ")
+          .Append("subject over the population's percentile bands and states the statistics in its subtitle.\n\n");
         sb.Append("Regenerate this page and its figures with\n\n```bash\n").Append(RegenerateCommand).Append("\n```\n\n");
         sb.Append($"**Result: {Tally(results)}.** A pass is called *marginal* when a value lies within {CheckResult.MarginalFraction * 100:0}% of the tolerance's width ")
           .Append("(or of a one-sided bound's magnitude) from its edge.\n\n");

@@ -92,6 +92,31 @@ public sealed class CaseFileTests
         Assert.Contains("population", e.Message);
     }
 
+    private static string PopulationCase(string population, string check = """{ "metric": "overallResponseFraction", "published": { "text": "83%" }, "tolerance": { "min": 70, "max": 95 } }""") => $$"""
+        { "cases": [ { "id": "P1", "title": "t", "source": "s", "population": {{population}}, "checks": [ {{check}} ] } ] }
+        """;
+
+    [Fact]
+    public void A_population_case_loads_its_population_file_and_reports_bad_blocks()
+    {
+        var root = SuiteFixture.RepoRoot;
+        var good = CaseFileLoader.Parse(PopulationCase("""{ "file": "populations/itp-kuter2008.json", "subjects": 40, "seed": 3 }"""), repositoryRoot: root);
+        Assert.True(good.Succeeded, string.Join("\n", good.Errors));
+        var c = Assert.Single(good.File!.Cases);
+        Assert.Equal(40, c.Population!.Subjects);
+        Assert.NotNull(c.Population.Definition.Inclusion);
+        Assert.Same(c.Population.Definition.BaseScenario, c.Scenario);
+
+        Assert.Contains(CaseFileLoader.Parse(PopulationCase("""{ "file": "populations/itp-kuter2008.json" }"""), repositoryRoot: root).Errors,
+            e => e.Path == "$.cases[0].population.subjects");
+        Assert.Contains(CaseFileLoader.Parse(PopulationCase("""{ "file": "populations/none.json", "subjects": 10 }"""), repositoryRoot: root).Errors,
+            e => e.Path == "$.cases[0].population.file" && e.Message.Contains("cannot read", StringComparison.Ordinal));
+        Assert.Contains(CaseFileLoader.Parse(PopulationCase("""{ "file": "populations/itp-kuter2008.json", "subjects": 10, "n": 1 }"""), repositoryRoot: root).Errors,
+            e => e.Path == "$.cases[0].population.n");
+        Assert.Contains(Errors("""{ "cases": [ { "id": "P1", "title": "t", "source": "s", "scenario": { }, "population": { "file": "populations/itp-kuter2008.json", "subjects": 10 }, "checks": [ ] } ] }"""),
+            e => e.Path == "$.cases[0].scenario");
+    }
+
     [Fact]
     public void A_day_dependent_population_metric_needs_a_day()
     {

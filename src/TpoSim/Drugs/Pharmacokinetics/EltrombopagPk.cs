@@ -92,6 +92,9 @@ public sealed class EltrombopagPk : PharmacokineticModel
     /// <summary>The population the disposition parameters come from.</summary>
     public EltrombopagPopulation Population { get; }
 
+    /// <summary>Relative bioavailability of a dose taken together with polyvalent cations (a per-dose factor on F).</summary>
+    public double CationRelativeBioavailability => ValueAt(12);
+
     /// <summary>The product of the covariate multipliers applied to CL/F.</summary>
     public double ClearanceFactor { get; }
 
