@@ -98,6 +98,10 @@ public class FitForecastCommandTests(ExampleFitFixture fixture) : IClassFixture<
 
     [Theory]
     [InlineData("fit", "missing.csv")]
+    [InlineData("fit", "PATIENT", "--condition", "healthy")]
+    [InlineData("fit", "PATIENT", "--drug", "aspirin")]
+    [InlineData("fit", "PATIENT", "--weight", "0")]
+    [InlineData("fit", "PATIENT", "--max-iterations", "0")]
     [InlineData("forecast", "missing.csv", "--weeks", "2")]
     [InlineData("forecast", "PATIENT", "--weeks", "0")]
     [InlineData("forecast", "PATIENT", "--weeks", "2", "--regimen", "fixed:-1")]

@@ -35,8 +35,12 @@ public static class FitCommand
         var threads = parse.GetValue(input.Threads);
         var problem = new FitProblem(history, FitPrior.For(history.Condition.Name)!);
         if (!quiet) console.Out.WriteLine($"Fitting {problem.Dimension} parameters of patient {history.Id} to {problem.ObservationCount} observations and {history.Doses.Count} doses ({history.Drug ?? "no drug"}) ...");
-        var fit = MapEstimator.Fit(problem, new MapOptions(MaxIterations: maxIterations));
-        var curves = FitCurves.Compute(fit, fit.Converged ? BandDraws : 0, 1, threads);
+        // Progress: the fit is the first 70%, the band's draws the rest.
+        var (fit, curves) = ProgressRun.Run(console, quiet, "fit", progress =>
+        {
+            var f = MapEstimator.Fit(problem, new MapOptions(MaxIterations: maxIterations), progress: progress is null ? null : new Scaled(progress, 0, 0.7));
+            return (f, FitCurves.Compute(f, f.Converged ? BandDraws : 0, 1, threads, progress: progress is null ? null : new Scaled(progress, 0.7, 0.3)));
+        });
         var written = FitFiles.WriteAll(fit, curves, outDir);
         if (!quiet)
         {
@@ -49,6 +53,11 @@ public static class FitCommand
             return ExitCodes.NumericalFailure;
         }
         return ExitCodes.Ok;
+    }
+
+    private sealed class Scaled(IProgress<double> inner, double offset, double span) : IProgress<double>
+    {
+        public void Report(double value) => inner.Report(offset + span * value);
     }
 
     private static void Print(CliConsole console, FitResult fit)

@@ -15,7 +15,7 @@ namespace TpoSim.Fitting;
 public sealed record FitCurves(double[] Days, double[] MapPlatelets, double[] PlateletLow, double[] PlateletHigh, double[] MapTpo)
 {
     /// <summary>Simulates the MAP curve and <paramref name="draws"/> Laplace draws (seeded) over the history.</summary>
-    public static FitCurves Compute(FitResult fit, int draws, int seed, int threads = 1, CancellationToken cancellation = default)
+    public static FitCurves Compute(FitResult fit, int draws, int seed, int threads = 1, CancellationToken cancellation = default, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
         var map = fit.Problem.Simulate(fit.Eta, cancellation: cancellation);
@@ -28,10 +28,12 @@ public sealed record FitCurves(double[] Days, double[] MapPlatelets, double[] Pl
         {
             var etas = new LaplacePosterior(fit).Sample(draws, seed);
             var curves = new double[]?[draws];
+            var done = 0;
             Parallel.For(0, draws, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation }, k =>
             {
                 var r = fit.Problem.Simulate(etas[k], cancellation: cancellation);
                 if (r.Succeeded && r.Days.Count == days.Length) curves[k] = r.Outputs.Select(o => o.PlateletsCirculating).ToArray();
+                progress?.Report((double)Interlocked.Increment(ref done) / draws);
             });
             var ok = curves.Where(c => c is not null).Select(c => c!).ToArray();
             if (ok.Length > 0)
