@@ -36,6 +36,12 @@ public static class ConditionCatalog
         Sources = "Shimizu R et al. CPT Pharmacometrics Syst Pharmacol 2021;10:489; Peck-Radosavljevic M et al. Hepatology 2000;32:1218; Aster RH, J Clin Invest 1966;45:645",
     };
 
+    /// <summary>ITP option: coefficient of variation of the weekly activity fluctuation (<see cref="ActivityFluctuation"/>).</summary>
+    public const string ActivityCvOption = "activityCv";
+
+    /// <summary>ITP option: correlation time of the activity fluctuation, days.</summary>
+    public const string ActivityCorrelationDaysOption = "activityCorrelationDays";
+
     /// <summary>Immune thrombocytopenia.</summary>
     public static ConditionDefinition Itp { get; } = new()
     {
@@ -51,6 +57,10 @@ public static class ConditionCatalog
         [
             new("splenectomised", 0, 1, 0, "Spleen removed: no splenic pool, antibody-mediated removal 47.5% lower (Pérez-Ruixo C et al. AAPS J 2016).", IsFlag: true),
             new("mkOutputImpairment", 0, 0.9, 0, "Fraction by which antibodies cut platelet release per megakaryocyte (McMillan R et al. Blood 2004;103:1364)."),
+            new(ActivityCvOption, 0, 2, 0,
+                "Week-to-week fluctuation of ITP activity: coefficient of variation of a weekly, piecewise-constant log-Ornstein–Uhlenbeck multiplier (median 1) on the antibody-mediated removal rate (itpActivity), drawn from the scenario's seed; 0 = constant activity. Calibrated value 0.8 for chronic ITP (placebo arms: Bussel JB et al. N Engl J Med 2007;357:2237, 11% ≥ 50 at day 43; Kuter DJ et al. Lancet 2008;371:395, transient responders on placebo)."),
+            new(ActivityCorrelationDaysOption, 7, 3650, 28,
+                "Correlation time of the log-activity fluctuation, days (assumed 28: chronic ITP counts drift over weeks to months, with runs of several weekly counts on the same side of a patient's median)."),
         ],
         ApplyOptions = (_, o, set) =>
         {

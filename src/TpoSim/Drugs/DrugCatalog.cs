@@ -25,7 +25,7 @@ public static class DrugCatalog
     /// <summary>Eltrombopag (oral small-molecule agonist).</summary>
     public static DrugInfo Eltrombopag { get; } = new(
         "eltrombopag", [Route.Oral], 5000,
-        "Oral small molecule at the transmembrane c-Mpl site (no competition with TPO): 2-cmt PK with lag and absorption rate switch; adds C/(EC50 + C) to TPO's signal.",
+        "Oral small molecule at the transmembrane c-Mpl site (no competition with TPO): 2-cmt PK with lag and absorption rate switch (healthy disposition from Farrell 2014; pk eltrombopag-itp gives Gibiansky 2011's higher-exposure ITP disposition); adds ε·C/(EC50 + C) to TPO's signal (ε 3, EC50 18,800 ng/mL total).",
         "Farrell C et al. Br J Clin Pharmacol 2014;77:717; limit 5 mg/kg (350 mg at 70 kg, above the 75 mg label maximum and phase 1 doses) assumed as a typo guard");
 
     /// <summary>Avatrombopag (oral small-molecule agonist).</summary>

@@ -145,6 +145,9 @@ public static class ParameterCatalog
             new(ParameterId.SpleenPresent, "spleenPresent", 1, "0/1", 0, 1, PatientControl,
                 "1 with a spleen, 0 after splenectomy: without it antibody-mediated removal is 47.5% lower and no splenic TPO is made (neonates).",
                 "Pérez-Ruixo C et al. AAPS J 2016 (splenectomy lowered platelet removal by 47.5%)"),
+            new(ParameterId.ItpActivity, "itpActivity", 1, "1", 0.01, 100, PatientControl,
+                "Current disease activity of ITP relative to its typical level: multiplies the extra (antibody-mediated) removal rate. The ITP condition's activity fluctuation sets it week by week (a seeded log-Ornstein–Uhlenbeck process); 1 = the condition's nominal activity.",
+                "assumed: hook for week-to-week fluctuation of chronic ITP (placebo arms: 11% of patients with baseline < 30 reached ≥ 50 ×10^9/L at day 43 without treatment, Bussel JB et al. N Engl J Med 2007;357:2237; 14% transient responders on placebo, Kuter DJ et al. Lancet 2008;371:395)"),
         ];
         for (var i = 0; i < list.Length; i++)
         {

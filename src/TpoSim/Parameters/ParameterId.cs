@@ -47,5 +47,6 @@ public enum ParameterId
     InflammatoryTpoDrive,
     LiverMass,
     SpleenPresent,
+    ItpActivity,
 #pragma warning restore CS1591
 }

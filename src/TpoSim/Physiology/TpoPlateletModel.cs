@@ -70,7 +70,7 @@ public sealed class TpoPlateletModel
     private CoupledDrug Couple(IPharmacokineticModel pk, int offset) => pk.Drug switch
     {
         "romiplostim" => new(pk, offset, DrugAction.Agonist, MplSite.TpoSite, DrugEffects.RomiplostimSiteKd.DefaultValue, 0, DrugEffects.RomiplostimEfficacy.DefaultValue),
-        "eltrombopag" => new(pk, offset, DrugAction.Agonist, MplSite.Transmembrane, DrugEffects.EltrombopagEc50.DefaultValue, 0),
+        "eltrombopag" => new(pk, offset, DrugAction.Agonist, MplSite.Transmembrane, DrugEffects.EltrombopagEc50.DefaultValue, 0, DrugEffects.EltrombopagEfficacy.DefaultValue),
         "avatrombopag" => new(pk, offset, DrugAction.Agonist, MplSite.Transmembrane, DrugEffects.AvatrombopagEc50.DefaultValue, 0),
         "lusutrombopag" => new(pk, offset, DrugAction.Agonist, MplSite.Transmembrane, DrugEffects.LusutrombopagEc50.DefaultValue, 0),
         // TPO's K_T (pM = nM/1000) in ng/mL of PEG-rHuMGDF (pM × g/mol × 1e-6 = ng/mL); efficacy 1, TPO's own.
@@ -110,11 +110,13 @@ public sealed class TpoPlateletModel
         SetPoint.PlateletReceptors * _p[(int)ParameterId.MplExpression] * _p[(int)ParameterId.PlateletMplExpression] * wholeBodyPlatelets / SetPoint.PlateletsWholeBody;
 
     /// <summary>
-    /// Extra (antibody, consumption) platelet removal actually acting, 1/day: the extraRemovalRate parameter, 47.5% lower
+    /// Extra (antibody, consumption) platelet removal actually acting, 1/day: the extraRemovalRate parameter times the current
+    /// ITP activity (itpActivity, 1 unless the activity fluctuates), 47.5% lower
     /// without a spleen, the main site of antibody-mediated destruction (Pérez-Ruixo C et al. AAPS J 2016).
     /// </summary>
     public double ExtraRemovalRate =>
-        _p[(int)ParameterId.ExtraPlateletRemovalRate] * (1 - Procedures.ProcedureEffects.SplenicShareOfAntibodyRemoval * (1 - _p[(int)ParameterId.SpleenPresent]));
+        _p[(int)ParameterId.ExtraPlateletRemovalRate] * _p[(int)ParameterId.ItpActivity]
+        * (1 - Procedures.ProcedureEffects.SplenicShareOfAntibodyRemoval * (1 - _p[(int)ParameterId.SpleenPresent]));
 
     /// <summary>Blood volume, L.</summary>
     public double BloodVolumeLitres => _p[(int)ParameterId.BloodVolumePerKg] * Patient.BodyWeightKg / 1000.0;

@@ -21,6 +21,12 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
     /// <summary>True when the subject has had a splenectomy (null: the base scenario's spleen).</summary>
     public bool? Splenectomised { get; init; }
 
+    /// <summary>
+    /// The subject's own seed for the model's random features (its ITP activity fluctuation), drawn from its stream after
+    /// its parameters; null keeps the base scenario's seed.
+    /// </summary>
+    public int? ModelSeed { get; init; }
+
     /// <summary>The base scenario with this subject's covariates only (no sampled parameters): the subject's typical values.</summary>
     public Scenario CovariateScenario(PopulationDefinition definition)
     {
@@ -59,7 +65,7 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
             if (titration.Policy == TitrationCatalog.EltrombopagItp && titration.StartDose is null)
                 titration = titration with { EastAsian = titration.EastAsian || Patient.EastAsian, HepaticImpairment = titration.HepaticImpairment || ChildPugh is not null };
         }
-        return s with { Patient = Patient, Conditions = conditions, ParameterOverrides = overrides, Titration = titration };
+        return s with { Patient = Patient, Conditions = conditions, ParameterOverrides = overrides, Titration = titration, Seed = ModelSeed ?? s.Seed };
     }
 
     /// <summary>The subject's scenario: covariates, then the sampled parameter values as overrides.</summary>
@@ -136,10 +142,13 @@ public sealed class SubjectSampler
                 else if (!_defs[i].Allows(v)) inRange = false;
                 values[i] = v;
             }
-            if (inRange) return covariates with { Parameters = values, Draws = draw };
+            if (inRange) return covariates with { Parameters = values, Draws = draw, ModelSeed = NextSeed(random) };
         }
-        return covariates with { Parameters = values, Draws = PopulationDefinition.MaxResamples, InRange = false };
+        return covariates with { Parameters = values, Draws = PopulationDefinition.MaxResamples, InRange = false, ModelSeed = NextSeed(random) };
     }
+
+    /// <summary>A scenario seed (31 bits) from the subject's stream, drawn last so that the earlier draws do not move.</summary>
+    private static int NextSeed(SubjectRandom random) => (int)(random.NextUInt64() >> 33);
 
     private static double DrawWeight(WeightDistribution w, SubjectRandom random)
     {

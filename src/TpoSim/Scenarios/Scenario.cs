@@ -15,6 +15,7 @@ namespace TpoSim.Scenarios;
 /// <param name="Events">Timed events (transfusions, parameter changes).</param>
 /// <param name="Titration">A closed-loop dose rule applied at platelet checks, or null.</param>
 /// <param name="PkVariants">Published PK variant per drug (<see cref="Drugs.Pharmacokinetics.PkModelCatalog.VariantsOf"/>), e.g. romiplostim → "romiplostim-itp"; a drug not listed uses its default model. Null = none.</param>
+/// <param name="Seed">Seed of the model's own random features (ITP activity fluctuation); the same seed gives the same run.</param>
 public sealed record Scenario(
     string Name,
     string Description,
@@ -27,7 +28,8 @@ public sealed record Scenario(
     IReadOnlyList<DoseRecord> Doses,
     IReadOnlyList<ScenarioEvent> Events,
     Policies.TitrationSpec? Titration = null,
-    IReadOnlyDictionary<string, string>? PkVariants = null)
+    IReadOnlyDictionary<string, string>? PkVariants = null,
+    int Seed = 1)
 {
     /// <summary>The PK model name used for <paramref name="drug"/>: the scenario's variant, else the drug's own model.</summary>
     public string PkModelOf(string drug) => PkVariants is not null && PkVariants.TryGetValue(drug, out var v) ? v : drug;

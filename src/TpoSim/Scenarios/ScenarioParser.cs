@@ -11,7 +11,7 @@ namespace TpoSim.Scenarios;
 /// </summary>
 public static class ScenarioParser
 {
-    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration", "pk", "doseTable"];
+    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration", "pk", "doseTable", "seed"];
     private static readonly string[] DoseTableFields = ["file", "drug", "unit", "id"];
     private static readonly string[] TitrationFields = ["policy", "startDose", "checkEveryDays", "weeks", "days", "assayCv", "seed", "eastAsian", "hepaticImpairment", "low", "high", "hold", "resume", "step", "maxDose"];
     private static readonly string[] CustomFields = ["low", "high", "hold", "resume", "step", "maxDose"];
@@ -165,7 +165,8 @@ public static class ScenarioParser
             Policies.TitrationSpec? titration = null;
             if (Object(root, "$", "titration") is { } te) titration = ReadTitration(te, "$.titration", days, patient, conditions);
             var pk = Object(root, "$", "pk") is { } pke ? ReadPkVariants(pke, "$.pk") : null;
-            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk);
+            var seed = Integer(root, "$", "seed", 0, int.MaxValue) ?? 1;
+            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed);
         }
 
         private SortedDictionary<string, string> ReadPkVariants(JsonElement e, string path)

@@ -35,7 +35,31 @@ public static class Simulator
             if (!ParameterCatalog.TryGet(name, out var def)) throw new ArgumentException($"Unknown parameter '{name}'.");
             set = set.With(def.Id, value);
         }
+        // A fluctuating disease activity starts at week 0's value: the day-0 steady state is the patient's state that week.
+        if (ActivityFluctuationOf(scenario) is { } fluctuation)
+            set = set.With(ParameterId.ItpActivity, Activity(set[ParameterId.ItpActivity], fluctuation.Multipliers(1)[0]));
         return set;
+    }
+
+    /// <summary>Nominal activity times a fluctuation multiplier, kept inside the itpActivity range.</summary>
+    private static double Activity(double nominal, double multiplier)
+    {
+        var def = ParameterCatalog.Get(ParameterId.ItpActivity);
+        return Math.Clamp(nominal * multiplier, def.Minimum, def.Maximum);
+    }
+
+    /// <summary>
+    /// The ITP activity fluctuation <paramref name="scenario"/> asks for (the itp condition's activityCv and
+    /// activityCorrelationDays, seeded by the scenario's seed), or null when its activity is constant.
+    /// </summary>
+    public static Conditions.ActivityFluctuation? ActivityFluctuationOf(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var itp = scenario.Conditions.FirstOrDefault(c => c.Name == Conditions.ConditionCatalog.Itp.Name);
+        if (itp is null) return null;
+        var options = Conditions.ConditionCatalog.Itp.Options.ToDictionary(o => o.Name, o => itp.Options.TryGetValue(o.Name, out var v) ? v : o.Default);
+        var cv = options[Conditions.ConditionCatalog.ActivityCvOption];
+        return cv > 0 ? new Conditions.ActivityFluctuation(cv, options[Conditions.ConditionCatalog.ActivityCorrelationDaysOption], scenario.Seed) : null;
     }
 
     /// <summary>
@@ -153,7 +177,8 @@ public static class Simulator
             var saveFrom = gridIndex;
             while (gridIndex < grid.Length && (grid[gridIndex] < t1 || last)) gridIndex++;
             var eventFrom = eventIndex;
-            while (eventIndex < events.Count && (events[eventIndex].Time < t1 || last)) eventIndex++;
+            // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
+            while (eventIndex < events.Count && (events[eventIndex].Time < t1 || (last && events[eventIndex].Time <= t1))) eventIndex++;
             var problem = new OdeProblem(model.Derivative, y, t0, t1) { Structure = model.Structure };
             var segmentEvents = new EventSet(events.Skip(eventFrom).Take(eventIndex - eventFrom).ToArray(), []);
             var solution = solver.Solve(problem, options with { SaveAt = grid.AsMemory(saveFrom, gridIndex - saveFrom) }, segmentEvents);
@@ -253,6 +278,19 @@ public static class Simulator
     {
         // Scenario events come before doses at the same day; both keep their file order (stable sort).
         var items = new List<(double Day, TimeEvent Event, TimelineEntry? Entry)>();
+        if (ActivityFluctuationOf(scenario) is { } fluctuation)
+        {
+            // Week k's activity replaces week 0's (already in the day-0 parameters) at day 7k: a rate discontinuity, so an
+            // event restarts the integrator there. Scaled from the scenario's own itpActivity so overrides compose.
+            var multipliers = fluctuation.Multipliers(Conditions.ActivityFluctuation.WeeksCovering(scenario.Days));
+            var nominal = scenario.ParameterOverrides.TryGetValue(ParameterCatalog.Get(ParameterId.ItpActivity).Name, out var o) ? o : 1;
+            for (var k = 1; k < multipliers.Length; k++)
+            {
+                var day = k * Conditions.ActivityFluctuation.StepDays;
+                var value = Activity(nominal, multipliers[k]);
+                items.Add((day, new TimeEvent(day, (_, _) => model[ParameterId.ItpActivity] = value, $"ITP activity ×{value:0.###}"), null));
+            }
+        }
         foreach (var e in scenario.Events)
         {
             switch (e)

@@ -137,6 +137,24 @@ public class TitrationSimulationTests
     }
 
     [Fact]
+    public void Avatrombopag_intermittent_levels_give_doses_only_on_their_week_days_and_the_report_shows_the_regimen()
+    {
+        // Mild ITP: avatrombopag 20 mg daily overshoots, so the ladder steps down to 20 mg 3×/week on day 14 (days 1, 3, 5
+        // of each titration week = titration days 14, 16, 18, 21, 23, 25).
+        var r = Run(Itp("""{ "policy": "avatrombopag-itp-label", "days": 28 }""", 28, severity: 0.05));
+        var log = r.Titration!;
+        Assert.Equal("20 mg 3×/week (days 1, 3, 5)", log.Decisions[2].Regimen);
+        Assert.Equal([14.0, 16, 18, 21, 23, 25], log.Doses.Where(d => d.Day >= 14).Select(d => d.Day));
+        Assert.Equal(Enumerable.Range(0, 14).Select(d => (double)d), log.Doses.Where(d => d.Day < 14).Select(d => d.Day));
+        var html = TpoSim.Output.Reports.SimulationReport.Html(r);
+        Assert.Contains("<th>Regimen</th>", html);
+        Assert.Contains("20 mg 3×/week (days 1, 3, 5)", html);
+        var csv = new StringWriter();
+        DecisionsCsv.Write(log, csv);
+        Assert.Contains(",20,mg,\"20 mg 3×/week (days 1, 3, 5)\"", csv.ToString());
+    }
+
+    [Fact]
     public void Eltrombopag_checks_twice_weekly_only_while_held()
     {
         var r = Run(Parse("""
