@@ -110,6 +110,8 @@ public static class ForecastFiles
             bands.Add(new FillBand($"{r.Regimen.Name} 5–95%", result.Days, r.Bands[0], r.Bands[4]) { Color = color, Opacity = 0.12, ShowInLegend = false });
             series.Add(new ChartSeries(name, result.Days, r.Bands[2]) { Color = color, LineWidth = k == result.Recommended ? 3 : 1.5, Dashed = k != result.Recommended });
         }
+        if (result.HistoryDays.Count > 0)
+            series.Add(new ChartSeries("fit to the history (MAP)", result.HistoryDays, result.HistoryPlatelets) { Color = ChartPalette.Grey, LineWidth = 1.5 });
         var past = result.Fit.Problem.Observations.Where(x => x.Kind == ObservationKind.Platelets).ToArray();
         series.Add(ChartSeries.Observed("observed", past.Select(x => x.TimeDays).ToArray(), past.Select(x => x.Value).ToArray()) with { Color = ChartPalette.Black });
         var panel = new ChartPanel("platelets (10⁹/L)", series)

@@ -32,6 +32,12 @@ public sealed record ForecastResult(FitResult Fit, ForecastOptions Options, doub
     /// <summary>The line every forecast output carries.</summary>
     public const string Disclaimer = "This forecast supports, and does not replace, clinical judgment: it is a model projection for one patient from a research simulator, not a validated medical device.";
 
+    /// <summary>Days of the fitted history curve (MAP values, day 0 to the start day); empty when not computed.</summary>
+    public IReadOnlyList<double> HistoryDays { get; init; } = [];
+
+    /// <summary>Platelets of the fitted history curve, 10^9/L.</summary>
+    public IReadOnlyList<double> HistoryPlatelets { get; init; } = [];
+
     /// <summary>Last day of the window.</summary>
     public double EndDay => StartDay + 7 * Options.Weeks;
 }

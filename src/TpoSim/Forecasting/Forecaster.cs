@@ -120,7 +120,13 @@ public static class Forecaster
             forecasts[r] = new RegimenForecast(regimens[r], bands, tir, risk, dose, draws.Length - ok.Length, distance);
         }
         var (best, reason) = Recommend(forecasts, options);
-        return new ForecastResult(fit, options, start, days, forecasts, best, reason);
+        // The fitted past (MAP values) for the plot, so the projections visibly continue it.
+        var past = fit.Problem.Simulate(fit.Eta, cancellation: cancellation);
+        return new ForecastResult(fit, options, start, days, forecasts, best, reason)
+        {
+            HistoryDays = past.Days.ToArray(),
+            HistoryPlatelets = past.Outputs.Select(o => o.PlateletsCirculating).ToArray(),
+        };
     }
 
     /// <summary>Expected times in range closer than this (fraction of the window) count as equal.</summary>

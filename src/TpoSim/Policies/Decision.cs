@@ -38,12 +38,12 @@ public interface ITitrationPolicy
     /// <summary>
     /// The amount to give at the dose on <paramref name="titrationDay"/> (days since the rule took over: week day 1 is
     /// titration day 0): <see cref="CurrentDose"/>, or that day's share of a weekly pattern (avatrombopag's intermittent
-    /// levels); 0 while held or stopped.
+    /// levels); 0 while held or stopped. By default <see cref="CurrentDose"/> on every dose day.
     /// </summary>
-    double DoseOn(double titrationDay);
+    double DoseOn(double titrationDay) => CurrentDose;
 
-    /// <summary>The current regimen in words ("" before the first check, "held", "stopped").</summary>
-    string Regimen { get; }
+    /// <summary>The current regimen in words ("" before the first check, "held", "stopped"); "" by default.</summary>
+    string Regimen => "";
 
     /// <summary>Decides at the check on <paramref name="day"/> given the measured count; updates <see cref="CurrentDose"/>.</summary>
     Decision Decide(double day, double measuredPlatelets);

@@ -59,6 +59,20 @@ public class PopulationSamplingTests
     }
 
     [Fact]
+    public void EachSubjectGetsItsOwnModelSeedFromItsStream()
+    {
+        var def = Definition(0.6);
+        var s1 = new SubjectSampler(def, 11);
+        var seeds = Enumerable.Range(0, 200).Select(i => s1.Draw(i).ModelSeed!.Value).ToArray();
+        // Reproducible for (seed, index), different between subjects (31-bit draws: a collision among 200 has p ≈ 1e-5).
+        Assert.Equal(seeds, Enumerable.Range(0, 200).Select(i => new SubjectSampler(def, 11).Draw(i).ModelSeed!.Value));
+        Assert.Equal(seeds.Length, seeds.Distinct().Count());
+        Assert.All(seeds, v => Assert.True(v >= 0));
+        // The subject's scenario carries it, so its ITP activity fluctuation (if any) is its own.
+        Assert.Equal(seeds[3], s1.Draw(3).ScenarioFor(def).Seed);
+    }
+
+    [Fact]
     public void OutOfRangeValuesAreResampledOrClamped()
     {
         // CV 2 on emax (typical 4.52, range 1.05–50) often leaves the range.
