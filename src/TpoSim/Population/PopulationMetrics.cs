@@ -66,6 +66,19 @@ public static class PopulationMetrics
           .Append(", \"transientMinResponses\": ").Append(I(r.TransientMinResponses)).Append(", \"rescueBelow\": ").Append(D(r.RescueBelow))
           .Append(", \"rescueExclusionWeeks\": ").Append(I(r.RescueExclusionWeeks)).Append(", \"rangeLow\": ").Append(D(r.RangeLow))
           .Append(", \"rangeHigh\": ").Append(D(r.RangeHigh)).Append(", \"eventAbove\": ").Append(D(r.EventAbove)).Append(" },\n");
+        if (result.Definition.SplenectomisedFraction is not null)
+        {
+            // Kuter 2008 reported its non-splenectomised and splenectomised studies separately.
+            sb.Append("  \"bySplenectomy\": {");
+            sb.Append(string.Join(", ", new[] { false, true }.Select(spleenOut =>
+            {
+                var g = result.Subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null && s.Draw.Splenectomised == spleenOut)
+                    .Select(s => s.Summary!.Response).ToArray();
+                double Share(Func<SubjectResponse, bool> f) => g.Length == 0 ? double.NaN : g.Count(f) / (double)g.Length;
+                return $"{Q(spleenOut ? "splenectomised" : "notSplenectomised")}: {{ \"subjects\": {I(g.Length)}, \"overallResponseFraction\": {D(Share(x => x.Overall))}, \"durableResponseFraction\": {D(Share(x => x.Durable))} }}";
+            })));
+            sb.Append("},\n");
+        }
         sb.Append("  \"percentileMaxRelativeError\": ").Append(D(LogHistogramQuantiles.MaxRelativeError)).Append(",\n");
         sb.Append("  \"metrics\": {\n");
         var all = All(result);

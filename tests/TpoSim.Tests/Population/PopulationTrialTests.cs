@@ -42,6 +42,7 @@ public class PopulationTrialTests
         // Half splenectomised by enrolment quota (Kuter 2008: 63 of 125); passing candidates of a full stratum are turned away.
         Assert.Equal(150, result.Subjects.Count(s => s.Draw.Splenectomised == true));
         Assert.True(result.ScreenFailures["stratum full"] > 0);
+        Assert.Contains("\"splenectomised\": { \"subjects\": 150,", PopulationMetrics.Json(result));
     }
 
     [Fact]
