@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.Json;
 using TpoSim.Dosing;
 using TpoSim.Output.Charts;
+using TpoSim.Output.Files;
 
 namespace TpoSim.Forecasting;
 
 /// <summary>Writes forecast.json, forecast.csv and forecast.svg.</summary>
 public static class ForecastFiles
 {
-    private static string F(double v) => double.IsFinite(v) ? v.ToString("G10", CultureInfo.InvariantCulture) : "";
+    private static string F(double v) => InvariantNumber.G10(v);
 
     /// <summary>Writes the three files to <paramref name="directory"/> (created if needed) and returns their paths.</summary>
     public static IReadOnlyList<string> WriteAll(ForecastResult result, string directory)

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using TpoSim.Output.Charts;
+using TpoSim.Output.Files;
 
 namespace TpoSim.Population;
 
 /// <summary>Writes bands.csv, subjects.csv, metrics.json and bands.svg for a population run.</summary>
 public static class PopulationFiles
 {
-    private static string F(double v) => double.IsFinite(v) ? v.ToString("G10", CultureInfo.InvariantCulture) : "";
+    private static string F(double v) => InvariantNumber.G10(v);
 
     /// <summary>Writes the four files to <paramref name="directory"/> (created if needed) and returns their paths.</summary>
     public static IReadOnlyList<string> WriteAll(PopulationResult result, string directory)

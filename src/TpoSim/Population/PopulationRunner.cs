@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TpoSim.Output.Files;
 using TpoSim.Scenarios;
 using TpoSim.Simulation;
 
@@ -224,9 +225,9 @@ public static class PopulationRunner
         var sb = new StringBuilder("day,platelets,tpoPgPerMl\n");
         for (var i = 0; i < days.Length; i++)
         {
-            sb.Append(days[i].ToString("G10", CultureInfo.InvariantCulture)).Append(',')
-              .Append(platelets[i].ToString("G10", CultureInfo.InvariantCulture)).Append(',')
-              .Append(tpo[i].ToString("G10", CultureInfo.InvariantCulture)).Append('\n');
+            sb.Append(InvariantNumber.G10(days[i])).Append(',')
+              .Append(InvariantNumber.G10(platelets[i])).Append(',')
+              .Append(InvariantNumber.G10(tpo[i])).Append('\n');
         }
         File.WriteAllText(Path.Combine(directory, SeriesFileName(subject)), sb.ToString());
     }
