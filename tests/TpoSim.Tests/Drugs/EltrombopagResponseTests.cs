@@ -1,5 +1,6 @@
 using TpoSim.Scenarios;
 using TpoSim.Simulation;
+using TpoSim.Tests.Simulation;
 
 namespace TpoSim.Tests.Drugs;
 
@@ -10,14 +11,7 @@ namespace TpoSim.Tests.Drugs;
 /// </summary>
 public sealed class EltrombopagResponseTests
 {
-    private static SimulationResult Run(string json)
-    {
-        var parsed = ScenarioParser.Parse(json);
-        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        var r = Simulator.Run(parsed.Scenario!, cancellation: TestContext.Current.CancellationToken);
-        Assert.True(r.Succeeded, r.Diagnostic);
-        return r;
-    }
+    private static SimulationResult Run(string json) => ScenarioTestHelpers.Run(json);
 
     private static double HealthyPeakFold(int mg)
     {

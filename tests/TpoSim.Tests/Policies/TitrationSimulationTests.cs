@@ -2,18 +2,14 @@ using TpoSim.Output.Files;
 using TpoSim.Policies;
 using TpoSim.Scenarios;
 using TpoSim.Simulation;
+using TpoSim.Tests.Simulation;
 
 namespace TpoSim.Tests.Policies;
 
 /// <summary>The closed loop inside the simulator: decisions, doses fired, determinism.</summary>
 public class TitrationSimulationTests
 {
-    private static Scenario Parse(string json)
-    {
-        var parsed = ScenarioParser.Parse(json);
-        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Scenario!;
-    }
+    private static Scenario Parse(string json) => ScenarioTestHelpers.Parse(json);
 
     private static SimulationResult Run(Scenario scenario) => Simulator.Run(scenario, cancellation: TestContext.Current.CancellationToken);
 

@@ -8,14 +8,7 @@ namespace TpoSim.Tests.Simulation;
 /// <summary>timeseries.csv carries one concentration column per dosed drug; summary.json each drug's peak.</summary>
 public class DrugConcentrationOutputTests
 {
-    private static SimulationResult Run(string json)
-    {
-        var parsed = ScenarioParser.Parse(json);
-        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        var r = Simulator.Run(parsed.Scenario!, cancellation: TestContext.Current.CancellationToken);
-        Assert.True(r.Succeeded, r.Diagnostic);
-        return r;
-    }
+    private static SimulationResult Run(string json) => ScenarioTestHelpers.Run(json);
 
     private const string TwoDrugs = """
         { "patient": { "weightKg": 70, "sex": "male" }, "simulation": { "days": 6, "outputEveryDays": 0.25 },
