@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace TpoSim.Cli.Tests;
 
 /// <summary><c>tposim export equations</c> prints docs/equations.md, which is kept current.</summary>
