@@ -44,12 +44,8 @@ public static class PopulationCommand
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
-        string json;
-        try { json = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            throw new CliInputException($"{path}: cannot read the file: {e.Message}");
-        }
+        if (!TpoSim.Input.InputFile.TryReadText(path, out var json, out var problem))
+            throw new CliInputException($"{path}: cannot read the file: {problem}");
         PopulationDefinition definition;
         if (PopulationParser.LooksLikePopulation(json))
         {
@@ -87,6 +83,11 @@ public static class PopulationCommand
         foreach (var failed in result.Subjects.Where(s => s.Status != SubjectStatus.Ok).Take(5))
             console.Error.WriteLine($"tposim: subject {failed.Draw.Index} {PopulationFiles.StatusText(failed.Status)}: {failed.Diagnostic}");
         if (result.Failed > 5) console.Error.WriteLine($"tposim: {result.Failed - 5} more failed subjects are listed in subjects.csv");
+        if (result.Subjects.Count == 0 && result.Definition.Inclusion is { } rule)
+        {
+            console.Error.WriteLine($"tposim: no candidate of the {result.Screened} screened meets the inclusion ({rule.Text}); screening stopped: the rule admits no one in this population. Widen inclusion.baselinePlatelets or change the condition's severity");
+            return ExitCodes.BadInput;
+        }
         if (result.Subjects.Count < result.Requested)
             console.Error.WriteLine($"tposim: only {result.Subjects.Count} of {result.Requested} subjects enrolled after screening {result.Screened} candidates ({result.Definition.Inclusion?.Text}); widen the inclusion or raise inclusion.maxScreenedPerSubject");
         return result.Succeeded == 0 ? ExitCodes.NumericalFailure : ExitCodes.Ok;

@@ -32,12 +32,8 @@ public static class PatientFile
     public static (PatientHistory? History, IReadOnlyList<string> Errors) Read(string path, PatientFileOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return (null, [$"{path}: cannot be read: {e.Message}"]);
-        }
+        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
+            return (null, [$"{path}: cannot be read: {problem}"]);
         return Parse(text, path, overrides);
     }
 
