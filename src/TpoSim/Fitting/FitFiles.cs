@@ -156,7 +156,7 @@ public static class FitFiles
         ArgumentNullException.ThrowIfNull(problem);
         try
         {
-            if (!Input.InputFile.TryReadText(path, out var text, out var problem)) return (null, $"{path}: cannot be read: {problem}");
+            if (!Input.InputFile.TryReadText(path, out var text, out var readProblem)) return (null, $"{path}: cannot be read: {readProblem}");
             using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
             var patient = root.GetProperty("patient");

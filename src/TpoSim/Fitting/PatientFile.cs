@@ -159,4 +159,22 @@ public static class PatientFile
             history.Observations.Select(o => o with { SubjectId = history.Id }).ToArray(), []);
         return header + EventTableWriter.ToText(table, history.Unit);
     }
+
+    /// <summary>
+    /// A warning when TIME looks like days rather than hours: the doses come every N TIME units where N × 24 is the
+    /// drug's usual interval in hours (weekly romiplostim written 0, 7, 14 instead of 0, 168, 336; a daily oral drug
+    /// written 0, 1, 2). Null when the times look like hours.
+    /// </summary>
+    public static string? TimeUnitWarning(PatientHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var times = history.Doses.Select(d => d.Day * 24).Distinct().Order().ToArray();
+        if (times.Length < 3 || history.Drug is null) return null;
+        var gaps = times.Zip(times.Skip(1), (a, b) => b - a).Order().ToArray();
+        var median = gaps[gaps.Length / 2];
+        var usualHours = history.Drug == "romiplostim" ? 168.0 : 24.0;
+        if (Math.Abs(median * 24 - usualHours) > 0.1 * usualHours) return null;
+        return $"{history.Source}: TIME looks like days: the {history.Drug} doses are {median:0.###} TIME units apart, and {history.Drug} is usually given every {usualHours:0} h; " +
+               $"TIME is in hours (multiply days by 24), or the doses are {median:0.###} h apart as written";
+    }
 }

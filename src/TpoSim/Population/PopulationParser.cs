@@ -61,7 +61,7 @@ public static class PopulationParser
     public static PopulationParseResult Parse(string json, string source, string baseDirectory)
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new PopulationParseResult(null, [new PopulationError(source, "$", syntaxError)]);
+        if (doc is null) return new PopulationParseResult(null, [new PopulationError(source, JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
         using (doc)
         {
             var errors = new List<PopulationError>();

@@ -43,6 +43,20 @@ public static class JsonInput
         }
     }
 
+    /// <summary>
+    /// A <see cref="TryParse"/> error split into its JSON path and message: "$.simulation.days: the field is given twice"
+    /// gives ("$.simulation.days", "the field is given twice"); a syntax error has the path "$".
+    /// </summary>
+    public static (string Path, string Message) Locate(string error)
+    {
+        if (error.StartsWith('$'))
+        {
+            var cut = error.IndexOf(": ", StringComparison.Ordinal);
+            if (cut > 0) return (error[..cut], error[(cut + 2)..]);
+        }
+        return ("$", error);
+    }
+
     /// <summary>The first field given twice in one object, or string that is not valid UTF-16, with its JSON path.</summary>
     private static string? FirstStructuralProblem(JsonElement e, string path)
     {

@@ -33,7 +33,7 @@ public static class ScenarioParser
     public static ScenarioParseResult Parse(string json, string? baseDirectory = null, double? days = null)
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new ScenarioParseResult(null, [new ScenarioError("$", syntaxError)]);
+        if (doc is null) return new ScenarioParseResult(null, [new ScenarioError(JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
         using (doc)
         {
             var reader = new Reader(baseDirectory, days);
@@ -179,9 +179,10 @@ public static class ScenarioParser
             if (Object(root, "$", "titration") is { } te) titration = ReadTitration(te, "$.titration", days, patient, conditions);
             var pk = Object(root, "$", "pk") is { } pke ? ReadPkVariants(pke, "$.pk") : null;
             CheckDosesAgainstPk(doses, dosePaths, titration, patient, pk);
+            WarnOutsideLabel(doses, dosePaths, patient);
             CheckChemotherapyOverlap(events, eventPaths, overrides);
             var seed = Integer(root, "$", "seed", 0, int.MaxValue) ?? 1;
-            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed);
+            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed) { Warnings = [.. Warnings] };
         }
 
         /// <summary>
@@ -208,6 +209,18 @@ public static class ScenarioParser
             if (titration is not null) pkDrugs.Add(titration.Policy);
             if (pkDrugs.Count > 0 && patient.BodyWeightKg < Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)
                 Error("$.patient.weightKg", $"{Fmt(patient.BodyWeightKg)} kg is below the {Fmt(Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)} kg the PK models are defined for ({pkDrugs[0]} is dosed); allowed [{Fmt(Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)}, {Fmt(Patient.MaxWeightKg)}] kg with a drug, or rhTPO");
+        }
+
+        /// <summary>A warning per dose outside its drug's label range or a likely unit slip (<see cref="Drugs.LabelDoses"/>), once per place and text.</summary>
+        private void WarnOutsideLabel(IReadOnlyList<DoseRecord> doses, IReadOnlyList<string> paths, Patient patient)
+        {
+            for (var i = 0; i < doses.Count; i++)
+            {
+                var d = doses[i];
+                if (Drugs.LabelDoses.For(d.Drug)?.Warn(d.Amount, d.Unit, patient.BodyWeightKg) is not { } w) continue;
+                var line = $"{(paths[i].EndsWith(".file", StringComparison.Ordinal) ? paths[i] : paths[i] + ".amount")}: {w}";
+                if (!Warnings.Contains(line)) Warnings.Add(line);
+            }
         }
 
         /// <summary>

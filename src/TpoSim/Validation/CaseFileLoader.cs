@@ -41,7 +41,7 @@ public static class CaseFileLoader
     public static CaseFileLoadResult Parse(string json, string sourceName = DefaultRelativePath, string repositoryRoot = ".")
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new CaseFileLoadResult(null, [new CaseFileError("$", syntaxError)]);
+        if (doc is null) return new CaseFileLoadResult(null, [new CaseFileError(JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
         using (doc)
         {
             var reader = new Reader(repositoryRoot);
