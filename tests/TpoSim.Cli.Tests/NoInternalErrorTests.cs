@@ -170,6 +170,13 @@ public sealed class NoInternalErrorTests
     }
 
     [Fact]
+    public void Kidney_and_stroma_shares_that_leave_the_liver_nothing_are_bad_input()
+    {
+        var run = Simulate("""{ "simulation": { "days": 2 }, "patient": { "parameters": { "kidneyTpoShare": 0.5, "stromaTpoShare": 0.5 } } }""");
+        AssertOneLineBadInput(run, "$.patient.parameters.stromaTpoShare");
+    }
+
+    [Fact]
     public void Events_are_capped()
     {
         var events = string.Join(", ", Enumerable.Range(0, ScenarioDefaults.MaxEvents + 1).Select(i => $$"""{ "type": "bleeding", "day": {{i % 50}}, "bloodLossPercent": 1 }"""));

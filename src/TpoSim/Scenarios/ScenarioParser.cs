@@ -181,6 +181,7 @@ public static class ScenarioParser
             CheckDosesAgainstPk(doses, dosePaths, titration, patient, pk);
             WarnOutsideLabel(doses, dosePaths, patient);
             CheckChemotherapyOverlap(events, eventPaths, overrides);
+            CheckTpoShares(overrides);
             var seed = Integer(root, "$", "seed", 0, int.MaxValue) ?? 1;
             return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed) { Warnings = [.. Warnings] };
         }
@@ -209,6 +210,18 @@ public static class ScenarioParser
             if (titration is not null) pkDrugs.Add(titration.Policy);
             if (pkDrugs.Count > 0 && patient.BodyWeightKg < Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)
                 Error("$.patient.weightKg", $"{Fmt(patient.BodyWeightKg)} kg is below the {Fmt(Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)} kg the PK models are defined for ({pkDrugs[0]} is dosed); allowed [{Fmt(Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)}, {Fmt(Patient.MaxWeightKg)}] kg with a drug, or rhTPO");
+        }
+
+        /// <summary>The kidney and marrow-stroma shares of TPO production leave the liver a share above 0 (it makes most TPO).</summary>
+        private void CheckTpoShares(IReadOnlyDictionary<string, double> overrides)
+        {
+            var kidney = ParameterCatalog.Get(ParameterId.KidneyTpoShare);
+            var stroma = ParameterCatalog.Get(ParameterId.StromaTpoShare);
+            var k = overrides.TryGetValue(kidney.Name, out var kv) ? kv : kidney.DefaultValue;
+            var st = overrides.TryGetValue(stroma.Name, out var sv) ? sv : stroma.DefaultValue;
+            if (k + st < 1 - 1e-9) return;
+            var which = overrides.ContainsKey(stroma.Name) ? stroma.Name : kidney.Name;
+            Error($"$.patient.parameters.{which}", $"{kidney.Name} + {stroma.Name} = {Fmt(k + st)} leaves the liver no TPO production; allowed: a sum below 1");
         }
 
         /// <summary>A warning per dose outside its drug's label range or a likely unit slip (<see cref="Drugs.LabelDoses"/>), once per place and text.</summary>
