@@ -18,7 +18,7 @@ public enum FuzzOutcome
     SolverFailure,
     /// <summary>Exit 1: a bug.</summary>
     InternalError,
-    /// <summary>No answer within the time limit (the run is then interrupted).</summary>
+    /// <summary>No answer within the time limit (the late run is left to finish in the background).</summary>
     Hang,
     /// <summary>Anything else: exit 0 with a NaN or negative value, exit 2 with exception text, another exit code.</summary>
     Suspicious,
