@@ -8,6 +8,7 @@ using TpoSim.Numerics.ReferenceProblems;
 //   compare --ours A.csv --cvode B.csv  combined table and time ratios against CVODE (see Compare.cs)
 //   alloc-check                         bytes allocated per solve at two tolerances, without BenchmarkDotNet
 //   list                                the solvers found in the registry
+//   fuzz [--seed S] [--seconds T] [...]  mutated scenarios and random parameter sets through the CLI (see Fuzzing/)
 //   anything else                       BenchmarkDotNet (e.g. --filter '*Allocation*' --job short)
 if (args.Length > 0)
 {
@@ -16,6 +17,7 @@ if (args.Length > 0)
         case "work-precision": return WorkPrecision.Run(args[1..]);
         case "compare": return Compare.Run(args[1..]);
         case "alloc-check": return AllocCheck();
+        case "fuzz": return TpoSim.Benchmarks.Fuzzing.FuzzCampaign.Run(args[1..]);
         case "list":
             foreach (var s in SolverCatalog.All)
                 Console.WriteLine($"{s.Descriptor.Name,-12} order {s.Descriptor.Order}  stiff={s.Descriptor.ForStiffProblems}  {s.Descriptor.Summary}  [{s.Descriptor.Citation}]");

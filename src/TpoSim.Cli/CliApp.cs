@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using TpoSim.Input;
 using TpoSim.Cli.Commands;
 
 namespace TpoSim.Cli;
@@ -34,7 +36,12 @@ public static class CliApp
         {
             // One line per problem; the pointer to --help rides on the first so no extra line is printed.
             for (var i = 0; i < parse.Errors.Count; i++)
-                stderr.WriteLine(i == 0 ? $"tposim: {parse.Errors[i].Message} (see 'tposim --help')" : $"tposim: {parse.Errors[i].Message}");
+                stderr.WriteLine(InputText.OneLine(i == 0 ? $"tposim: {parse.Errors[i].Message} (see 'tposim --help')" : $"tposim: {parse.Errors[i].Message}"));
+            return ExitCodes.BadInput;
+        }
+        if (BadPathOption(parse) is { } pathProblem)
+        {
+            stderr.WriteLine(InputText.OneLine($"tposim: {pathProblem}"));
             return ExitCodes.BadInput;
         }
         try
@@ -55,20 +62,44 @@ public static class CliApp
         }
         catch (CliInputException e)
         {
-            stderr.WriteLine($"tposim: {e.Message}");
+            stderr.WriteLine(InputText.OneLine($"tposim: {e.Message}"));
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"tposim: cannot write output: {e.Message}");
+            stderr.WriteLine(InputText.OneLine($"tposim: cannot write output: {e.Message}"));
             return ExitCodes.BadInput;
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"tposim: internal error ({e.GetType().Name}: {e.Message}); please report it with the scenario file.");
+            stderr.WriteLine(InputText.OneLine($"tposim: internal error ({e.GetType().Name}: {e.Message}); please report it with the scenario file."));
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>
+    /// Every file or folder option (--out, --fit, --cases, …) and file argument is checked as a path before a command
+    /// runs: an empty name or one with a NUL is bad input, not an exception deep in a writer.
+    /// </summary>
+    private static string? BadPathOption(ParseResult parse)
+    {
+        foreach (var child in parse.CommandResult.Children)
+        {
+            var (name, tokens) = child switch
+            {
+                OptionResult o when PathOptions.Contains(o.Option.Name) => (o.Option.Name, o.Tokens),
+                ArgumentResult a when a.Argument.ValueType == typeof(string) => ($"the {a.Argument.Name} argument", a.Tokens),
+                _ => ("", (IReadOnlyList<Token>)[]),
+            };
+            foreach (var t in tokens)
+            {
+                if (InputFile.CheckPath(t.Value) is { } problem) return $"{name}: {problem}; give a file or folder name";
+            }
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> PathOptions = ["--out", "--fit", "--cases", "--regimen-file", "--batch"];
 
     private static bool IsHelpOrVersion(string[] args) => args.Any(a => a is "--help" or "-h" or "-?" or "--version");
 }

@@ -57,7 +57,7 @@ internal static class BadScenarioCases
         new("dose-zero", $$"""{ "doses": [ { {{Dose}}, "amount": 0, "day": 1 } ] }""", "$.doses[0].amount", "(0, 10] ug/kg"),
         new("dose-negative", $$"""{ "doses": [ { {{Dose}}, "amount": -1, "day": 1 } ] }""", "$.doses[0].amount", "(0, 10] ug/kg"),
         new("dose-absurd", $$"""{ "doses": [ { {{Dose}}, "amount": 1000, "day": 1 } ] }""", "$.doses[0].amount", "(0, 10] ug/kg"),
-        new("dose-absurd-mg", """{ "doses": [ { "drug": "rhTPO", "route": "iv", "unit": "mg", "amount": 5, "day": 1 } ] }""", "$.doses[0].amount", "(0, 2.5] mg"),
+        new("dose-absurd-mg", """{ "doses": [ { "drug": "rhTPO", "route": "iv", "unit": "mg", "amount": 5, "day": 1 } ] }""", "$.doses[0].amount", "(0, 0.7] mg (10 µg/kg for this 70 kg patient)"),
         new("dose-amount-missing", $$"""{ "doses": [ { {{Dose}}, "day": 1 } ] }""", "$.doses[0].amount", "(0, 10] ug/kg"),
         new("dose-after-end", $$"""{ "simulation": { "days": 10 }, "doses": [ { {{Dose}}, "amount": 1, "day": 11 } ] }""", "$.doses[0].day", "[0, 10] days", SchemaCanTell: false),
         new("count-without-every", $$"""{ "doses": [ { {{Dose}}, "amount": 1, "day": 1, "count": 3 } ] }""", "$.doses[0].everyDays", "> 0"),

@@ -38,6 +38,8 @@ public class FitForecastCommandTests(ExampleFitFixture fixture) : IClassFixture<
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void Forecast_prints_a_recommendation_and_the_same_seed_gives_the_same_bytes()
     {
         using var a = new TempDir();
@@ -58,6 +60,8 @@ public class FitForecastCommandTests(ExampleFitFixture fixture) : IClassFixture<
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void Reaching_the_iteration_cap_exits_3_with_one_line()
     {
         using var dir = new TempDir();

@@ -21,6 +21,8 @@ public sealed class PopulationCommandTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void Same_seed_gives_byte_identical_files_on_one_thread_and_all_cores()
     {
         using var dir = new TempDir();
@@ -82,6 +84,23 @@ public sealed class PopulationCommandTests
         var metrics = File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json"));
         Assert.Contains("\"enrolled\": 12", metrics);
         Assert.DoesNotContain("\"screenFailures\": 0,", metrics);
+    }
+
+    [Fact]
+    public void An_impossible_inclusion_rule_stops_early_with_one_clear_line()
+    {
+        using var dir = new TempDir();
+        dir.Write("short.json", Scenario);
+        // Healthy subjects with 10% CV never reach a count above 5,000: screening stops after its sample, exit 2.
+        var pop = dir.Write("impossible.json", """
+            { "name": "impossible", "scenario": "short.json", "variability": [ { "parameter": "plateletsReference", "cv": 0.1 } ],
+              "inclusion": { "baselinePlatelets": { "min": 5000 } } }
+            """);
+        var run = CliHarness.Run("population", pop, "--subjects", "50", "--seed", "1", "--out", dir.Sub("out"));
+        Assert.True(run.ExitCode == ExitCodes.BadInput, run.Stderr);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Matches(@"no candidate of the \d+ screened meets the inclusion", line);
+        Assert.Contains("Widen inclusion.baselinePlatelets", line);
     }
 
     [Fact]

@@ -83,6 +83,10 @@ public sealed class SchemaTests
             Assert.Equal(d.Minimum, Num(props[d.Name]!["minimum"]));
             Assert.Equal(d.Maximum, Num(props[d.Name]!["maximum"]));
             Assert.Equal("number", props[d.Name]!["type"]!.GetValue<string>());
+            // The stated default is the catalogue's (three were stale: kNonReceptor, stromaMaxFold, mkMaturationDays).
+            var stated = System.Text.RegularExpressions.Regex.Match(props[d.Name]!["description"]!.GetValue<string>(), @"default ([0-9.eE+-]+)\.?$");
+            Assert.True(stated.Success, d.Name);
+            Assert.Equal(d.DefaultValue, double.Parse(stated.Groups[1].Value.TrimEnd('.'), System.Globalization.CultureInfo.InvariantCulture), 5);
         }
     }
 

@@ -6,6 +6,7 @@ namespace TpoSim.Cli.Tests;
 public sealed class ValidateCommandTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public void Validate_passes_every_runnable_case_and_lists_pending_ones()
     {
         var run = CliHarness.Run("validate", "--cases", CliHarness.RepoFile("validation/cases.json"));
@@ -17,6 +18,8 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void Validate_json_is_an_array_with_the_agreed_fields()
     {
         var run = CliHarness.Run("validate", "--json", "--cases", CliHarness.RepoFile("validation/cases.json"));

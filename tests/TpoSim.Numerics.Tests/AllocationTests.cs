@@ -26,6 +26,8 @@ public sealed class AllocationTests(ITestOutputHelper output)
     }
 
     [Theory]
+
+    [Trait("Category", "Slow")]
     [MemberData(nameof(Names))]
     public void AllocationDoesNotGrowWithTheNumberOfSteps(string name)
     {

@@ -76,11 +76,9 @@ public static class InterpretCommand
 
     private static int RunBatch(CliConsole console, string batch, string outFile, bool force, TpoUnit unit, double? assay)
     {
-        string text;
-        try { text = File.ReadAllText(batch); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        if (!TpoSim.Input.InputFile.TryReadText(batch, out var text, out var problem))
         {
-            return Fail(console, [$"--batch: cannot read '{batch}': {e.Message}"]);
+            return Fail(console, [$"--batch: cannot read '{batch}': {problem}"]);
         }
         var (rows, problems) = PairCsv.Read(text, unit, assay);
         if (problems.Count > 0) return Fail(console, problems.Select(p => $"{batch}: row {p.Row}: {p.Message}").ToList());

@@ -34,6 +34,7 @@ internal sealed class PatientInput
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
         var (history, errors) = PatientFile.Read(parse.GetValue(File)!, new PatientFileOverrides(parse.GetValue(Drug), parse.GetValue(Weight), parse.GetValue(Condition)));
         foreach (var e in errors) console.Error.WriteLine($"tposim: {e}");
+        if (history is not null && PatientFile.TimeUnitWarning(history) is { } warning) console.Error.WriteLine($"tposim: warning: {warning}");
         return history;
     }
 }

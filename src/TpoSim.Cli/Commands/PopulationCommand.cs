@@ -45,12 +45,8 @@ public static class PopulationCommand
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
-        string json;
-        try { json = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            throw new CliInputException($"{path}: cannot read the file: {e.Message}");
-        }
+        if (!TpoSim.Input.InputFile.TryReadText(path, out var json, out var problem))
+            throw new CliInputException($"{path}: cannot read the file: {problem}");
         PopulationDefinition definition;
         if (PopulationParser.LooksLikePopulation(json))
         {
@@ -81,6 +77,12 @@ public static class PopulationCommand
         var result = RunWithProgress(console, definition, options, quiet);
         clock.Stop();
         console.Cancellation.ThrowIfCancellationRequested();
+        // An inclusion rule nobody meets is bad input: one line, and no output folder (the staging folder is dropped).
+        if (result.Subjects.Count == 0 && result.Definition.Inclusion is { } rule)
+        {
+            console.Error.WriteLine($"tposim: no candidate of the {result.Screened} screened meets the inclusion ({rule.Text}); screening stopped: the rule admits no one in this population. Widen inclusion.baselinePlatelets or change the condition's severity");
+            return ExitCodes.BadInput;
+        }
         var written = PopulationFiles.WriteAll(result, folder.StagingPath);
         folder.Commit(console.Cancellation);
         if (!quiet)

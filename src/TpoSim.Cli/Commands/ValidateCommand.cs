@@ -17,7 +17,7 @@ public static class ValidateCommand
         var outDir = new Option<string?>("--out") { Description = "Write one SVG figure per runnable case (simulated curves with the published range overlaid) to this directory. " + OutputOptions.ExistingFolderRule };
         var force = OutputOptions.Force();
         var markdown = new Option<bool>("--markdown") { Description = $"Print the Markdown page docs/validation.md: {ValidationReport.RegenerateCommand}" };
-        var cases = new Option<string?>("--cases") { Description = $"Case file (default: {CaseFileLoader.DefaultRelativePath}, searched from the current folder upwards)." };
+        var cases = new Option<string?>("--cases") { Description = $"Case file (default: {CaseFileLoader.DefaultRelativePath}, searched from the current folder upwards, then the copy shipped with the tool)." };
         var command = new Command("validate",
             "Run the validation cases (published clinical observations) with one parameter set; print simulated vs published. " +
             $"Exit code {ExitCodes.ValidationFailed} if a runnable case fails; pending cases (the model lacks a drug or a population) are listed and do not fail. " +
@@ -33,7 +33,7 @@ public static class ValidateCommand
     {
         if (json && markdown) throw new CliInputException("give either --json or --markdown, not both");
         var path = casesPath ?? FindCaseFile()
-            ?? throw new CliInputException($"cannot find {CaseFileLoader.DefaultRelativePath} in the current folder or above it; run from the repository or give --cases FILE");
+            ?? throw new CliInputException($"cannot find {CaseFileLoader.DefaultRelativePath} in the current folder or above it, nor beside the tool; run from the repository or give --cases FILE");
         var loaded = CaseFileLoader.LoadFile(path);
         if (!loaded.Succeeded)
         {
@@ -89,7 +89,10 @@ public static class ValidateCommand
 
     private static string Lines(IEnumerable<string> lines) => string.Join("\n", lines.Select(Markup.Escape));
 
-    /// <summary>validation/cases.json in the current folder or the nearest parent that has one.</summary>
+    /// <summary>
+    /// validation/cases.json in the current folder or the nearest parent that has one (a checkout of the repository),
+    /// else the copy shipped beside the tool (the installed .NET tool carries validation/, populations/ and scenarios/).
+    /// </summary>
     private static string? FindCaseFile()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
@@ -97,7 +100,8 @@ public static class ValidateCommand
             var candidate = Path.Combine(dir.FullName, CaseFileLoader.DefaultRelativePath);
             if (File.Exists(candidate)) return candidate;
         }
-        return null;
+        var shipped = Path.Combine(AppContext.BaseDirectory, CaseFileLoader.DefaultRelativePath);
+        return File.Exists(shipped) ? shipped : null;
     }
 
     /// <summary>Image links in docs/validation.md are relative to docs/: "images/validation" for docs/images/validation.</summary>

@@ -156,7 +156,8 @@ public static class FitFiles
         ArgumentNullException.ThrowIfNull(problem);
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            if (!Input.InputFile.TryReadText(path, out var text, out var readProblem)) return (null, $"{path}: cannot be read: {readProblem}");
+            using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
             var patient = root.GetProperty("patient");
             if (patient.GetProperty("id").GetString() != problem.History.Id || patient.GetProperty("observations").GetInt32() != problem.ObservationCount)

@@ -32,12 +32,8 @@ public static class PatientFile
     public static (PatientHistory? History, IReadOnlyList<string> Errors) Read(string path, PatientFileOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return (null, [$"{path}: cannot be read: {e.Message}"]);
-        }
+        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
+            return (null, [$"{path}: cannot be read: {problem}"]);
         return Parse(text, path, overrides);
     }
 
@@ -162,5 +158,23 @@ public static class PatientFile
         var table = new EventTable(Compact(history.Doses).Select(r => new SubjectDosingRecord(history.Id, r)).ToArray(),
             history.Observations.Select(o => o with { SubjectId = history.Id }).ToArray(), []);
         return header + EventTableWriter.ToText(table, history.Unit);
+    }
+
+    /// <summary>
+    /// A warning when TIME looks like days rather than hours: the doses come every N TIME units where N × 24 is the
+    /// drug's usual interval in hours (weekly romiplostim written 0, 7, 14 instead of 0, 168, 336; a daily oral drug
+    /// written 0, 1, 2). Null when the times look like hours.
+    /// </summary>
+    public static string? TimeUnitWarning(PatientHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var times = history.Doses.Select(d => d.Day * 24).Distinct().Order().ToArray();
+        if (times.Length < 3 || history.Drug is null) return null;
+        var gaps = times.Zip(times.Skip(1), (a, b) => b - a).Order().ToArray();
+        var median = gaps[gaps.Length / 2];
+        var usualHours = history.Drug == "romiplostim" ? 168.0 : 24.0;
+        if (Math.Abs(median * 24 - usualHours) > 0.1 * usualHours) return null;
+        return $"{history.Source}: TIME looks like days: the {history.Drug} doses are {median:0.###} TIME units apart, and {history.Drug} is usually given every {usualHours:0} h; " +
+               $"TIME is in hours (multiply days by 24), or the doses are {median:0.###} h apart as written";
     }
 }

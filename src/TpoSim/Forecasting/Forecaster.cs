@@ -1,3 +1,4 @@
+using System.Globalization;
 using TpoSim.Fitting;
 using TpoSim.Policies;
 using TpoSim.Scenarios;
@@ -32,7 +33,26 @@ public static class Forecaster
             errors.Add($"{history.Source}: no drug in the history; add '# drug: NAME' (allowed: {string.Join(", ", PatientFile.Drugs)}) or forecast only 'hold'.");
         if (regimens.Any(r => r.Kind == RegimenKind.Custom) && history.Drug != "romiplostim")
             errors.Add($"a 'rule' regimen is a weekly romiplostim ladder; the history's drug is {history.Drug ?? "none"}.");
+        // A forecast recommends: a fixed dose outside the label's range (50 µg/kg romiplostim, five times its maximum) is refused.
+        if (Drugs.LabelDoses.For(history.Drug) is { } label)
+        {
+            foreach (var r in regimens.Where(r => r.Kind == RegimenKind.Fixed && r.Dose is not null))
+            {
+                var x = label.InLabelUnit(r.Dose!.Value, history.Unit, history.Patient.BodyWeightKg);
+                if (x < label.Min * (1 - 1e-9) || x > label.Max * (1 + 1e-9))
+                {
+                    var lo = label.Min; var hi = label.Max;
+                    errors.Add($"--regimen {r.Name}: {label.Warn(r.Dose.Value, history.Unit, history.Patient.BodyWeightKg)}; a forecast stays inside the {label.Kind} range: allowed fixed:X with X in [{FromLabelUnit(label, lo, history)}, {FromLabelUnit(label, hi, history)}] {Drugs.LabelDoseRange.UnitText(history.Unit)}.");
+                }
+            }
+        }
         return errors;
+    }
+
+    private static string FromLabelUnit(Drugs.LabelDoseRange label, double x, PatientHistory history)
+    {
+        var perUnit = label.InLabelUnit(1, history.Unit, history.Patient.BodyWeightKg);
+        return (x / perUnit).ToString("0.###", CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -15,12 +15,8 @@ public static class RegimenFile
     public static (IReadOnlyList<Regimen> Regimens, IReadOnlyList<string> Errors) Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ([], [$"{path}: cannot be read: {e.Message}"]);
-        }
+        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
+            return ([], [$"{path}: cannot be read: {problem}"]);
         return Parse(text, path);
     }
 

@@ -18,9 +18,9 @@ public sealed record SetPoint
         AgeingRate = n / p[ParameterId.PlateletSenescenceAge];
         var kr = p[ParameterId.RandomPlateletRemovalRate];
         var survivalPerCompartment = AgeingRate / (AgeingRate + kr);
-        var survivalToSenescence = Math.Pow(survivalPerCompartment, n);
-        // Mean residence in the chain: Σ_i q^(i-1)/(ka+kr) = (1 − q^N)/kr, or N/ka without random loss.
-        MeanLifespanDays = kr > 0 ? (1 - survivalToSenescence) / kr : n / AgeingRate;
+        // Mean residence in the chain: Σ_i q^(i-1)/(ka+kr) (= (1 − q^N)/kr, N/ka without random loss). Summed term by term:
+        // the closed form loses every digit when kr is tiny (kr = 1e-16 gives q = 1 and a zero lifespan).
+        MeanLifespanDays = TpoPlateletModel.MeanResidenceDays(AgeingRate, kr, n);
 
         PlateletsCirculating = p[ParameterId.PlateletsReference];
         PlateletsWholeBody = PlateletsCirculating / (1 - p[ParameterId.SplenicFraction]);

@@ -369,12 +369,24 @@ public sealed class TpoPlateletModel
     /// q = ka/(ka + kr + kx), the mean residence in the ageing chain (N/ka without random loss). This is what a labelled
     /// cohort (¹¹¹In survival, Harker 2000) measures, and it equals platelets/removal at steady state.
     /// </summary>
-    public double CohortLifespanDays()
+    public double CohortLifespanDays() =>
+        MeanResidenceDays(AgeingRate, _p[(int)ParameterId.RandomPlateletRemovalRate] + ExtraRemovalRate, StateLayout.PlateletAgeCompartments);
+
+    /// <summary>
+    /// Mean residence (days) in an ageing chain of <paramref name="compartments"/> compartments with transit rate
+    /// <paramref name="ageing"/> and loss rate <paramref name="loss"/> from each: Σ_{i&lt;N} q^i/(ka + k), q = ka/(ka + k).
+    /// Summed term by term, which stays exact for a tiny loss rate where the closed form (1 − q^N)/k cancels to 0.
+    /// </summary>
+    public static double MeanResidenceDays(double ageing, double loss, int compartments)
     {
-        var ka = AgeingRate;
-        var k = _p[(int)ParameterId.RandomPlateletRemovalRate] + ExtraRemovalRate;
-        if (k <= 0) return StateLayout.PlateletAgeCompartments / ka;
-        return (1 - Math.Pow(ka / (ka + k), StateLayout.PlateletAgeCompartments)) / k;
+        var q = ageing / (ageing + loss);
+        double sum = 0, term = 1 / (ageing + loss);
+        for (var i = 0; i < compartments; i++)
+        {
+            sum += term;
+            term *= q;
+        }
+        return sum;
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace TpoSim.Population;
 public sealed record PopulationError(string Source, string Path, string Message)
 {
     /// <summary>One line: "FILE: PATH: MESSAGE".</summary>
-    public override string ToString() => $"{Source}: {Path}: {Message}";
+    public override string ToString() => Input.InputText.OneLine($"{Source}: {Path}: {Message}");
 }
 
 /// <summary>A parsed population, or every error found.</summary>
@@ -49,15 +49,8 @@ public static class PopulationParser
     /// <summary>Reads and validates a population file; a scenario path inside it is relative to the file's folder.</summary>
     public static PopulationParseResult ParseFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new PopulationParseResult(null, [new PopulationError(path, "$", $"cannot read the file: {e.Message}")]);
-        }
+        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
+            return new PopulationParseResult(null, [new PopulationError(path, "$", $"cannot read the file: {problem}")]);
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
@@ -68,7 +61,7 @@ public static class PopulationParser
     public static PopulationParseResult Parse(string json, string source, string baseDirectory)
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new PopulationParseResult(null, [new PopulationError(source, "$", syntaxError)]);
+        if (doc is null) return new PopulationParseResult(null, [new PopulationError(source, JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
         using (doc)
         {
             var errors = new List<PopulationError>();
@@ -260,7 +253,7 @@ public static class PopulationParser
         var maxScreened = InclusionCriteria.DefaultMaxScreenedPerSubject;
         if (inc.TryGetProperty("maxScreenedPerSubject", out var ms))
         {
-            if (ms.ValueKind != JsonValueKind.Number || !ms.TryGetInt32(out maxScreened) || maxScreened is < 1 or > 1000)
+            if (ms.ValueKind != JsonValueKind.Number || !Scenarios.JsonInput.TryGetWholeNumber(ms, out maxScreened) || maxScreened is < 1 or > 1000)
                 Fail($"{path}.maxScreenedPerSubject", $"{ms.GetRawText()} is outside the allowed range [1, 1000] (an integer)");
         }
         double? share = null;

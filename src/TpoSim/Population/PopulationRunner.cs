@@ -103,6 +103,12 @@ public static class PopulationRunner
         return null;
     }
 
+    /// <summary>
+    /// Candidates screened without a single one meeting the inclusion rule before the run stops enrolling (the rule is
+    /// then taken as impossible for this population; a rule that admits 1 in 1,000 still enrols).
+    /// </summary>
+    public const int ScreenedBeforeGivingUp = 1000;
+
     /// <summary>Runs the population. A failed subject is counted and reported; it never stops the run.</summary>
     public static PopulationResult Run(PopulationDefinition definition, PopulationOptions options)
     {
@@ -122,8 +128,12 @@ public static class PopulationRunner
         var splenectomisedEnrolled = 0;
         var enrolled = 0;
         var candidate = 0;
+        var passed = 0;
         while (enrolled < options.Subjects && candidate < maxCandidates)
         {
+            // A rule no candidate meets (impossible for this population) stops after a screening sample, not after
+            // N × maxScreenedPerSubject steady states: the caller reports 0 enrolled of that many screened.
+            if (inclusion is not null && passed == 0 && candidate >= ScreenedBeforeGivingUp) break;
             // Without screening every candidate is enrolled, so the chunk never overshoots N.
             var count = Math.Min(ChunkSize, inclusion is null ? options.Subjects - enrolled : maxCandidates - candidate);
             var first = candidate;
@@ -134,6 +144,7 @@ public static class PopulationRunner
                 candidate = first + k + 1;
                 var c = screened[k];
                 if (!c.Admitted) { reducer.AddScreenFailure(c.Reason); continue; }
+                passed++;
                 if (quota is { } q)
                 {
                     // Enrolment by stratum: a passing candidate whose stratum is full is turned away.

@@ -31,6 +31,12 @@ public sealed record Scenario(
     IReadOnlyDictionary<string, string>? PkVariants = null,
     int Seed = 1)
 {
+    /// <summary>
+    /// What a clinician should look at in the input, one line each (a dose outside its label range, a likely unit slip,
+    /// a titration cut by --days): printed on stderr and kept in summary.json's <c>warnings</c>.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The PK model name used for <paramref name="drug"/>: the scenario's variant, else the drug's own model.</summary>
     public string PkModelOf(string drug) => PkVariants is not null && PkVariants.TryGetValue(drug, out var v) ? v : drug;
 

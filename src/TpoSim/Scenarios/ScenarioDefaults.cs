@@ -15,6 +15,8 @@ public static class ScenarioDefaults
     public const int MaxOutputPoints = 1_000_000;
     /// <summary>Most doses after expanding repeats.</summary>
     public const int MaxDoses = 10_000;
+    /// <summary>Most events after expanding chemotherapy cycles (each cycle counts as one event).</summary>
+    public const int MaxEvents = 1_000;
     /// <summary>Largest transfusion in one event, ×10^9 platelets (≈ 20 adult units).</summary>
     public const double MaxTransfusionE9 = 6000;
 }

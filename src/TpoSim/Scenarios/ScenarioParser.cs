@@ -27,44 +27,37 @@ public static class ScenarioParser
     /// <param name="json">Scenario text.</param>
     /// <param name="baseDirectory">Directory that relative file names in the scenario (<c>doseTable.file</c>) are resolved
     /// against: the scenario file's own directory; null for the current directory.</param>
-    public static ScenarioParseResult Parse(string json, string? baseDirectory = null)
+    /// <param name="days">The simulated span chosen on the command line (<c>--days</c>), replacing <c>simulation.days</c>:
+    /// the file is read and type-checked as written, then every rule that depends on the span (events, doses and cycles
+    /// inside it, the output grid) is judged against this span. A titration longer than it is cut to it, with a warning.</param>
+    public static ScenarioParseResult Parse(string json, string? baseDirectory = null, double? days = null)
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new ScenarioParseResult(null, [new ScenarioError("$", syntaxError)]);
+        if (doc is null) return new ScenarioParseResult(null, [new ScenarioError(JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
         using (doc)
         {
-            var reader = new Reader(baseDirectory);
+            var reader = new Reader(baseDirectory, days);
             var scenario = reader.ReadScenario(doc.RootElement);
-            return reader.Errors.Count == 0 ? new ScenarioParseResult(scenario, []) : new ScenarioParseResult(null, reader.Errors);
+            return reader.Errors.Count == 0 ? new ScenarioParseResult(scenario, [], reader.Warnings) : new ScenarioParseResult(null, reader.Errors, reader.Warnings);
         }
     }
 
-    /// <summary>Reads and parses a file; a missing or unreadable file is reported as an error, not thrown.</summary>
+    /// <summary>Reads and parses a file; a missing, unreadable or oversized file is reported as an error, not thrown.</summary>
     public static ScenarioParseResult ParseFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new ScenarioParseResult(null, [new ScenarioError("$", $"cannot read the file: {FirstSentence(e.Message)}")]);
-        }
+        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
+            return new ScenarioParseResult(null, [new ScenarioError("$", $"cannot read the file: {problem}")]);
         return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)));
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Replace('\n', ' ').Replace('\r', ' ');
     }
 
     private static string Fmt(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
-    private sealed class Reader(string? baseDirectory)
+    private sealed class Reader(string? baseDirectory, double? daysOverride)
     {
         public List<ScenarioError> Errors { get; } = [];
+
+        /// <summary>What the override of the span changed (a titration cut to it), one line each.</summary>
+        public List<string> Warnings { get; } = [];
 
         private void Error(string path, string message) => Errors.Add(new ScenarioError(path, message));
 
@@ -133,24 +126,33 @@ public static class ScenarioParser
                 solver = String(se, sp, "solver");
                 if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
                     Error($"{sp}.solver", $"unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
-                if (days / step > ScenarioDefaults.MaxOutputPoints)
-                    Error($"{sp}.outputEveryDays", $"{Fmt(step)} days gives more than {ScenarioDefaults.MaxOutputPoints} output rows over {Fmt(days)} days; allowed ≥ {Fmt(days / ScenarioDefaults.MaxOutputPoints)}");
             }
+            if (daysOverride is { } chosen)
+            {
+                if (!(chosen >= 0.01 && chosen <= ScenarioDefaults.MaxDays))
+                    Error("--days", $"{Fmt(chosen)} is outside the allowed range [0.01, {Fmt(ScenarioDefaults.MaxDays)}] days");
+                else days = chosen;
+            }
+            if (days / step > ScenarioDefaults.MaxOutputPoints)
+                Error("$.simulation.outputEveryDays", $"{Fmt(step)} days gives more than {ScenarioDefaults.MaxOutputPoints} output rows over {Fmt(days)} days; allowed ≥ {Fmt(days / ScenarioDefaults.MaxOutputPoints)}");
 
             var doses = new List<DoseRecord>();
+            var dosePaths = new List<string>();
             var doseCount = 0;
             foreach (var (de, path) in Array(root, "$", "doses"))
             {
-                if (ReadDose(de, path, days) is { } d)
+                if (ReadDose(de, path, days, patient.BodyWeightKg) is { } d)
                 {
+                    dosePaths.Add(path);
                     doseCount += d.Count;
                     doses.Add(d);
                 }
             }
             if (Object(root, "$", "doseTable") is { } dte)
             {
-                foreach (var d in ReadDoseTable(dte, "$.doseTable", days))
+                foreach (var d in ReadDoseTable(dte, "$.doseTable", days, patient.BodyWeightKg))
                 {
+                    dosePaths.Add("$.doseTable.file");
                     doseCount += d.Count;
                     doses.Add(d);
                 }
@@ -158,15 +160,111 @@ public static class ScenarioParser
             if (doseCount > ScenarioDefaults.MaxDoses) Error("$.doses", $"{doseCount} doses after repeats (inline and doseTable); at most {ScenarioDefaults.MaxDoses} allowed");
 
             var events = new List<ScenarioEvent>();
+            var eventPaths = new List<string>();
+            var eventCount = 0;
             foreach (var (ee, path) in Array(root, "$", "events"))
             {
-                if (ReadEvent(ee, path, days) is { } ev) events.Add(ev);
+                if (eventCount > ScenarioDefaults.MaxEvents) break;
+                if (ReadEvent(ee, path, days) is { } ev)
+                {
+                    events.Add(ev);
+                    eventPaths.Add(path);
+                    eventCount += ev is Chemotherapy c ? c.Cycles : 1;
+                }
+                else eventCount++;
             }
+            if (eventCount > ScenarioDefaults.MaxEvents)
+                Error("$.events", $"more than {ScenarioDefaults.MaxEvents.ToString("N0", CultureInfo.InvariantCulture)} events (each chemotherapy cycle counts as one); allowed at most {ScenarioDefaults.MaxEvents.ToString("N0", CultureInfo.InvariantCulture)}");
             Policies.TitrationSpec? titration = null;
             if (Object(root, "$", "titration") is { } te) titration = ReadTitration(te, "$.titration", days, patient, conditions);
             var pk = Object(root, "$", "pk") is { } pke ? ReadPkVariants(pke, "$.pk") : null;
+            CheckDosesAgainstPk(doses, dosePaths, titration, patient, pk);
+            WarnOutsideLabel(doses, dosePaths, patient);
+            CheckChemotherapyOverlap(events, eventPaths, overrides);
+            CheckTpoShares(overrides);
             var seed = Integer(root, "$", "seed", 0, int.MaxValue) ?? 1;
-            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed);
+            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed) { Warnings = [.. Warnings] };
+        }
+
+        /// <summary>
+        /// Rules across doses, patient and PK variants: each dose's route must be one its PK model (the selected variant)
+        /// takes, and the PK models are defined for a body weight of at least <see cref="Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg"/>.
+        /// </summary>
+        private void CheckDosesAgainstPk(IReadOnlyList<DoseRecord> doses, IReadOnlyList<string> paths, Policies.TitrationSpec? titration, Patient patient, IReadOnlyDictionary<string, string>? pk)
+        {
+            var pkDrugs = new List<string>();
+            for (var i = 0; i < doses.Count; i++)
+            {
+                var d = doses[i];
+                var variants = Drugs.Pharmacokinetics.PkModelCatalog.VariantsOf(d.Drug);
+                if (variants.Count == 0) continue;
+                pkDrugs.Add(d.Drug);
+                var name = pk is not null && pk.TryGetValue(d.Drug, out var v) ? v : variants[0];
+                var model = Drugs.Pharmacokinetics.PkModelCatalog.Create(name);
+                if (!model.Routes.Contains(d.Route))
+                {
+                    var where = paths[i].EndsWith(".file", StringComparison.Ordinal) ? paths[i] : $"{paths[i]}.route";
+                    Error(where, $"the PK model '{name}' of {d.Drug} takes only {string.Join(", ", model.Routes.Select(RouteName))}, not '{RouteName(d.Route)}'; allowed: {string.Join(", ", model.Routes.Select(RouteName))}, or another pk variant ({string.Join(", ", variants.Where(x => x != name))})");
+                }
+            }
+            if (titration is not null) pkDrugs.Add(titration.Policy);
+            if (pkDrugs.Count > 0 && patient.BodyWeightKg < Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)
+                Error("$.patient.weightKg", $"{Fmt(patient.BodyWeightKg)} kg is below the {Fmt(Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)} kg the PK models are defined for ({pkDrugs[0]} is dosed); allowed [{Fmt(Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)}, {Fmt(Patient.MaxWeightKg)}] kg with a drug, or rhTPO");
+        }
+
+        /// <summary>The kidney and marrow-stroma shares of TPO production leave the liver a share above 0 (it makes most TPO).</summary>
+        private void CheckTpoShares(IReadOnlyDictionary<string, double> overrides)
+        {
+            var kidney = ParameterCatalog.Get(ParameterId.KidneyTpoShare);
+            var stroma = ParameterCatalog.Get(ParameterId.StromaTpoShare);
+            var k = overrides.TryGetValue(kidney.Name, out var kv) ? kv : kidney.DefaultValue;
+            var st = overrides.TryGetValue(stroma.Name, out var sv) ? sv : stroma.DefaultValue;
+            if (k + st < 1 - 1e-9) return;
+            var which = overrides.ContainsKey(stroma.Name) ? stroma.Name : kidney.Name;
+            Error($"$.patient.parameters.{which}", $"{kidney.Name} + {stroma.Name} = {Fmt(k + st)} leaves the liver no TPO production; allowed: a sum below 1");
+        }
+
+        /// <summary>A warning per dose outside its drug's label range or a likely unit slip (<see cref="Drugs.LabelDoses"/>), once per place and text.</summary>
+        private void WarnOutsideLabel(IReadOnlyList<DoseRecord> doses, IReadOnlyList<string> paths, Patient patient)
+        {
+            for (var i = 0; i < doses.Count; i++)
+            {
+                var d = doses[i];
+                if (Drugs.LabelDoses.For(d.Drug)?.Warn(d.Amount, d.Unit, patient.BodyWeightKg) is not { } w) continue;
+                var line = $"{(paths[i].EndsWith(".file", StringComparison.Ordinal) ? paths[i] : paths[i] + ".amount")}: {w}";
+                if (!Warnings.Contains(line)) Warnings.Add(line);
+            }
+        }
+
+        /// <summary>
+        /// Chemotherapy cycles add their kill rate to progenitorKillRate while exposed, so overlapping cycles (or a kill
+        /// rate already set on the patient) add up: the sum must stay inside the parameter's range.
+        /// </summary>
+        private void CheckChemotherapyOverlap(IReadOnlyList<ScenarioEvent> events, IReadOnlyList<string> paths, IReadOnlyDictionary<string, double> overrides)
+        {
+            var def = ParameterCatalog.Get(ParameterId.ProgenitorKillRate);
+            var baseline = overrides.TryGetValue(def.Name, out var o) ? o : def.DefaultValue;
+            foreach (var change in events.OfType<ParameterChange>().Where(c => c.Parameter == def.Name)) baseline = Math.Max(baseline, change.Value);
+            var edges = new List<(double Day, double Rate, int Event)>();
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (events[i] is not Chemotherapy c) continue;
+                for (var k = 0; k < c.Cycles; k++)
+                {
+                    var start = c.Day + k * c.EveryDays;
+                    edges.Add((start, c.Regimen.KillRatePerDay, i));
+                    edges.Add((start + c.Regimen.ExposureDays, -c.Regimen.KillRatePerDay, i));
+                }
+            }
+            // Ends before starts on the same day: a cycle that starts as the last one stops does not overlap it.
+            var level = baseline;
+            foreach (var (day, rate, ev) in edges.OrderBy(x => x.Day).ThenBy(x => x.Rate))
+            {
+                level += rate;
+                if (level <= def.Maximum + 1e-9) continue;
+                Error(paths[ev], $"the chemotherapy cycles overlap: the progenitor kill rate reaches {Fmt(level)} /day on day {Fmt(day)}, above the {Fmt(def.Maximum)} /day allowed for {def.Name}; allowed: cycles that do not overlap (everyDays ≥ the regimen's exposure days) or a lower killRate");
+                return;
+            }
         }
 
         private SortedDictionary<string, string> ReadPkVariants(JsonElement e, string path)
@@ -195,6 +293,14 @@ public static class ScenarioParser
             var span = Number(e, path, "days", 1, ScenarioDefaults.MaxDays, "days");
             if (weeks is not null && span is not null) Error($"{path}.days", "give either 'weeks' or 'days', not both");
             var titrationDays = span ?? weeks * 7;
+            var fullCourse = titrationDays ?? (policy is null ? null : Policies.TitrationCatalog.DefaultDays(policy));
+            if (daysOverride is not null && fullCourse is { } longer && longer > days + 1e-9)
+            {
+                // The user asked for fewer days on the command line: the titration is cut, not refused.
+                var what = span is not null ? $"titration.days {Fmt(longer)}" : weeks is not null ? $"titration.weeks {Fmt(weeks.Value)} = {Fmt(longer)} days" : $"the {Fmt(longer)}-day course of '{policy}'";
+                Warnings.Add($"--days {Fmt(days)} is shorter than the titration ({what}); the titration is cut to {Fmt(days)} days");
+                titrationDays = days;
+            }
             if (titrationDays is { } td && td > days + 1e-9)
                 Error($"{path}.{(span is null ? "weeks" : "days")}", $"the titration ({Fmt(td)} days) runs past the end of the simulation; allowed ≤ {Fmt(span is null ? days / 7 : days)}");
             if (titrationDays is null && policy is not null && Policies.TitrationCatalog.DefaultDays(policy) is { } course && course > days + 1e-9)
@@ -293,7 +399,7 @@ public static class ScenarioParser
         /// The dose rows (EVID 1) of one subject of a NONMEM-style event table (Dosing.EventTableReader: TIME and II in hours,
         /// route from CMT 1 oral / 2 SC / 3 IV) as dose records in file order; observation rows are read and ignored.
         /// </summary>
-        private List<DoseRecord> ReadDoseTable(JsonElement e, string path, double days)
+        private List<DoseRecord> ReadDoseTable(JsonElement e, string path, double days, double weightKg)
         {
             // Any problem in the block itself (a typo included) stops before the file is read.
             var errorsBefore = Errors.Count;
@@ -304,15 +410,15 @@ public static class ScenarioParser
             var id = Integer(e, path, "id", 0, int.MaxValue);
             if (Errors.Count > errorsBefore || file is null || drug is null || unitText is null) return [];
             var unit = UnitOf(unitText);
-            var full = Path.GetFullPath(Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), file));
-            string text;
-            try
+            if (Input.InputFile.CheckPath(file) is { } badName)
             {
-                text = File.ReadAllText(full);
+                Error($"{path}.file", $"{badName}; allowed: the name of a CSV file, relative to the scenario's folder");
+                return [];
             }
-            catch (Exception x) when (x is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            var full = Path.GetFullPath(Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), file));
+            if (!Input.InputFile.TryReadText(full, out var text, out var readProblem))
             {
-                Error($"{path}.file", $"cannot read '{file}' (resolved against the scenario's folder: {full}): {FirstSentence(x.Message)}");
+                Error($"{path}.file", $"cannot read '{file}' (resolved against the scenario's folder: {full}): {readProblem}");
                 return [];
             }
             var table = Dosing.EventTableReader.ReadText(text, file, unit);
@@ -336,7 +442,7 @@ public static class ScenarioParser
                 return [];
             }
             var info = Drugs.DrugCatalog.Get(drug)!;
-            var max = MaxAmount(info, unit);
+            var max = MaxAmount(info, unit, weightKg);
             var doses = new List<DoseRecord>();
             foreach (var row in table.Doses.Where(d => d.SubjectId == subject))
             {
@@ -347,7 +453,7 @@ public static class ScenarioParser
                 if (!info.Routes.Contains(r.Route))
                     Error($"{path}.file", $"{where}: {drug} cannot be given '{RouteName(r.Route)}' (CMT {(int)Dosing.EventTableFormat.DoseCompartment(r.Route)}); allowed CMT: {string.Join(", ", info.Routes.Select(x => $"{(int)Dosing.EventTableFormat.DoseCompartment(x)} ({RouteName(x)})"))}");
                 else if (r.Amount > max)
-                    Error($"{path}.file", $"{where}: AMT {Fmt(r.Amount)} is outside the allowed range (0, {Fmt(max)}] {unitText} for {drug}");
+                    Error($"{path}.file", $"{where}: AMT {Fmt(r.Amount)} is outside the allowed range (0, {Fmt(max)}] {LimitText(info, unit, unitText, weightKg)} for {drug}");
                 else if (last > days + 1e-9)
                     Error($"{path}.file", $"{where}: {(count > 1 ? $"the last of {count} doses" : "the dose")} (hour {Fmt(Dosing.EventTableFormat.DaysToHours(last))}, day {Fmt(last)}) is after the end of the simulation; allowed TIME + ADDL·II ≤ {Fmt(Dosing.EventTableFormat.DaysToHours(days))} h");
                 else doses.Add(new DoseRecord(drug, r.Route, r.Amount, unit, r.TimeDays, r.IntervalDays, count));
@@ -357,14 +463,22 @@ public static class ScenarioParser
 
         private static DoseUnit UnitOf(string? unitText) => unitText switch { "mg" => DoseUnit.Milligram, "ug" => DoseUnit.Microgram, _ => DoseUnit.MicrogramPerKg };
 
-        /// <summary>The label-independent sanity limit of one dose: per kg, absolute units checked against the heaviest patient.</summary>
-        private static double MaxAmount(Drugs.DrugInfo info, DoseUnit unit)
+        /// <summary>
+        /// The label-independent sanity limit of one dose in its own unit: the drug's limit per kg of this patient's actual
+        /// weight (so 5,000 µg is refused for a 0.5 kg patient), which also keeps every dose below the limit for the
+        /// heaviest patient allowed in absolute terms.
+        /// </summary>
+        private static double MaxAmount(Drugs.DrugInfo info, DoseUnit unit, double weightKg)
         {
             var maxUg = info.MaxSingleDoseMicrogramsPerKg;
-            return unit switch { DoseUnit.MicrogramPerKg => maxUg, DoseUnit.Microgram => maxUg * Patient.MaxWeightKg, _ => maxUg * Patient.MaxWeightKg / 1000 };
+            var weight = Math.Min(weightKg, Patient.MaxWeightKg);
+            return unit switch { DoseUnit.MicrogramPerKg => maxUg, DoseUnit.Microgram => maxUg * weight, _ => maxUg * weight / 1000 };
         }
 
-        private DoseRecord? ReadDose(JsonElement e, string path, double days)
+        private static string LimitText(Drugs.DrugInfo info, DoseUnit unit, string unitText, double weightKg) =>
+            unit == DoseUnit.MicrogramPerKg ? unitText : $"{unitText} ({Fmt(info.MaxSingleDoseMicrogramsPerKg)} µg/kg for this {Fmt(weightKg)} kg patient)";
+
+        private DoseRecord? ReadDose(JsonElement e, string path, double days, double weightKg)
         {
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object, found {Kind(e)}"); return null; }
             CheckFields(e, path, DoseFields);
@@ -386,7 +500,7 @@ public static class ScenarioParser
             {
                 if (routeText is not null && !info.Routes.Contains(route))
                     Error($"{path}.route", $"{drug} cannot be given '{routeText}'; allowed: {string.Join(", ", info.Routes.Select(RouteName))}");
-                amount = Number(e, path, "amount", 0, MaxAmount(info, unit), unitText ?? "", required: true, exclusiveMin: true);
+                amount = Number(e, path, "amount", 0, MaxAmount(info, unit, weightKg), LimitText(info, unit, unitText ?? "", weightKg), required: true, exclusiveMin: true);
             }
             else
             {
@@ -602,7 +716,14 @@ public static class ScenarioParser
         private int? Integer(JsonElement parent, string path, string field, int min, int max)
         {
             if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n)) { Error($"{path}.{field}", $"expected a whole number in [{min}, {max}], found {Kind(v)}"); return null; }
+            // 10, 1e1 and 10.0 are the same whole number in JSON; 10.5 is not one.
+            if (!JsonInput.TryGetWholeNumber(v, out var n))
+            {
+                Error($"{path}.{field}", v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble()) && Math.Floor(v.GetDouble()) == v.GetDouble()
+                    ? $"{Fmt(v.GetDouble())} is outside the allowed range [{min}, {max}]"
+                    : $"expected a whole number in [{min}, {max}], found {Kind(v)}");
+                return null;
+            }
             if (n < min || n > max) { Error($"{path}.{field}", $"{n} is outside the allowed range [{min}, {max}]"); return null; }
             return n;
         }

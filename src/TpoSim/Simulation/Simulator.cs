@@ -118,6 +118,23 @@ public static class Simulator
         return (result.State.ToArray(), method, null);
     }
 
+    /// <summary>
+    /// Why day 0 has no steady state, with a remedy the user can apply in the scenario (the numerical detail is kept
+    /// in parentheses but its solver-option advice, which no scenario can set, is cut).
+    /// </summary>
+    internal static string NoSteadyStateDiagnostic(Scenario scenario, string failure)
+    {
+        var cut = failure.IndexOf("; check the parameters", StringComparison.Ordinal);
+        var detail = cut > 0 ? failure[..cut] : failure;
+        var changed = new List<string>();
+        changed.AddRange(scenario.Conditions.Where(c => c.Severity > 0).Select(c => $"condition '{c.Name}' (severity {c.Severity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)})"));
+        changed.AddRange(scenario.ParameterOverrides.Keys.Select(k => $"patient.parameters.{k}"));
+        var what = changed.Count > 0 ? string.Join(", ", changed) : "the parameters";
+        return $"no steady state for this patient at day 0: with {what} the model has no stable resting state to start from " +
+               $"(sustained oscillation or unbounded growth). Remedy: lower the severity, or bring the overridden parameters back towards " +
+               $"their defaults ('tposim parameters' lists them). Detail: {detail}";
+    }
+
     private static bool IsPhysical(ReadOnlySpan<double> y)
     {
         foreach (var v in y)
@@ -146,7 +163,7 @@ public static class Simulator
         {
             var none = new SolverStatistics(0, 0, 0, 0, 0, 0);
             return new SimulationResult(scenario, parameters, model, [0], [model.Outputs(y)], timeline, SolverStatus.ConvergenceFailure,
-                $"no steady state for this patient at day 0: {failure}", solver.Descriptor.Name, none, method) { Titration = titration };
+                NoSteadyStateDiagnostic(scenario, failure), solver.Descriptor.Name, none, method) { Titration = titration };
         }
 
         var options = SolverChoice.DefaultOptions(model.Dimension, StateLayout.FirstPlatelet) with { KeepSteps = false, Cancellation = cancellation };

@@ -26,14 +26,9 @@ public static class CaseFileLoader
     /// <param name="repositoryRoot">Folder that scenario paths are relative to; the parent of the case file's folder when null.</param>
     public static CaseFileLoadResult LoadFile(string path, string? repositoryRoot = null)
     {
-        string text;
-        try
+        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new CaseFileLoadResult(null, [new CaseFileError("$", $"cannot read the case file: {e.Message}")]);
+            return new CaseFileLoadResult(null, [new CaseFileError("$", $"cannot read the case file: {problem}")]);
         }
         var root = repositoryRoot ?? Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? ".";
         return Parse(text, path, root);
@@ -46,7 +41,7 @@ public static class CaseFileLoader
     public static CaseFileLoadResult Parse(string json, string sourceName = DefaultRelativePath, string repositoryRoot = ".")
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new CaseFileLoadResult(null, [new CaseFileError("$", syntaxError)]);
+        if (doc is null) return new CaseFileLoadResult(null, [new CaseFileError(JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
         using (doc)
         {
             var reader = new Reader(repositoryRoot);
@@ -180,7 +175,7 @@ public static class CaseFileLoader
             CheckFields(e, path, PopulationFields);
             var file = Text(e, path, "file", required: true);
             int? subjects = null;
-            if (!e.TryGetProperty("subjects", out var n) || n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out var count) || count < 1 || count > Population.PopulationRunner.MaxSubjects)
+            if (!e.TryGetProperty("subjects", out var n) || n.ValueKind != JsonValueKind.Number || !JsonInput.TryGetWholeNumber(n, out var count) || count < 1 || count > Population.PopulationRunner.MaxSubjects)
                 Error($"{path}.subjects", $"required: a whole number in [1, {Population.PopulationRunner.MaxSubjects}]");
             else subjects = count;
             long seed = 1;

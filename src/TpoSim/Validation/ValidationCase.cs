@@ -73,7 +73,7 @@ public sealed record ValidationCaseFile(string Path, IReadOnlyList<ValidationCas
 public sealed record CaseFileError(string Path, string Message)
 {
     /// <summary>One line: "FILE: PATH: MESSAGE".</summary>
-    public string Format(string source) => $"{source}: {Path}: {Message}";
+    public string Format(string source) => Input.InputText.OneLine($"{source}: {Path}: {Message}");
 }
 
 /// <summary>The outcome of loading a case file: the cases, or every error found.</summary>

@@ -36,11 +36,12 @@ public sealed class DoseTableScenarioTests : IDisposable
     public void Table_doses_give_byte_identical_outputs_to_the_same_doses_inline()
     {
         // Hours: 0, then every 168 h (7 days) with ADDL 2, and one at 12 h; an observation row and subject 2 are ignored.
+        // Every dose lies inside romiplostim's label range (1–10 µg/kg), so neither run carries a warning.
         File.WriteAllText(Path.Combine(_dir, "t.csv"), """
             ID,TIME,AMT,EVID,CMT,II,ADDL,DV
             1,0,.,0,4,.,.,19
             1,0,1,1,2,.,.,.
-            1,12,0.5,1,3,.,.,.
+            1,12,1.5,1,3,.,.,.
             1,168,2,1,2,168,2,.
             2,0,9,1,2,.,.,.
             """);
@@ -48,7 +49,7 @@ public sealed class DoseTableScenarioTests : IDisposable
         var inline = Parse($$"""
             { {{Patient}} "doses": [
                 { "drug": "romiplostim", "route": "sc", "amount": 1, "unit": "ug/kg", "day": 0 },
-                { "drug": "romiplostim", "route": "iv", "amount": 0.5, "unit": "ug/kg", "day": 0.5 },
+                { "drug": "romiplostim", "route": "iv", "amount": 1.5, "unit": "ug/kg", "day": 0.5 },
                 { "drug": "romiplostim", "route": "sc", "amount": 2, "unit": "ug/kg", "day": 7, "everyDays": 7, "count": 3 } ] }
             """);
         Assert.Equal(inline.Doses, fromTable.Doses);

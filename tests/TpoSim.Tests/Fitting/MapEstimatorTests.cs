@@ -29,6 +29,8 @@ public class MapEstimatorTests(SyntheticFitFixture fixture) : IClassFixture<Synt
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void Laplace_moments_agree_with_importance_sampling()
     {
         var fit = fixture.Fit;
@@ -44,6 +46,8 @@ public class MapEstimatorTests(SyntheticFitFixture fixture) : IClassFixture<Synt
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void One_iteration_is_reported_as_not_converged()
     {
         var fit = MapEstimator.Fit(fixture.Fit.Problem, new MapOptions(MaxIterations: 1), TestContext.Current.CancellationToken);

@@ -28,6 +28,8 @@ public class ForecasterTests(SyntheticFitFixture fixture) : IClassFixture<Synthe
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void Forecast_from_the_fit_beats_the_population_prior()
     {
         var fit = fixture.Fit;
@@ -61,6 +63,8 @@ public class ForecasterTests(SyntheticFitFixture fixture) : IClassFixture<Synthe
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void Same_seed_gives_the_same_bytes_on_any_thread_count()
     {
         var options = new ForecastOptions(2, Samples: 10, Seed: 9, Threads: 1);

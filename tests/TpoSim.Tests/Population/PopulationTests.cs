@@ -132,6 +132,8 @@ public class PopulationRunTests
         PopulationDefinition.DefaultFor(ScenarioParser.Parse(ShortScenario).Scenario!);
 
     [Fact]
+
+    [Trait("Category", "Slow")]
     public void SameSeedGivesIdenticalFilesOnOneAndManyThreads()
     {
         var one = PopulationRunner.Run(Definition(), new PopulationOptions(150, 99, 1));

@@ -4,6 +4,8 @@ using TpoSim.Validation;
 namespace TpoSim.Tests.Validation;
 
 /// <summary>The validation suite of validation/cases.json: every runnable case passes (a model change that breaks one fails CI).</summary>
+/// <summary>The whole validation suite (its population cases too) runs once in the fixture: slow, run by .ci/run.</summary>
+[Trait("Category", "Slow")]
 public sealed class ValidationSuiteTests(SuiteFixture suite) : IClassFixture<SuiteFixture>
 {
     [Fact]

@@ -105,6 +105,11 @@ public sealed record PkCovariates(
     double? ChildPughScore = null,
     bool WithPolyvalentCations = false)
 {
+    /// <summary>Lightest body weight the PK models are defined for, kg (a scenario with a dosed drug is checked against it).</summary>
+    public const double MinBodyWeightKg = 2;
+    /// <summary>Heaviest body weight the PK models are defined for, kg.</summary>
+    public const double MaxBodyWeightKg = 300;
+
     /// <summary>A 70 kg man without liver disease, not of East Asian ancestry.</summary>
     public static PkCovariates Default { get; } = new();
 
@@ -112,8 +117,8 @@ public sealed record PkCovariates(
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (!(double.IsFinite(BodyWeightKg) && BodyWeightKg >= 2 && BodyWeightKg <= 300))
-            errors.Add($"BodyWeightKg {BodyWeightKg} is outside [2, 300] kg.");
+        if (!(double.IsFinite(BodyWeightKg) && BodyWeightKg >= MinBodyWeightKg && BodyWeightKg <= MaxBodyWeightKg))
+            errors.Add($"BodyWeightKg {BodyWeightKg} is outside [{MinBodyWeightKg}, {MaxBodyWeightKg}] kg.");
         if (ChildPughScore is { } cp && !(cp >= 5 && cp <= 13))
             errors.Add($"ChildPughScore {cp} is outside [5, 13] (beyond 13 Farrell's linear covariate gives a non-positive clearance).");
         return errors;

@@ -51,6 +51,9 @@ public static class SummaryJson
                 ["luDecompositions"] = result.Statistics.LuDecompositions,
             },
         };
+        // Input warnings (a dose outside its label range, a likely unit slip, a titration cut by --days): always present,
+        // an empty array when there are none, so a reader can test it without checking for the key.
+        summary["warnings"] = new JsonArray([.. result.Scenario.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]);
         var peaks = result.DrugConcentrationPeaks();
         if (peaks.Count > 0)
         {
