@@ -19,7 +19,7 @@ public static class CliApp
     {
         var root = new RootCommand("TpoSim: a mechanistic simulator of the human thrombopoietin (TPO)–platelet system.\n" +
                                    "Research and teaching tool; not for clinical decisions.");
-        var console = new CliConsole(stdout, stderr) { Cancellation = interrupt.Token };
+        var console = new CliConsole(stdout, stderr) { Cancellation = interrupt.Token, Arguments = args };
         root.Add(SimulateCommand.Create(console));
         root.Add(ParametersCommand.Create(console));
         root.Add(ConditionsCommand.Create(console));

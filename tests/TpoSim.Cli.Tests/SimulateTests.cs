@@ -92,8 +92,9 @@ public sealed class SimulateTests
         var second = CliHarness.Run("simulate", "--quiet", "--out", dir.Sub("b"));
         Assert.Equal(ExitCodes.Ok, first.ExitCode);
         Assert.Equal(ExitCodes.Ok, second.ExitCode);
+        // summary.json and report.html carry the command line, whose --out differs: compared with it masked.
         foreach (var f in OutputFiles)
-            Assert.True(File.ReadAllBytes(Path.Combine(dir.Sub("a"), f)).SequenceEqual(File.ReadAllBytes(Path.Combine(dir.Sub("b"), f))), f + " identical");
+            Assert.True(File.ReadAllText(Path.Combine(dir.Sub("a"), f)).Replace(dir.Sub("a"), dir.Sub("b"), StringComparison.Ordinal) == File.ReadAllText(Path.Combine(dir.Sub("b"), f)), f + " identical");
     }
 
     [Fact]

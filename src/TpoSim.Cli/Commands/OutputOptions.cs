@@ -16,6 +16,16 @@ internal static class OutputOptions
         Description = "Replace an existing --out whole. Without it a non-empty --out is refused, so two runs never mix.",
     };
 
+    /// <summary>A new <c>--png</c> option.</summary>
+    public static Option<bool> Png() => new("--png")
+    {
+        Description = "Also write a PNG beside every SVG (same size, white background).",
+    };
+
+    /// <summary>With <paramref name="png"/>, renders a PNG beside every SVG staged in <paramref name="folder"/>; returns their staged paths.</summary>
+    public static IReadOnlyList<string> Pngs(OutputFolder folder, bool png, CancellationToken cancellation) =>
+        png ? PngExport.BesideEverySvg(folder.StagingPath, cancellation) : [];
+
     /// <summary>"Wrote a, b, c to DIR" for the files of a committed folder.</summary>
     public static string Wrote(OutputFolder folder, IEnumerable<string> stagedPaths, string? extra = null) =>
         $"Wrote {string.Join(", ", stagedPaths.Select(Path.GetFileName))}{extra} to {folder.Target}";

@@ -23,7 +23,7 @@ public static class SimulateCommand
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
             if (token is not null && token.StartsWith('-') && token.Length > 1)
-                result.AddError($"unknown option '{token}' for simulate; options: --days, --out, --force, --solver, --quiet (see 'tposim simulate --help')");
+                result.AddError($"unknown option '{token}' for simulate; options: --days, --out, --force, --solver, --png, --nonmem, --log, --observed, --quiet (see 'tposim simulate --help')");
         });
         var days = new Option<double?>("--days")
         {
@@ -38,17 +38,22 @@ public static class SimulateCommand
         };
         var outDir = new Option<string>("--out") { Description = "Directory for timeseries.csv, summary.json, plot.svg and report.html. " + OutputOptions.ExistingFolderRule, DefaultValueFactory = _ => "out" };
         var force = OutputOptions.Force();
+        var png = OutputOptions.Png();
+        var nonmem = new Option<bool>("--nonmem") { Description = "Also write nonmem.csv: the run as a NONMEM-style long table (ID, TIME in hours, EVID, CMT, AMT in µg, DV, IPRED; CMT 4 platelets, 5 TPO, 6 drug)." };
+        var log = new Option<bool>("--log") { Description = "Log10 platelet axis on the plot (default: linear, scaled to the data)." };
+        var observed = new Option<string?>("--observed") { Description = "A NONMEM-style table (ID,TIME[h],AMT,EVID,CMT,II,ADDL,DV, as doseTable files) whose observation rows (EVID 0; CMT 4 platelets, 5 TPO, 6 drug) of its first subject are drawn on the plot as points." };
         var solver = new Option<string?>("--solver") { Description = "ODE solver ('tposim solvers' lists them); default: the scenario's or the registry default." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
         var command = new Command("simulate", "Simulate a scenario and write the time series, summary, plot and report.")
         {
-            scenarioArg, days, outDir, force, solver, quiet,
+            scenarioArg, days, outDir, force, solver, png, nonmem, log, observed, quiet,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(scenarioArg), parse.GetValue(days), parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(solver), parse.GetValue(quiet)));
+        command.SetAction(parse => Run(console, parse.GetValue(scenarioArg), parse.GetValue(days), parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(solver), parse.GetValue(quiet),
+            new Extras(parse.GetValue(png), parse.GetValue(nonmem), parse.GetValue(log), parse.GetValue(observed))));
         return command;
     }
 
-    private static int Run(CliConsole console, string? scenarioPath, double? days, string outDir, bool force, string? solver, bool quiet)
+    private static int Run(CliConsole console, string? scenarioPath, double? days, string outDir, bool force, string? solver, bool quiet, Extras extras)
     {
         var source = scenarioPath ?? "built-in default scenario";
         string json;
@@ -72,12 +77,16 @@ public static class SimulateCommand
         }
         foreach (var w in parsed.Warnings ?? []) console.Error.WriteLine($"tposim: warning: {w}");
         var scenario = parsed.Scenario!;
+        var observations = extras.Observed is null ? null : ReadObserved(extras.Observed);
         using var folder = OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Simulating '{scenario.Name}' for {scenario.Days.ToString("0.##", CultureInfo.InvariantCulture)} days ...");
         var result = RunWithProgress(console, scenario, solver, quiet);
 
         console.Cancellation.ThrowIfCancellationRequested();
-        var written = SimulationFiles.WriteAll(result, folder.StagingPath, console.Cancellation);
+        var files = new SimulationFileOptions(new Output.Reports.SimulationPlotOptions(extras.LogPlatelets, observations),
+            RunProvenance.For(console.Arguments, json), extras.Nonmem);
+        var written = SimulationFiles.WriteAll(result, folder.StagingPath, files, console.Cancellation)
+            .Concat(OutputOptions.Pngs(folder, extras.Png, console.Cancellation)).ToArray();
         folder.Commit(console.Cancellation);
         if (!quiet)
         {
@@ -90,6 +99,20 @@ public static class SimulateCommand
             return ExitCodes.NumericalFailure;
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Options that add files or change the plot.</summary>
+    private sealed record Extras(bool Png, bool Nonmem, bool LogPlatelets, string? Observed);
+
+    /// <summary>The observation rows of the first subject of a NONMEM-style table; its problems are bad input.</summary>
+    private static IReadOnlyList<TpoSim.Dosing.Observation> ReadObserved(string path)
+    {
+        var table = TpoSim.Dosing.EventTableReader.ReadFile(path, DoseUnit.Microgram);
+        if (!table.IsValid) throw new CliInputException($"--observed: {table.Errors[0]}");
+        var first = table.SubjectIds.FirstOrDefault();
+        var rows = table.Observations.Where(o => o.SubjectId == first).ToArray();
+        if (rows.Length == 0) throw new CliInputException($"--observed: {path} has no observation rows (EVID 0 with CMT 4, 5 or 6)");
+        return rows;
     }
 
     private static SimulationResult RunWithProgress(CliConsole console, Scenario scenario, string? solver, bool quiet)

@@ -25,6 +25,8 @@ public static class ConditionCatalog
     {
         Name = "chronicLiverDisease",
         Title = "Chronic liver disease / cirrhosis (Child-Pugh A/B/C)",
+        ClinicalName = "chronic liver disease",
+        Grade = ChildPughClass,
         Mechanism = "Fewer functioning hepatocytes make less TPO; portal hypertension enlarges the spleen, which pools most platelets and shortens their life. TPO stays low-normal despite thrombocytopenia.",
         SeverityMeaning = "0 healthy; 1/3, 2/3, 1 = Child-Pugh A, B, C (give \"childPugh\": \"A\"|\"B\"|\"C\" instead of a severity). Severity 1 is the thrombocytopenic CLD of Shimizu 2021: platelets ≈40 ×10^9/L, TPO 0.78 vs 1.4 pM, 79% pooled.",
         Targets =
@@ -47,6 +49,7 @@ public static class ConditionCatalog
     {
         Name = "itp",
         Title = "Immune thrombocytopenia (ITP)",
+        ClinicalName = "ITP",
         Mechanism = "Anti-platelet antibodies shorten platelet survival (extra age-independent removal, mostly splenic); antibodies can also impair megakaryocyte output. MK mass expands and keeps free TPO near normal.",
         SeverityMeaning = "Chronic-ITP severity: extra removal 5/day × severity; baseline ≈60 ×10^9/L at 0.1, ≈30 at 0.2, ≈15 at 0.5, < 10 at 1.",
         Targets =
@@ -163,6 +166,10 @@ public static class ConditionCatalog
 
     /// <summary>The preset called <paramref name="name"/>, or null.</summary>
     public static ConditionDefinition? Get(string name) => All.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>"Child-Pugh A/B/C" when <paramref name="severity"/> is that class's severity (<see cref="ChildPughSeverity"/>); else null.</summary>
+    public static string? ChildPughClass(double severity) =>
+        new[] { "A", "B", "C" }.FirstOrDefault(g => Math.Abs(ChildPughSeverity(g) - severity) < 1e-6) is { } grade ? $"Child-Pugh {grade}" : null;
 
     /// <summary>Child-Pugh class → severity of <see cref="ChronicLiverDisease"/>.</summary>
     public static double ChildPughSeverity(string grade) => grade switch

@@ -40,6 +40,24 @@ public sealed record ConditionDefinition
     public IReadOnlyList<ConditionOption> Options { get; init; } = [];
     /// <summary>Citations.</summary>
     public required string Sources { get; init; }
+    /// <summary>The name a clinician writes ("ITP", "chronic liver disease"); the <see cref="Title"/> when not set.</summary>
+    public string? ClinicalName { get; init; }
+    /// <summary>A clinical grade for a severity, when the scale has one ("Child-Pugh B" at 2/3); null otherwise.</summary>
+    public Func<double, string?>? Grade { get; init; }
+
+    /// <summary>
+    /// The condition as a clinician labels it: its grade when the severity is one ("Child-Pugh B"), else the name with its
+    /// severity ("ITP, severity 0.35"), then each flag option that is set ("ITP, severity 0.6, splenectomised").
+    /// </summary>
+    public string ClinicalLabel(double severity, IReadOnlyDictionary<string, double> options)
+    {
+        if (Name == "healthy") return "healthy";
+        var label = Grade?.Invoke(severity) ?? $"{ClinicalName ?? Title}, severity {severity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}";
+        foreach (var o in Options)
+            if (o.IsFlag && options.TryGetValue(o.Name, out var v) && v >= 0.5) label += ", " + o.Name;
+        return label;
+    }
+
     /// <summary>Age group the condition implies, if any (neonate).</summary>
     public AgeGroup? ImpliedAgeGroup { get; init; }
     /// <summary>Option effects applied after the targets: (severity, options, parameters) → parameters.</summary>

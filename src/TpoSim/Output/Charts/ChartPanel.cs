@@ -20,6 +20,15 @@ public sealed record ChartPanel(string YLabel, IReadOnlyList<ChartSeries> Series
     /// <summary>Shaded horizontal bands (drawn beneath everything else).</summary>
     public IReadOnlyList<HorizontalBand> Bands { get; init; } = [];
 
+    /// <summary>
+    /// Whether <see cref="Bands"/> widen a data-driven y range (true) or are only drawn where the data's range reaches
+    /// them (false: the axis follows the data, so a count of 13–36 is not squeezed into 0–450).
+    /// </summary>
+    public bool BandsWidenRange { get; init; } = true;
+
+    /// <summary>Labelled horizontal reference lines (thresholds such as 20/50/150/450), drawn where inside the range; they never widen it.</summary>
+    public IReadOnlyList<ReferenceLine> ReferenceLines { get; init; } = [];
+
     /// <summary>Filled areas between two curves (drawn beneath the series).</summary>
     public IReadOnlyList<FillBand> FillBands { get; init; } = [];
 

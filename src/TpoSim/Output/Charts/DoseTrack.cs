@@ -4,7 +4,11 @@ namespace TpoSim.Output.Charts;
 /// <param name="X">Time of the dose in x units.</param>
 /// <param name="Amount">Amount in the track's unit (bar height is proportional to it).</param>
 /// <param name="Duration">Optional infusion duration in x units (bar width); a thin bar when null.</param>
-public sealed record DoseEvent(double X, double Amount, double? Duration = null);
+public sealed record DoseEvent(double X, double Amount, double? Duration = null)
+{
+    /// <summary>Text written above the bar instead of <see cref="Amount"/> (e.g. "50 mg", the dose as ordered).</summary>
+    public string? Label { get; init; }
+}
 
 /// <summary>A thin lane of bars above the panels showing drug administrations over time.</summary>
 /// <param name="Label">Drug or track name, e.g. "Romiplostim".</param>

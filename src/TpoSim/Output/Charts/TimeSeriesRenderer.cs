@@ -148,6 +148,16 @@ internal static class TimeSeriesRenderer
                 c.Text(r.Left + 6, top + s.TickFontSize + 1, band.Label, s.TickFontSize - 1, DarkerText(band.Color), halo: true, italic: true);
             }
 
+            foreach (var line in L.Panel.ReferenceLines ?? [])
+            {
+                if (!L.Y.CanMap(line.Y)) continue;
+                double ly = L.Y.ToPixel(line.Y);
+                if (!PlotKit.InRange(ly, r.Top, r.Bottom)) continue;
+                c.Line(r.Left, ly, r.Right, ly, line.Color, 1, "2 3", 0.8);
+                if (!string.IsNullOrEmpty(line.Label))
+                    c.Text(r.Right - 4, ly - 3, line.Label, s.TickFontSize - 1, line.Color, "end", halo: true);
+            }
+
             if (!string.IsNullOrEmpty(L.Panel.Title))
                 c.Text(r.Left, L.StripTop + 8 + s.LabelFontSize * 0.35, L.Panel.Title, s.LabelFontSize, s.TextColor, bold: true);
             PlotKit.Legend(c, L.LegendRows, r.Right, L.StripTop, s);
@@ -165,7 +175,7 @@ internal static class TimeSeriesRenderer
         {
             double baseline = markerTop + (row + 1) * (s.TickFontSize + 4) - 3;
             double half = TextMetrics.Width(m.Label, s.TickFontSize) / 2;
-            double cx = Math.Clamp(px, Math.Min(px, half + 4), Math.Max(px, width - half - 4));
+            double cx = LabelCentre(px, half, width);
             c.Text(cx, baseline, m.Label, s.TickFontSize, m.Color, "middle", halo: true);
             c.Line(px, baseline + 3, px, firstTop, m.Color, 1, null, 0.6);
             if (doseTop is { } d && dose is not null)
@@ -196,19 +206,20 @@ internal static class TimeSeriesRenderer
             double px = x.ToPixel(m.X);
             if (!PlotKit.InRange(px, plotLeft, plotRight)) continue;
             double w = TextMetrics.Width(m.Label, s.TickFontSize);
-            double center = Math.Clamp(px, Math.Min(px, w / 2 + 4), Math.Max(px, width - w / 2 - 4));
+            double center = LabelCentre(px, w / 2, width);
             double start = center - w / 2;
+            // A new row whenever no row has room: labels never overlap, and the header grows instead.
             int row = rowEnds.FindIndex(end => end + 6 <= start);
-            if (row < 0)
-            {
-                if (rowEnds.Count >= 4) row = rowEnds.IndexOf(rowEnds.Min());
-                else { rowEnds.Add(double.NegativeInfinity); row = rowEnds.Count - 1; }
-            }
+            if (row < 0) { rowEnds.Add(double.NegativeInfinity); row = rowEnds.Count - 1; }
             rowEnds[row] = center + w / 2;
             placed.Add((m, px, row));
         }
         return placed;
     }
+
+    /// <summary>Centre of a marker label of half-width <paramref name="half"/>: at its line, pushed inside the canvas near either edge so it never clips.</summary>
+    internal static double LabelCentre(double px, double half, double width) =>
+        half + 4 > width - half - 4 ? width / 2 : Math.Clamp(px, half + 4, width - half - 4);
 
     private static void DrawDoseTrack(SvgCanvas c, DoseTrack d, AxisMap x, PlotRect r, ChartStyle s)
     {
@@ -221,6 +232,7 @@ internal static class TimeSeriesRenderer
         double usable = Math.Max(4, r.Height - labelRoom);
         double lastLabelEnd = double.NegativeInfinity;
         double? lastLabelled = null;
+        string? lastText = null;
         int decimals = doses.Select(e => TickLabelFormatter.DecimalsOf(Math.Round(e.Amount, 3))).Max();
         foreach (var e in doses)
         {
@@ -233,15 +245,16 @@ internal static class TimeSeriesRenderer
             double h = Math.Max(2, usable * e.Amount / max);
             c.Rect(clippedLeft, r.Bottom - h, clippedRight - clippedLeft, h, d.Color, 0.9);
             if (!d.ShowValues) continue;
-            string text = TickLabelFormatter.Format(e.Amount, Math.Min(decimals, 3));
+            string text = e.Label ?? TickLabelFormatter.Format(e.Amount, Math.Min(decimals, 3));
             double tw = TextMetrics.Width(text, s.TickFontSize - 1);
             double cx = Math.Clamp((clippedLeft + clippedRight) / 2, r.Left + tw / 2, r.Right - tw / 2);
-            bool changed = lastLabelled is null || Math.Abs(lastLabelled.Value - e.Amount) > 1e-12 * max;
+            bool changed = lastLabelled is null || Math.Abs(lastLabelled.Value - e.Amount) > 1e-12 * max || (e.Label is not null && e.Label != lastText);
             if (changed && cx - tw / 2 > lastLabelEnd + 4)
             {
                 c.Text(cx, r.Bottom - h - 3, text, s.TickFontSize - 1, s.TextColor, "middle");
                 lastLabelEnd = cx + tw / 2;
                 lastLabelled = e.Amount;
+                lastText = e.Label;
             }
         }
     }
@@ -295,6 +308,7 @@ internal static class TimeSeriesRenderer
                 yield return f.Upper[i];
             }
         }
+        if (!p.BandsWidenRange) yield break;
         foreach (var b in p.Bands ?? [])
         {
             yield return b.Low;

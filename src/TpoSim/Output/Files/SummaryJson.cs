@@ -9,7 +9,7 @@ namespace TpoSim.Output.Files;
 public static class SummaryJson
 {
     /// <summary>The summary as a JSON object.</summary>
-    public static JsonObject Build(SimulationResult result)
+    public static JsonObject Build(SimulationResult result, RunProvenance? provenance = null)
     {
         var s = result.Summary;
         static JsonObject At(DayValue v) => new() { ["value"] = Round(v.Value), ["day"] = Round(v.Day) };
@@ -22,6 +22,7 @@ public static class SummaryJson
         var summary = new JsonObject
         {
             ["scenario"] = result.Scenario.Name,
+            ["conditions"] = Reports.ClinicalText.Conditions(result.Scenario),
             ["days"] = Round(result.Scenario.Days),
             ["status"] = result.Status.ToString(),
             ["diagnostic"] = result.Diagnostic,
@@ -63,6 +64,24 @@ public static class SummaryJson
             summary["drugConcentrationPeak"] = byDrug;
             ((JsonObject)summary["units"]!)["drugConcentration"] = "ng/mL";
         }
+        var doses = Reports.ClinicalText.DosesGiven(result);
+        if (doses.Count > 0)
+        {
+            // Each dose as ordered (50 mg, 1 µg/kg) and as the absolute amount the model received.
+            var given = new JsonArray();
+            foreach (var d in doses)
+                given.Add(new JsonObject { ["day"] = Round(d.Day), ["drug"] = d.Drug, ["amount"] = Round(d.Amount), ["unit"] = d.Unit, ["micrograms"] = Round(d.Micrograms), ["route"] = d.Route.ToString().ToLowerInvariant(), ["titrated"] = d.Titrated });
+            summary["doses"] = given;
+        }
+        var cycles = Reports.CycleNadirs.Of(result);
+        if (cycles.Count > 0)
+        {
+            // The lowest count of each chemotherapy cycle on the output grid, from its day to the next cycle's.
+            var nadirs = new JsonArray();
+            foreach (var c in cycles)
+                nadirs.Add(new JsonObject { ["cycle"] = c.Cycle, ["regimen"] = c.Regimen, ["startDay"] = Round(c.StartDay), ["endDay"] = Round(c.EndDay), ["nadir"] = At(c.Nadir) });
+            summary["cycleNadirs"] = nadirs;
+        }
         if (result.Titration is { } log)
         {
             var decisions = new JsonArray();
@@ -76,12 +95,13 @@ public static class SummaryJson
             }
             summary["titration"] = new JsonObject { ["policy"] = log.Policy, ["drug"] = log.Drug, ["dosesGiven"] = log.Doses.Count, ["decisions"] = decisions };
         }
+        if (provenance is not null) summary["run"] = provenance.ToJson();
         return summary;
     }
 
     /// <summary>Serialises <see cref="Build"/> indented, with a trailing newline.</summary>
-    public static string Serialize(SimulationResult result) =>
-        Build(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    public static string Serialize(SimulationResult result, RunProvenance? provenance = null) =>
+        Build(result, provenance).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
     /// <summary>
     /// Rounds to 6 significant digits so output is stable and readable. Every number in the summary is a count, a

@@ -35,6 +35,24 @@ public static class TimeSeriesCsv
         csv.Flush();
     }
 
+    /// <summary>
+    /// Writes timeseries.units.csv: one row per column of timeseries.csv (<c>column,unit,description</c>), in the same
+    /// order, so a reader never guesses whether TPO is in pg/mL or pM.
+    /// </summary>
+    public static void WriteUnits(SimulationResult result, TextWriter writer)
+    {
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, true);
+        csv.WriteRecord(new[] { "column", "unit", "description" });
+        csv.WriteRecord(new[] { "day", "day", "time since the start of the simulation" });
+        foreach (var c in OutputColumn.All) csv.WriteRecord(new[] { c.Name, c.Unit, c.Description });
+        if (result.DrugConcentrationsNgPerMl.Count > 0)
+        {
+            foreach (var drug in result.DrugNames)
+                csv.WriteRecord(new[] { ConcentrationColumn(drug), "ng/mL", drug == "romiplostim" ? "free romiplostim plasma concentration" : $"{drug} plasma concentration" });
+        }
+        csv.Flush();
+    }
+
     /// <summary>Six significant digits, invariant culture; round-off below zero (the simulator's guard rejects anything beyond it, <see cref="RoundOff"/>) prints as 0.</summary>
     public static string Number(double value) => RoundOff.Clamp(value).ToString("G6", CultureInfo.InvariantCulture);
 }

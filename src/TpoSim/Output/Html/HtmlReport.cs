@@ -88,6 +88,10 @@ public sealed partial class HtmlReport
     /// <param name="text">Text.</param>
     public HtmlReport AddNote(string text) { _blocks.Add("<p class=\"note\">" + Escape(text) + "</p>\n"); return this; }
 
+    /// <summary>Adds preformatted text (code, a JSON file), escaped.</summary>
+    /// <param name="text">Text.</param>
+    public HtmlReport AddCode(string text) { _blocks.Add("<pre><code>" + Escape(text ?? "") + "</code></pre>\n"); return this; }
+
     /// <summary>Adds a bulleted list.</summary>
     /// <param name="items">Items (plain text).</param>
     public HtmlReport AddList(IEnumerable<string> items)

@@ -9,8 +9,11 @@ namespace TpoSim.Output.Reports;
 /// <summary>report.html: a self-contained page with the plot, the summary, the timeline and the parameters used.</summary>
 public static class SimulationReport
 {
-    /// <summary>The report as HTML text (deterministic: no dates or random ids).</summary>
-    public static string Html(SimulationResult result)
+    /// <summary>
+    /// The report as HTML text. Deterministic (no random ids); the only date is the run's, from
+    /// <paramref name="provenance"/> (left out when null), which honours <c>SOURCE_DATE_EPOCH</c>.
+    /// </summary>
+    public static string Html(SimulationResult result, SimulationPlotOptions? plot = null, Files.RunProvenance? provenance = null)
     {
         static string F(double v, string fmt = "0.0") => v.ToString(fmt, CultureInfo.InvariantCulture);
         var s = result.Summary;
@@ -18,17 +21,26 @@ public static class SimulationReport
         var report = new HtmlReport($"TpoSim report: {scenario.Name}")
             .WithSubtitle(scenario.Description)
             .AddMetadata("Patient", $"{F(scenario.Patient.BodyWeightKg, "0.#")} kg, {scenario.Patient.Sex.ToString().ToLowerInvariant()}, {scenario.Patient.AgeGroup.ToString().ToLowerInvariant()}")
-            .AddMetadata("Condition", scenario.ConditionSummary)
+            .AddMetadata("Condition", ClinicalText.Conditions(scenario))
             .AddMetadata("Simulated", $"{F(scenario.Days, "0.##")} days, output every {F(scenario.OutputStepDays, "0.###")} day")
             .AddMetadata("Day 0", result.InitialStateMethod)
             .AddMetadata("Solver", $"{result.SolverName}: {result.Statistics.AcceptedSteps} steps, {result.Statistics.RejectedSteps} rejected, {result.Statistics.FunctionEvaluations} f-evaluations")
             .AddMetadata("Status", result.Succeeded ? "completed" : $"{result.Status}: {result.Diagnostic}")
             .WithFooter("TpoSim is a research and teaching tool. It does not replace clinical judgment.");
 
+        if (provenance is not null)
+        {
+            report.AddMetadata("TpoSim", provenance.Version)
+                .AddMetadata("Command", provenance.CommandLine)
+                .AddMetadata("Date", provenance.Date);
+        }
+        var doses = ClinicalText.DosesGiven(result);
         report.AddSection("Time course")
-            .AddFigure(SimulationPlot.Chart(result), "Circulating platelets, free plasma TPO and platelet production." +
-                (result.Timeline.Any(e => e.Kind != "dose") ? " Vertical lines mark events." : "") +
-                (result.Timeline.Any(e => e.Kind == "dose") ? " The dose track shows each dose." : ""));
+            .AddFigure(SimulationPlot.Chart(result, plot), "Circulating platelets (dotted lines at 20, 50, 150 and 450 ×10⁹/L), free plasma TPO and platelet production" +
+                (result.DrugConcentrationsNgPerMl.Count > 0 ? ", and the drug's plasma concentration." : ".") +
+                (scenario.Events.Count > 0 ? " Vertical lines mark events and each chemotherapy cycle." : "") +
+                (doses.Count > 0 ? " The dose track shows each dose as ordered." : "") +
+                (plot?.Observed is { Count: > 0 } ? " Black points are the measured values." : ""));
 
         report.AddSection("Summary").AddTable("Key values", ["Quantity", "Value", "Day"],
         [
@@ -45,11 +57,21 @@ public static class SimulationReport
         report.AddTable("Time with platelets in each band", ["Platelets (10⁹/L)", "Share of time"],
             s.TimeInRanges.Select(r => (IReadOnlyList<string>)[r.Label, $"{F(100 * r.Fraction)} %"]));
 
-        if (result.Timeline.Count > 0)
+        var cycles = CycleNadirs.Of(result);
+        if (cycles.Count > 0)
         {
-            report.AddSection("Doses and events").AddTable(null, ["Day", "Kind", "What"],
-                result.Timeline.Select(e => (IReadOnlyList<string>)[F(e.Day, "0.###"), e.Kind, e.Label]));
+            report.AddTable("Nadir of each chemotherapy cycle (output grid, from the cycle's day to the next cycle's)",
+                ["Cycle", "Regimen", "Given on day", "Nadir (10⁹/L)", "Nadir day", "Days after the dose"],
+                cycles.Select(c => (IReadOnlyList<string>)[c.Cycle.ToString(CultureInfo.InvariantCulture), c.Regimen, F(c.StartDay, "0.##"),
+                    F(c.Nadir.Value), F(c.Nadir.Day, "0.##"), F(c.Nadir.Day - c.StartDay, "0.##")]));
         }
+
+        // Doses as ordered (50 mg, not 50000 µg); events as the timeline logged them.
+        var rows = doses.Select(d => (d.Day, Row: (IReadOnlyList<string>)[F(d.Day, "0.###"), d.Titrated ? "dose (titrated)" : "dose",
+                $"{d.Drug} {d.Text} {d.Route.ToString().ToLowerInvariant()}"]))
+            .Concat(result.Timeline.Where(e => e.Kind != "dose").Select(e => (e.Day, Row: (IReadOnlyList<string>)[F(e.Day, "0.###"), e.Kind, e.Label])))
+            .OrderBy(r => r.Day).Select(r => r.Row).ToArray();
+        if (rows.Length > 0) report.AddSection("Doses and events").AddTable(null, ["Day", "Kind", "What"], rows);
 
         if (result.Titration is { } log)
         {
@@ -66,6 +88,12 @@ public static class SimulationReport
                     result.Parameters[d.Id] == d.DefaultValue ? d.Name : d.Name + " *",
                     ParameterDefinition.Format(result.Parameters[d.Id]), d.Unit,
                     $"{ParameterDefinition.Format(d.Minimum)}–{ParameterDefinition.Format(d.Maximum)}", d.Source]));
+        if (provenance?.Scenario is { } input)
+        {
+            report.AddSection("Scenario as run")
+                .AddParagraph("The scenario file as it was run (after --days), so this report can be reproduced with the command above.")
+                .AddCode(input.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        }
         return report.Render();
     }
 }
