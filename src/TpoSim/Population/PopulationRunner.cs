@@ -81,7 +81,8 @@ public sealed record SubjectSummary(double BaselinePlatelets, double BaselineTpo
 /// steady state when the population has inclusion criteria, and the first N who pass are enrolled; results are reduced
 /// in enrolment order, so every output is independent of the thread count. One pass per chunk of candidates: each task
 /// draws, screens and (when admitted and its stratum still has room) simulates its candidate from the steady state the
-/// screen found, so no steady state is solved twice and the workers meet once per chunk.
+/// screen found, so no steady state is solved twice and the workers meet once per chunk; only the last chunks, with fewer
+/// subjects missing than candidates, screen first and then simulate exactly the enrolled.
 /// </summary>
 public static class PopulationRunner
 {
@@ -137,12 +138,16 @@ public static class PopulationRunner
             // this chunk, or N was reached), which costs at most one chunk's worth of runs.
             var spleenFull = quota is { } q0 && splenectomisedEnrolled >= q0;
             var othersFull = quota is { } q1 && enrolled - splenectomisedEnrolled >= options.Subjects - q1;
+            // Speculation pays only while every admitted candidate of the chunk may be needed; near the end (fewer subjects
+            // missing than candidates in the chunk) the chunk is screened first and only those enrolled are simulated.
+            var speculate = options.Subjects - enrolled >= count;
             Parallel.For(0, count, parallel, k =>
             {
                 var c = Screen(definition, sampler, first + k);
                 var full = c.Draw.Splenectomised == true ? spleenFull : othersFull;
-                screened[k] = c.Admitted && !full ? c with { Outcome = RunSubject(definition, c, grid, options) } : c;
+                screened[k] = speculate && c.Admitted && !full ? c with { Outcome = RunSubject(definition, c, grid, options) } : c;
             });
+            if (!speculate) RunEnrolled(definition, screened, count, enrolled, splenectomisedEnrolled, quota, grid, options, parallel);
             for (var k = 0; k < count && enrolled < options.Subjects; k++)
             {
                 candidate = first + k + 1;
@@ -168,6 +173,30 @@ public static class PopulationRunner
             options.Progress?.Report((double)enrolled / options.Subjects);
         }
         return reducer.Finish(candidate, options.Subjects);
+    }
+
+    /// <summary>
+    /// Simulates, in parallel, the screened candidates of a chunk that the in-order enrolment will take: the same walk as
+    /// the enrolment loop, without its side effects, so exactly the enrolled ones run.
+    /// </summary>
+    private static void RunEnrolled(PopulationDefinition definition, Candidate[] screened, int count, int enrolled, int splenectomisedEnrolled,
+        int? quota, double[] grid, PopulationOptions options, ParallelOptions parallel)
+    {
+        var picked = new List<int>();
+        for (var k = 0; k < count && enrolled < options.Subjects; k++)
+        {
+            var c = screened[k];
+            if (!c.Admitted) continue;
+            if (quota is { } q)
+            {
+                var spleenOut = c.Draw.Splenectomised == true;
+                if (spleenOut ? splenectomisedEnrolled >= q : enrolled - splenectomisedEnrolled >= options.Subjects - q) continue;
+                if (spleenOut) splenectomisedEnrolled++;
+            }
+            picked.Add(k);
+            enrolled++;
+        }
+        Parallel.For(0, picked.Count, parallel, i => screened[picked[i]] = screened[picked[i]] with { Outcome = RunSubject(definition, screened[picked[i]], grid, options) });
     }
 
     /// <summary>A screened candidate: admitted or not (and why), its day-0 state when the screen solved it, and its run when simulated.</summary>
