@@ -6,6 +6,8 @@ using TpoSim.Numerics.ReferenceProblems;
 // Modes:
 //   work-precision [--csv FILE] [...]   test-set work–precision data (see WorkPrecision.cs)
 //   compare --ours A.csv --cvode B.csv  combined table and time ratios against CVODE (see Compare.cs)
+//   workloads [--only A,B] [--repeat N] [--threads K] [--subjects N]  the issue-18 workloads, warm, median wall time
+//   tolerance-cost [--subjects N]       Kuter 2008 trial statistics at rtol 1e-8 … 1e-3 (the population tolerance policy)
 //   alloc-check                         bytes allocated per solve at two tolerances, without BenchmarkDotNet
 //   list                                the solvers found in the registry
 //   fuzz [--seed S] [--seconds T] [...]  mutated scenarios and random parameter sets through the CLI (see Fuzzing/)
@@ -16,6 +18,8 @@ if (args.Length > 0)
     {
         case "work-precision": return WorkPrecision.Run(args[1..]);
         case "compare": return Compare.Run(args[1..]);
+        case "workloads": return Workloads.Run(args[1..]);
+        case "tolerance-cost": return Workloads.ToleranceCost(args[1..]);
         case "alloc-check": return AllocCheck();
         case "fuzz": return TpoSim.Benchmarks.Fuzzing.FuzzCampaign.Run(args[1..]);
         case "list":

@@ -40,7 +40,7 @@ public static class FitCommand
         // Progress: the fit is the first 70%, the band's draws the rest.
         var (fit, curves) = ProgressRun.Run(console, quiet, "fit", progress =>
         {
-            var f = MapEstimator.Fit(problem, new MapOptions(MaxIterations: maxIterations), console.Cancellation, progress: progress is null ? null : new Scaled(progress, 0, 0.7));
+            var f = MapEstimator.Fit(problem, new MapOptions(MaxIterations: maxIterations, Threads: threads), console.Cancellation, progress: progress is null ? null : new Scaled(progress, 0, 0.7));
             return (f, FitCurves.Compute(f, f.Converged ? BandDraws : 0, 1, threads, progress: progress is null ? null : new Scaled(progress, 0.7, 0.3)));
         });
         console.Cancellation.ThrowIfCancellationRequested();

@@ -82,7 +82,7 @@ public static class ForecastCommand
         else
         {
             if (!quiet) console.Out.WriteLine($"Fitting patient {history.Id} ({problem.ObservationCount} observations) ...");
-            fit = MapEstimator.Fit(problem, cancellation: console.Cancellation);
+            fit = MapEstimator.Fit(problem, new MapOptions(Threads: threads), console.Cancellation);
             if (!fit.Converged)
             {
                 console.Error.WriteLine($"tposim: the fit did not converge ({fit.Message}); no forecast");

@@ -26,7 +26,7 @@ internal abstract class IterationMatrix
     public static IterationMatrix Create(JacobianStructure structure, int dimension) => structure switch
     {
         JacobianStructure.BandedStructure b => new BandedLu(dimension, Math.Min(b.Lower, dimension - 1), Math.Min(b.Upper, dimension - 1)),
-        JacobianStructure.SparseStructure => new SparseLu(SparsityPattern.Create(structure, dimension)),
+        JacobianStructure.SparseStructure => new SparseLu(SparsityPattern.For(structure, dimension)),
         _ => new DenseLu(dimension),
     };
 }

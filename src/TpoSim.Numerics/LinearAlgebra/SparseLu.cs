@@ -18,53 +18,18 @@ internal sealed class SparseLu : IterationMatrix
     private readonly int[] _rowStart, _cols, _diag;
     private readonly bool[] _declared; // entry belongs to the declared pattern (not fill)
     private readonly double[] _values, _work;
-    private readonly DenseLu _fallback;
+    private DenseLu? _fallback; // allocated on the first unusable pivot only
     private bool _usingFallback;
 
     public SparseLu(SparsityPattern pattern) : base(pattern.Dimension)
     {
-        int n = pattern.Dimension;
-        var rows = new SortedSet<int>[n];
-        for (int i = 0; i < n; i++)
-        {
-            rows[i] = new SortedSet<int>();
-            for (int k = pattern.RowStart[i]; k < pattern.RowStart[i + 1]; k++) rows[i].Add(pattern.RowColumns[k]);
-        }
-        // Symbolic elimination: row i acquires the upper part of every row k < i it depends on,
-        // including dependencies created by earlier fill (hence the ordered walk).
-        var filled = new SortedSet<int>[n];
-        for (int i = 0; i < n; i++)
-        {
-            var r = new SortedSet<int>(rows[i]);
-            int k = -1;
-            while (k + 1 <= i - 1)
-            {
-                var below = r.GetViewBetween(k + 1, i - 1);
-                if (below.Count == 0) break;
-                k = below.Min;
-                foreach (int j in filled[k]) if (j > k) r.Add(j);
-            }
-            filled[i] = r;
-        }
-        _rowStart = new int[n + 1];
-        for (int i = 0; i < n; i++) _rowStart[i + 1] = _rowStart[i] + filled[i].Count;
-        _cols = new int[_rowStart[n]];
-        _declared = new bool[_rowStart[n]];
-        _diag = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            int p = _rowStart[i];
-            foreach (int j in filled[i])
-            {
-                _cols[p] = j;
-                _declared[p] = rows[i].Contains(j);
-                if (j == i) _diag[i] = p;
-                p++;
-            }
-        }
-        _values = new double[_rowStart[n]];
-        _work = new double[n];
-        _fallback = new DenseLu(n);
+        var symbolic = pattern.LuSymbolic;
+        _rowStart = symbolic.RowStart;
+        _cols = symbolic.Columns;
+        _diag = symbolic.Diagonal;
+        _declared = symbolic.Declared;
+        _values = new double[_cols.Length];
+        _work = new double[pattern.Dimension];
     }
 
     /// <summary>Entries of L + U including fill (for tests and diagnostics).</summary>
@@ -110,6 +75,7 @@ internal sealed class SparseLu : IterationMatrix
     private bool FactorDense(double alpha, double beta, ReadOnlySpan<double> jacobian)
     {
         int n = Dimension;
+        _fallback ??= new DenseLu(n);
         Span<double> m = _fallback.Matrix;
         m.Clear();
         for (int i = 0; i < n; i++)
@@ -124,7 +90,7 @@ internal sealed class SparseLu : IterationMatrix
 
     public override void Solve(Span<double> rhs)
     {
-        if (_usingFallback) { _fallback.Solve(rhs); return; }
+        if (_usingFallback) { _fallback!.Solve(rhs); return; }
         int n = Dimension;
         for (int i = 0; i < n; i++)
         {
@@ -140,4 +106,67 @@ internal sealed class SparseLu : IterationMatrix
             rhs[i] = s / _values[d];
         }
     }
+}
+
+/// <summary>
+/// The symbolic part of <see cref="SparseLu"/>: the fill-in of L + U for a pattern in its given ordering (George &amp; Liu
+/// 1981, ch. 2) and the compressed row layout of the factors. Immutable; computed once per pattern
+/// (<see cref="SparsityPattern.LuSymbolic"/>) and shared by every factorisation of that pattern on any thread.
+/// </summary>
+internal sealed class SparseLuSymbolic
+{
+    public SparseLuSymbolic(SparsityPattern pattern)
+    {
+        int n = pattern.Dimension;
+        var rows = new SortedSet<int>[n];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i] = new SortedSet<int>();
+            for (int k = pattern.RowStart[i]; k < pattern.RowStart[i + 1]; k++) rows[i].Add(pattern.RowColumns[k]);
+        }
+        // Symbolic elimination: row i acquires the upper part of every row k < i it depends on,
+        // including dependencies created by earlier fill (hence the ordered walk).
+        var filled = new SortedSet<int>[n];
+        for (int i = 0; i < n; i++)
+        {
+            var r = new SortedSet<int>(rows[i]);
+            int k = -1;
+            while (k + 1 <= i - 1)
+            {
+                var below = r.GetViewBetween(k + 1, i - 1);
+                if (below.Count == 0) break;
+                k = below.Min;
+                foreach (int j in filled[k]) if (j > k) r.Add(j);
+            }
+            filled[i] = r;
+        }
+        RowStart = new int[n + 1];
+        for (int i = 0; i < n; i++) RowStart[i + 1] = RowStart[i] + filled[i].Count;
+        Columns = new int[RowStart[n]];
+        Declared = new bool[RowStart[n]];
+        Diagonal = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            int p = RowStart[i];
+            foreach (int j in filled[i])
+            {
+                Columns[p] = j;
+                Declared[p] = rows[i].Contains(j);
+                if (j == i) Diagonal[i] = p;
+                p++;
+            }
+        }
+    }
+
+    /// <summary>Row i's entries of L + U are Columns[RowStart[i] .. RowStart[i+1]), ascending.</summary>
+    public int[] RowStart { get; }
+
+    /// <summary>Column of each stored entry.</summary>
+    public int[] Columns { get; }
+
+    /// <summary>Position of each row's diagonal entry.</summary>
+    public int[] Diagonal { get; }
+
+    /// <summary>Whether each stored entry belongs to the declared pattern (false: fill).</summary>
+    public bool[] Declared { get; }
 }

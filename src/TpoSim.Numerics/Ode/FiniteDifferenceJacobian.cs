@@ -40,6 +40,16 @@ internal sealed class FiniteDifferenceJacobian
         _retry = new int[n];
     }
 
+    /// <summary>The pattern the columns are grouped by.</summary>
+    public SparsityPattern Pattern => _pattern;
+
+    /// <summary>Takes new tolerances (the increments' floors) for a reused instance; same effect as constructing anew.</summary>
+    public void SetTolerances(ReadOnlySpan<double> absoluteTolerances, double relativeTolerance)
+    {
+        absoluteTolerances.CopyTo(_floor);
+        for (int j = 0; j < _floor.Length; j++) _retryFloor[j] = absoluteTolerances[j] / relativeTolerance;
+    }
+
     /// <summary>Evaluations of f for one Jacobian, without round-off retries.</summary>
     public int EvaluationsPerJacobian => _pattern.GroupCount;
 

@@ -31,7 +31,7 @@ internal sealed class NewtonIteration
         _atol = new double[n];
         if (options.AbsoluteTolerances is { } a) a.Span.CopyTo(_atol); else Array.Fill(_atol, options.AbsoluteTolerance);
         _jacobian = problem.Jacobian;
-        if (_jacobian is null) _fd = new FiniteDifferenceJacobian(SparsityPattern.Create(problem.Structure, n), _atol, _rtol);
+        if (_jacobian is null) _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, n), _atol, _rtol);
         _matrix = IterationMatrix.Create(problem.Structure, n);
         _jac = new double[n * n];
         _fy = new double[n]; _ftrial = new double[n]; _dy = new double[n]; _ytrial = new double[n]; _w = new double[n];

@@ -8,7 +8,11 @@ namespace TpoSim.Fitting;
 /// <param name="JacobianStep">Forward-difference step in η: well above the ODE tolerance (1e-6 relative), well below ω.</param>
 /// <param name="HessianStep">Central-difference step in η for the Laplace Hessian.</param>
 /// <param name="GradientTolerance">Largest |∂objective/∂η| accepted at the optimum.</param>
-public sealed record MapOptions(int MaxIterations = 50, double JacobianStep = 1e-3, double HessianStep = 0.02, double GradientTolerance = 0.05);
+/// <param name="Threads">
+/// Simulations run at once for the Jacobian's columns and the Hessian's points (≥ 1). Each simulation is independent and
+/// its result lands in its own slot, combined in a fixed order, so the fit is byte-identical for any thread count.
+/// </param>
+public sealed record MapOptions(int MaxIterations = 50, double JacobianStep = 1e-3, double HessianStep = 0.02, double GradientTolerance = 0.05, int Threads = 1);
 
 /// <summary>
 /// MAP Bayes estimation: Levenberg–Marquardt (MathNet.Numerics) on the scaled residuals of <see cref="FitProblem"/>,
@@ -28,13 +32,10 @@ public static class MapEstimator
         options ??= new MapOptions();
         var n = problem.Dimension;
         var m = problem.ObservationCount + n;
-        var cache = new Dictionary<string, double[]>();
-        double[] Residuals(Vector<double> p)
-        {
-            var key = string.Join(",", p.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
-            if (!cache.TryGetValue(key, out var r)) cache[key] = r = problem.ScaledResiduals(p.ToArray(), cancellation);
-            return r;
-        }
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<string, double[]>();
+        static string Key(Vector<double> p) => string.Join(",", p.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        double[] Residuals(Vector<double> p) => cache.GetOrAdd(Key(p), _ => problem.ScaledResiduals(p.ToArray(), cancellation));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation };
         var iterationsSeen = 0;
         var x = Vector<double>.Build.Dense(m, i => i);
         var zero = Vector<double>.Build.Dense(m);
@@ -43,13 +44,21 @@ public static class MapEstimator
             (p, _) =>
             {
                 progress?.Report(Math.Min(0.6, 0.1 * ++iterationsSeen));
-                var r0 = Residuals(p);
+                // The base point and the n forward steps are independent simulations: run them together.
+                var points = new Vector<double>[n + 1];
+                points[0] = p;
+                for (var j = 0; j < n; j++)
+                {
+                    points[j + 1] = p.Clone();
+                    points[j + 1][j] += options.JacobianStep;
+                }
+                var residuals = new double[n + 1][];
+                Parallel.For(0, n + 1, parallel, k => residuals[k] = Residuals(points[k]));
+                var r0 = residuals[0];
                 var jacobian = Matrix<double>.Build.Dense(m, n);
                 for (var j = 0; j < n; j++)
                 {
-                    var q = p.Clone();
-                    q[j] += options.JacobianStep;
-                    var r1 = Residuals(q);
+                    var r1 = residuals[j + 1];
                     for (var i = 0; i < m; i++) jacobian[i, j] = (r1[i] - r0[i]) / options.JacobianStep;
                 }
                 return jacobian;
@@ -95,7 +104,7 @@ public static class MapEstimator
         }
         var objectiveAtEta = Half(problem.ScaledResiduals(eta, cancellation));
         progress?.Report(0.6);
-        var (hessian, gradient) = Derivatives(problem, eta, objectiveAtEta, options.HessianStep, cancellation);
+        var (hessian, gradient) = Derivatives(problem, eta, objectiveAtEta, options.HessianStep, cancellation, options.Threads);
         progress?.Report(1);
         var covariance = Invert(hessian);
         var gradientOk = gradient.All(g => Math.Abs(g) <= options.GradientTolerance);
@@ -115,34 +124,51 @@ public static class MapEstimator
         return new FitResult(new double[omega.Length], covariance, double.NaN, true, "population prior (no data used)", "none", 0, 0) { Problem = problem };
     }
 
-    /// <summary>Hessian and gradient of the objective at <paramref name="eta"/> by central differences of step <paramref name="h"/>.</summary>
-    public static (double[,] Hessian, double[] Gradient) Derivatives(FitProblem problem, double[] eta, double f0, double h, CancellationToken cancellation = default)
+    /// <summary>
+    /// Hessian and gradient of the objective at <paramref name="eta"/> by central differences of step <paramref name="h"/>.
+    /// The 2n + 2n(n−1) points are simulated on up to <paramref name="threads"/> threads, each into its own slot, then
+    /// combined in a fixed order: the result does not depend on the thread count.
+    /// </summary>
+    public static (double[,] Hessian, double[] Gradient) Derivatives(FitProblem problem, double[] eta, double f0, double h, CancellationToken cancellation = default, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(eta);
         var n = eta.Length;
-        double F(params (int Index, double Step)[] moves)
-        {
-            var e = (double[])eta.Clone();
-            foreach (var (i, s) in moves) e[i] += s;
-            return Half(problem.ScaledResiduals(e, cancellation));
-        }
-        var plus = new double[n];
-        var minus = new double[n];
+        // Point list: +h and −h along each axis, then the four diagonal corners of each pair (i, j < i).
+        var moves = new List<(int Index, double Step)[]>();
         for (var i = 0; i < n; i++)
         {
-            plus[i] = F((i, h));
-            minus[i] = F((i, -h));
+            moves.Add([(i, h)]);
+            moves.Add([(i, -h)]);
         }
-        var hessian = new double[n, n];
-        var gradient = new double[n];
         for (var i = 0; i < n; i++)
         {
-            gradient[i] = (plus[i] - minus[i]) / (2 * h);
-            hessian[i, i] = (plus[i] - 2 * f0 + minus[i]) / (h * h);
             for (var j = 0; j < i; j++)
             {
-                var v = (F((i, h), (j, h)) - F((i, h), (j, -h)) - F((i, -h), (j, h)) + F((i, -h), (j, -h))) / (4 * h * h);
+                moves.Add([(i, h), (j, h)]);
+                moves.Add([(i, h), (j, -h)]);
+                moves.Add([(i, -h), (j, h)]);
+                moves.Add([(i, -h), (j, -h)]);
+            }
+        }
+        var values = new double[moves.Count];
+        Parallel.For(0, moves.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation }, k =>
+        {
+            var e = (double[])eta.Clone();
+            foreach (var (i, s) in moves[k]) e[i] += s;
+            values[k] = Half(problem.ScaledResiduals(e, cancellation));
+        });
+        var hessian = new double[n, n];
+        var gradient = new double[n];
+        var corner = 2 * n;
+        for (var i = 0; i < n; i++)
+        {
+            double plus = values[2 * i], minus = values[2 * i + 1];
+            gradient[i] = (plus - minus) / (2 * h);
+            hessian[i, i] = (plus - 2 * f0 + minus) / (h * h);
+            for (var j = 0; j < i; j++, corner += 4)
+            {
+                var v = (values[corner] - values[corner + 1] - values[corner + 2] + values[corner + 3]) / (4 * h * h);
                 hessian[i, j] = hessian[j, i] = v;
             }
         }

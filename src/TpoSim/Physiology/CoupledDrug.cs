@@ -58,8 +58,30 @@ public sealed class CoupledDrug
     /// <summary>Nominal time of the last dose given (−∞ before the first); set by dose events, read by the PK right-hand side.</summary>
     public double LastDoseDay { get; set; } = double.NegativeInfinity;
 
+    /// <summary>
+    /// Whether the last dose's absorption-rate switch has happened (set by the dose and switch events); null before any
+    /// dose event has set it, when the PK derives it from the time since the dose.
+    /// </summary>
+    public bool? AfterRateSwitch { get; set; }
+
+    /// <summary>A dose given at <paramref name="day"/>: the dose clock restarts and the absorption phase is the early one.</summary>
+    public void StartDose(double day)
+    {
+        LastDoseDay = day;
+        AfterRateSwitch = false;
+    }
+
+    /// <summary>
+    /// The absorption-rate switch of the dose given at <paramref name="doseDay"/>: takes effect only when that dose is still the
+    /// last one (a later dose restarted the clock and has its own switch).
+    /// </summary>
+    public void SwitchRate(double doseDay)
+    {
+        if (LastDoseDay == doseDay) AfterRateSwitch = true;
+    }
+
     /// <summary>PK inputs at time <paramref name="t"/> for a c-Mpl receptor pool in platelet equivalents, 10^9/L.</summary>
-    public PkInputs Inputs(double t, double receptorPlateletEquivalents) => new(receptorPlateletEquivalents, t - LastDoseDay);
+    public PkInputs Inputs(double t, double receptorPlateletEquivalents) => new(receptorPlateletEquivalents, t - LastDoseDay, AfterRateSwitch);
 
     /// <summary>Concentration driving the effect, ng/mL, at model state <paramref name="y"/>.</summary>
     public double Concentration(double t, ReadOnlySpan<double> y, double receptorPlateletEquivalents) =>

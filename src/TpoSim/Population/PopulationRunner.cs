@@ -21,6 +21,9 @@ public sealed record PopulationOptions(int Subjects, long Seed, int Threads)
     /// <summary>Solver name replacing the scenario's, or null.</summary>
     public string? Solver { get; init; }
 
+    /// <summary>Relative tolerance of every subject's solve; a single simulation's (<see cref="SolverChoice.DefaultRelativeTolerance"/>) by default.</summary>
+    public double RelativeTolerance { get; init; } = SolverChoice.DefaultRelativeTolerance;
+
     /// <summary>When set, every enrolled subject's series is written there as subject-NNNNNN.csv (day, platelets, TPO).</summary>
     public string? SeriesDirectory { get; init; }
 
@@ -75,8 +78,11 @@ public sealed record SubjectSummary(double BaselinePlatelets, double BaselineTpo
 
 /// <summary>
 /// Runs a virtual population: candidates are drawn in index order from their own streams, screened on their day-0
-/// steady state when the population has inclusion criteria, and the first N who pass are enrolled and simulated in
-/// parallel chunks; results are reduced in enrolment order, so every output is independent of the thread count.
+/// steady state when the population has inclusion criteria, and the first N who pass are enrolled; results are reduced
+/// in enrolment order, so every output is independent of the thread count. One pass per chunk of candidates: each task
+/// draws, screens and (when admitted and its stratum still has room) simulates its candidate from the steady state the
+/// screen found, so no steady state is solved twice and the workers meet once per chunk; only the last chunks, with fewer
+/// subjects missing than candidates, screen first and then simulate exactly the enrolled.
 /// </summary>
 public static class PopulationRunner
 {
@@ -137,9 +143,22 @@ public static class PopulationRunner
             // Without screening every candidate is enrolled, so the chunk never overshoots N.
             var count = Math.Min(ChunkSize, inclusion is null ? options.Subjects - enrolled : maxCandidates - candidate);
             var first = candidate;
-            Parallel.For(0, count, parallel, k => screened[k] = Screen(definition, sampler, first + k));
-            var picked = new List<(Candidate Candidate, int Subject)>();
-            for (var k = 0; k < count && enrolled + picked.Count < options.Subjects; k++)
+            // A stratum full before the chunk stays full: its candidates are screened only. Otherwise an admitted candidate
+            // is simulated at once, speculatively; the in-order pass below may still turn it away (its stratum filled within
+            // this chunk, or N was reached), which costs at most one chunk's worth of runs.
+            var spleenFull = quota is { } q0 && splenectomisedEnrolled >= q0;
+            var othersFull = quota is { } q1 && enrolled - splenectomisedEnrolled >= options.Subjects - q1;
+            // Speculation pays only while every admitted candidate of the chunk may be needed; near the end (fewer subjects
+            // missing than candidates in the chunk) the chunk is screened first and only those enrolled are simulated.
+            var speculate = options.Subjects - enrolled >= count;
+            Parallel.For(0, count, parallel, k =>
+            {
+                var c = Screen(definition, sampler, first + k);
+                var full = c.Draw.Splenectomised == true ? spleenFull : othersFull;
+                screened[k] = speculate && c.Admitted && !full ? c with { Outcome = RunSubject(definition, c, grid, options) } : c;
+            });
+            if (!speculate) RunEnrolled(definition, screened, count, enrolled, splenectomisedEnrolled, quota, grid, options, parallel);
+            for (var k = 0; k < count && enrolled < options.Subjects; k++)
             {
                 candidate = first + k + 1;
                 var c = screened[k];
@@ -149,26 +168,54 @@ public static class PopulationRunner
                 {
                     // Enrolment by stratum: a passing candidate whose stratum is full is turned away.
                     var spleenOut = c.Draw.Splenectomised == true;
-                    if (spleenOut ? splenectomisedEnrolled >= q : enrolled + picked.Count - splenectomisedEnrolled >= options.Subjects - q)
+                    if (spleenOut ? splenectomisedEnrolled >= q : enrolled - splenectomisedEnrolled >= options.Subjects - q)
                     {
                         reducer.AddScreenFailure("stratum full");
                         continue;
                     }
                     if (spleenOut) splenectomisedEnrolled++;
                 }
-                picked.Add((c, enrolled + picked.Count));
+                var outcome = (c.Outcome ?? RunSubject(definition, c, grid, options)) with { Subject = enrolled };
+                if (options.SeriesDirectory is { } seriesDir && outcome.Platelets is { } p && outcome.Tpo is { } tpo) WriteSeries(seriesDir, enrolled, grid, p, tpo);
+                reducer.Add(outcome);
+                enrolled++;
             }
-            var outcomes = new SubjectOutcome[picked.Count];
-            Parallel.For(0, picked.Count, parallel, k => outcomes[k] = RunSubject(definition, picked[k].Candidate, picked[k].Subject, grid, options));
-            foreach (var o in outcomes) reducer.Add(o);
-            enrolled += picked.Count;
             Array.Clear(screened);
             options.Progress?.Report((double)enrolled / options.Subjects);
         }
         return reducer.Finish(candidate, options.Subjects);
     }
 
-    private sealed record Candidate(SubjectDraw Draw, bool Admitted, string Reason, string? Error);
+    /// <summary>
+    /// Simulates, in parallel, the screened candidates of a chunk that the in-order enrolment will take: the same walk as
+    /// the enrolment loop, without its side effects, so exactly the enrolled ones run.
+    /// </summary>
+    private static void RunEnrolled(PopulationDefinition definition, Candidate[] screened, int count, int enrolled, int splenectomisedEnrolled,
+        int? quota, double[] grid, PopulationOptions options, ParallelOptions parallel)
+    {
+        var picked = new List<int>();
+        for (var k = 0; k < count && enrolled < options.Subjects; k++)
+        {
+            var c = screened[k];
+            if (!c.Admitted) continue;
+            if (quota is { } q)
+            {
+                var spleenOut = c.Draw.Splenectomised == true;
+                if (spleenOut ? splenectomisedEnrolled >= q : enrolled - splenectomisedEnrolled >= options.Subjects - q) continue;
+                if (spleenOut) splenectomisedEnrolled++;
+            }
+            picked.Add(k);
+            enrolled++;
+        }
+        Parallel.For(0, picked.Count, parallel, i => screened[picked[i]] = screened[picked[i]] with { Outcome = RunSubject(definition, screened[picked[i]], grid, options) });
+    }
+
+    /// <summary>A screened candidate: admitted or not (and why), its day-0 state when the screen solved it, and its run when simulated.</summary>
+    private sealed record Candidate(SubjectDraw Draw, bool Admitted, string Reason, string? Error)
+    {
+        public (double[] State, string Method)? DayZero { get; init; }
+        public SubjectOutcome? Outcome { get; init; }
+    }
 
     /// <summary>Draws a candidate and, with inclusion criteria, evaluates them on its day-0 steady state.</summary>
     private static Candidate Screen(PopulationDefinition definition, SubjectSampler sampler, int index)
@@ -187,13 +234,13 @@ public static class PopulationRunner
         if (!draw.InRange) return new Candidate(draw, false, "not evaluable", null);
         try
         {
+            // The model the run integrates, so its steady state is the run's day-0 state, bit for bit.
             var scenario = draw.ScenarioFor(definition);
-            var parameters = Simulator.ParametersFor(scenario);
-            var model = new Physiology.TpoPlateletModel(parameters, Simulator.PatientFor(scenario), Simulator.CoupledDrugs(scenario));
-            var (y, _, failure) = Simulator.InitialState(model, parameters);
+            var model = Simulator.ModelFor(scenario);
+            var (y, method, failure) = Simulator.InitialState(model, Simulator.ParametersFor(scenario));
             if (failure is not null) return new Candidate(draw, false, "not evaluable", null);
             var baseline = model.Outputs(y).PlateletsCirculating;
-            return inclusion.Admits(baseline) ? new Candidate(draw, true, "", null) : new Candidate(draw, false, "baseline platelets", null);
+            return inclusion.Admits(baseline) ? new Candidate(draw, true, "", null) { DayZero = (y, method) } : new Candidate(draw, false, "baseline platelets", null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -201,30 +248,37 @@ public static class PopulationRunner
         }
     }
 
-    private static SubjectOutcome RunSubject(PopulationDefinition definition, Candidate candidate, int subject, double[] grid, PopulationOptions options)
+    /// <summary>Simulates an admitted candidate (its enrolment number is set when it is enrolled, in order).</summary>
+    private static SubjectOutcome RunSubject(PopulationDefinition definition, Candidate candidate, double[] grid, PopulationOptions options)
     {
         var draw = candidate.Draw;
-        if (candidate.Error is { } error) return new SubjectOutcome(draw, SubjectStatus.Error, error, null) { Subject = subject };
+        if (candidate.Error is { } error) return new SubjectOutcome(draw, SubjectStatus.Error, error, null);
         if (!draw.InRange)
-            return new SubjectOutcome(draw, SubjectStatus.OutOfRange, $"no parameter vector inside the allowed ranges in {PopulationDefinition.MaxResamples} draws", null) { Subject = subject };
+            return new SubjectOutcome(draw, SubjectStatus.OutOfRange, $"no parameter vector inside the allowed ranges in {PopulationDefinition.MaxResamples} draws", null);
         try
         {
             var scenario = draw.ScenarioFor(definition);
-            if (options.ScenarioHook is { } hook) scenario = hook(draw, scenario);
-            var result = Simulator.Run(scenario, options.Solver, null, options.Cancellation);
+            // A hook may change the scenario, and with it the day-0 state: solve it again then.
+            var dayZero = candidate.DayZero;
+            if (options.ScenarioHook is { } hook) { scenario = hook(draw, scenario); dayZero = null; }
+            var result = Simulator.Run(scenario, options.Solver, null, options.Cancellation, options.RelativeTolerance, dayZero);
             var summary = Summarise(result, definition.Response);
             if (!result.Succeeded)
-                return new SubjectOutcome(draw, SubjectStatus.SolverFailure, OneLine($"{result.Status} at day {result.Days[^1]:0.###}: {result.Diagnostic}"), summary) { Subject = subject };
+                return new SubjectOutcome(draw, SubjectStatus.SolverFailure, OneLine($"{result.Status} at day {result.Days[^1]:0.###}: {result.Diagnostic}"), summary);
             if (result.Days.Count != grid.Length)
-                return new SubjectOutcome(draw, SubjectStatus.Error, $"{result.Days.Count} output points instead of {grid.Length}", summary) { Subject = subject };
-            var platelets = result.Outputs.Select(o => o.PlateletsCirculating).ToArray();
-            var tpo = result.Outputs.Select(o => o.TpoFreePicogramsPerMl).ToArray();
-            if (options.SeriesDirectory is { } dir) WriteSeries(dir, subject, grid, platelets, tpo);
-            return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Subject = subject, Platelets = platelets, Tpo = tpo };
+                return new SubjectOutcome(draw, SubjectStatus.Error, $"{result.Days.Count} output points instead of {grid.Length}", summary);
+            var platelets = new double[result.Outputs.Count];
+            var tpo = new double[result.Outputs.Count];
+            for (var i = 0; i < platelets.Length; i++)
+            {
+                platelets[i] = result.Outputs[i].PlateletsCirculating;
+                tpo[i] = result.Outputs[i].TpoFreePicogramsPerMl;
+            }
+            return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Platelets = platelets, Tpo = tpo };
         }
         catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException)
         {
-            return new SubjectOutcome(draw, SubjectStatus.Error, OneLine($"{e.GetType().Name}: {e.Message}"), null) { Subject = subject };
+            return new SubjectOutcome(draw, SubjectStatus.Error, OneLine($"{e.GetType().Name}: {e.Message}"), null);
         }
     }
 

@@ -144,18 +144,33 @@ public static class Simulator
         return true;
     }
 
+    /// <summary>The model <see cref="Run"/> integrates for <paramref name="scenario"/> (its parameters, patient and coupled drugs).</summary>
+    public static TpoPlateletModel ModelFor(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return new TpoPlateletModel(ParametersFor(scenario), PatientFor(scenario), CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
+    }
+
     /// <summary>Runs <paramref name="scenario"/>. Numerical failure is reported in the result, never thrown.</summary>
     /// <param name="scenario">A validated scenario.</param>
     /// <param name="solverOverride">Solver name replacing the scenario's, or null.</param>
     /// <param name="progress">Receives the simulated fraction (0–1) after each segment.</param>
     /// <param name="cancellation">Cancels between solver steps.</param>
-    public static SimulationResult Run(Scenario scenario, string? solverOverride = null, IProgress<double>? progress = null, CancellationToken cancellation = default)
+    /// <param name="relativeTolerance">Relative tolerance replacing <see cref="SolverChoice.DefaultRelativeTolerance"/>, or null.</param>
+    /// <param name="dayZero">
+    /// The day-0 state already found for this scenario by <see cref="InitialState"/> on <see cref="ModelFor"/> (a population's
+    /// screening), with its method, so it is not solved again; null to solve it here.
+    /// </param>
+    public static SimulationResult Run(Scenario scenario, string? solverOverride = null, IProgress<double>? progress = null, CancellationToken cancellation = default,
+        double? relativeTolerance = null, (double[] State, string Method)? dayZero = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var parameters = ParametersFor(scenario);
         var model = new TpoPlateletModel(parameters, PatientFor(scenario), CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
         var solver = SolverChoice.Resolve(solverOverride ?? scenario.Solver);
-        var (y, method, failure) = InitialState(model, parameters);
+        var (y, method, failure) = dayZero is { } known && known.State.Length == model.Dimension
+            ? ((double[])known.State.Clone(), known.Method, null)
+            : InitialState(model, parameters);
         var grid = Grid(scenario.Days, scenario.OutputStepDays);
         var titration = scenario.Titration is { } spec ? new TitrationLog(spec.Policy, TitrationCatalog.DrugOf(spec.Policy)) : null;
         var (events, timeline) = CompileEvents(scenario, model, titration);
@@ -167,6 +182,7 @@ public static class Simulator
         }
 
         var options = SolverChoice.DefaultOptions(model.Dimension, StateLayout.FirstPlatelet) with { KeepSteps = false, Cancellation = cancellation };
+        if (relativeTolerance is { } rtol) options = options with { RelativeTolerance = rtol };
         var days = new List<double>(grid.Length);
         var outputs = new List<ModelOutputs>(grid.Length);
         var concentrations = new List<double[]>(model.Drugs.Count == 0 ? 0 : grid.Length);
@@ -366,17 +382,18 @@ public static class Simulator
                 var doseDay = day;
                 if (input.LagDays > 0)
                 {
-                    items.Add((day, new TimeEvent(day, (_, _) => drug.LastDoseDay = doseDay, label), new TimelineEntry(day, "dose", label)));
+                    items.Add((day, new TimeEvent(day, (_, _) => drug.StartDose(doseDay), label), new TimelineEntry(day, "dose", label)));
                     if (day + input.LagDays <= scenario.Days)
                         items.Add((day + input.LagDays, new TimeEvent(day + input.LagDays, (_, y) => y[index] += amount, label + " (absorbed)"), null));
                 }
                 else
                 {
-                    items.Add((day, new TimeEvent(day, (_, y) => { drug.LastDoseDay = doseDay; y[index] += amount; }, label),
+                    items.Add((day, new TimeEvent(day, (_, y) => { drug.StartDose(doseDay); y[index] += amount; }, label),
                         new TimelineEntry(day, "dose", label)));
                 }
+                // The switch event sets the phase itself, so the step ending there sees the early rate throughout.
                 if (input.RateSwitchDays is { } sw && day + sw <= scenario.Days)
-                    items.Add((day + sw, new TimeEvent(day + sw, (_, _) => { }, label + " (absorption rate switch)"), null));
+                    items.Add((day + sw, new TimeEvent(day + sw, (_, _) => drug.SwitchRate(doseDay), label + " (absorption rate switch)"), null));
             }
         }
         if (scenario.Titration is { } spec && log is not null) items.AddRange(TitrationItems(scenario, spec, model, log));
@@ -425,14 +442,14 @@ public static class Simulator
                 if (amount <= 0) return;
                 var micrograms = Dosing.DoseUnits.ToMicrograms(amount, policy.Unit, scenario.Patient.BodyWeightKg);
                 log.Doses.Add(new GivenDose(doseDay, amount, unit, micrograms));
-                drug.LastDoseDay = doseDay;
+                drug.StartDose(doseDay);
                 if (input.LagDays > 0) pending = micrograms * input.Bioavailability;
                 else y[index] += micrograms * input.Bioavailability;
             }, $"{policy.Drug} titrated dose"), null);
             if (input.LagDays > 0 && day + input.LagDays <= scenario.Days)
                 yield return (day + input.LagDays, new TimeEvent(day + input.LagDays, (_, y) => y[index] += pending, $"{policy.Drug} titrated dose (absorbed)"), null);
             if (input.RateSwitchDays is { } sw && day + sw <= scenario.Days)
-                yield return (day + sw, new TimeEvent(day + sw, (_, _) => { }, $"{policy.Drug} titrated dose (absorption rate switch)"), null);
+                yield return (day + sw, new TimeEvent(day + sw, (_, _) => drug.SwitchRate(doseDay), $"{policy.Drug} titrated dose (absorption rate switch)"), null);
         }
     }
 

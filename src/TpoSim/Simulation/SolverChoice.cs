@@ -14,14 +14,17 @@ public static class SolverChoice
     /// <summary>The named solver, or the registry default when <paramref name="name"/> is null.</summary>
     public static IOdeSolver Resolve(string? name) => name is null ? SolverRegistry.Default : SolverRegistry.Get(name);
 
+    /// <summary>Relative tolerance of a single simulation.</summary>
+    public const double DefaultRelativeTolerance = 1e-6;
+
     /// <summary>
-    /// Tolerances for the TPO model: relative 1e-6; absolute 1e-8 on the normalised chains (values ≈1) and
-    /// 1e-6 on platelets (10^9/L) and TPO (pM), far below anything measurable.
+    /// Tolerances for the TPO model: relative <see cref="DefaultRelativeTolerance"/>; absolute 1e-8 on the normalised chains
+    /// (values ≈1) and 1e-6 on platelets (10^9/L) and TPO (pM), far below anything measurable.
     /// </summary>
     public static OdeSolverOptions DefaultOptions(int dimension, int firstAbsoluteState)
     {
         var atol = new double[dimension];
         for (var i = 0; i < dimension; i++) atol[i] = i < firstAbsoluteState ? 1e-8 : 1e-6;
-        return new OdeSolverOptions { RelativeTolerance = 1e-6, AbsoluteTolerances = atol };
+        return new OdeSolverOptions { RelativeTolerance = DefaultRelativeTolerance, AbsoluteTolerances = atol };
     }
 }

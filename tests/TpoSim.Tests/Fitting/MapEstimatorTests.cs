@@ -46,7 +46,20 @@ public class MapEstimatorTests(SyntheticFitFixture fixture) : IClassFixture<Synt
     }
 
     [Fact]
+    public void A_parallel_fit_gives_the_bytes_of_a_serial_one()
+    {
+        // The fixture fits on one thread; the Jacobian's columns and the Hessian's 2n + 2n(n−1) points on four threads
+        // must give the same η, covariance, objective and simulation count, bit for bit.
+        var serial = fixture.Fit;
+        var parallel = MapEstimator.Fit(new FitProblem(fixture.History, FitPrior.ChronicItp), new MapOptions(Threads: 4), TestContext.Current.CancellationToken);
+        Assert.Equal(serial.Eta, parallel.Eta);
+        Assert.Equal(serial.Objective, parallel.Objective);
+        Assert.Equal(serial.Covariance!.Cast<double>(), parallel.Covariance!.Cast<double>());
+        Assert.Equal(serial.Evaluations, parallel.Evaluations);
+        Assert.Equal(serial.Message, parallel.Message);
+    }
 
+    [Fact]
     [Trait("Category", "Slow")]
     public void One_iteration_is_reported_as_not_converged()
     {

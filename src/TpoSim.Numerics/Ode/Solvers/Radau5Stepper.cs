@@ -67,7 +67,7 @@ internal sealed class Radau5Stepper : Stepper
         _fnewt = Math.Max(10 * Uround / rtol, Math.Min(0.03, Math.Sqrt(rtol)));
         _analyticJacobian = problem.Jacobian;
         if (_analyticJacobian is null)
-            _fd = new FiniteDifferenceJacobian(SparsityPattern.Create(problem.Structure, n), user.AbsoluteTolerances, options.RelativeTolerance);
+            _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, n), user.AbsoluteTolerances, options.RelativeTolerance);
         _real = IterationMatrix.Create(problem.Structure, n);
         _complex = IterationMatrix.Create(Doubled(problem.Structure, n), 2 * n);
         _jac = new double[n * n];

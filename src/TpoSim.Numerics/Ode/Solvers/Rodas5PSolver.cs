@@ -15,6 +15,16 @@ public sealed class Rodas5PSolver : IOdeSolver
         "BIT Numer. Math. 63 (2023) 27; implementation form of E. Hairer, G. Wanner, Solving Ordinary Differential Equations II, 2nd ed., Springer 1996, §IV.7.");
 
     /// <inheritdoc />
-    public OdeSolution Solve(OdeProblem problem, OdeSolverOptions options, EventSet? events = null) =>
-        IntegrationDriver.Solve(problem, options, events, static (p, o) => new Rodas5PStepper(p, o));
+    public OdeSolution Solve(OdeProblem problem, OdeSolverOptions options, EventSet? events = null)
+    {
+        Rodas5PStepper? used = null;
+        try
+        {
+            return IntegrationDriver.Solve(problem, options, events, (p, o) => used = Rodas5PStepper.Rent(p, o));
+        }
+        finally
+        {
+            if (used is not null) Rodas5PStepper.Return(used);
+        }
+    }
 }

@@ -60,7 +60,7 @@ internal sealed class Rodas5PStepper : Stepper
     // Gustafsson (BIT 34 (1994) 497–515) used there; exponent 1/(q+1) with q = 4, the embedded order.
     private const double Safe = 0.9, FacMin = 0.2, FacMax = 6.0, Expo = 1.0 / 5;
 
-    private readonly JacobianFunction? _analyticJacobian;
+    private JacobianFunction? _analyticJacobian;
     private readonly FiniteDifferenceJacobian? _fd;
     private readonly IterationMatrix _matrix;
     private readonly double[] _jac, _f0, _ft, _u, _du, _rhs;
@@ -74,8 +74,9 @@ internal sealed class Rodas5PStepper : Stepper
     {
         _analyticJacobian = problem.Jacobian;
         if (_analyticJacobian is null)
-            _fd = new FiniteDifferenceJacobian(SparsityPattern.Create(problem.Structure, N), new ErrorNorm(options, N).AbsoluteTolerances, options.RelativeTolerance);
+            _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, N), new ErrorNorm(options, N).AbsoluteTolerances, options.RelativeTolerance);
         _matrix = IterationMatrix.Create(problem.Structure, N);
+        _structure = problem.Structure;
         _jac = new double[N * N];
         _f0 = new double[N]; _ft = new double[N]; _u = new double[N]; _du = new double[N]; _rhs = new double[N];
         _k = new double[Stages][];
@@ -83,6 +84,59 @@ internal sealed class Rodas5PStepper : Stepper
     }
 
     public override int Order => 5;
+
+    private readonly JacobianStructure _structure;
+
+    // One spare stepper per thread. A simulation integrates each segment between events as its own solve, and a
+    // population thread runs subject after subject of the same model shape: a fresh stepper per solve cost ≈ 50 KB
+    // (the n×n Jacobian, eight stage vectors, the LU values) and its set-up, for a few dozen steps. Re-entrant solves
+    // (one started from inside another, e.g. by an event) find the slot empty and build their own.
+    [ThreadStatic] private static Rodas5PStepper? t_spare;
+
+    /// <summary>A stepper for <paramref name="problem"/>: this thread's spare when it has the same shape, else a new one.</summary>
+    public static Rodas5PStepper Rent(OdeProblem problem, OdeSolverOptions options)
+    {
+        var spare = t_spare;
+        if (spare is not null && spare.N == problem.Dimension && (spare._fd is null) == (problem.Jacobian is not null)
+            && (ReferenceEquals(spare._structure, problem.Structure)
+                || SparsityPattern.For(spare._structure, spare.N) == SparsityPattern.For(problem.Structure, problem.Dimension)))
+        {
+            t_spare = null;
+            spare.Rebind(problem, options);
+            return spare;
+        }
+        return new Rodas5PStepper(problem, options);
+    }
+
+    /// <summary>Hands a stepper back after its solve, as this thread's spare (it keeps no reference to the problem).</summary>
+    public static void Return(Rodas5PStepper stepper)
+    {
+        stepper.F = static (_, _, _) => { };
+        stepper._analyticJacobian = null;
+        t_spare = stepper;
+    }
+
+    // Everything a solve can observe is reset, so a rebound stepper computes bit for bit what a new one would.
+    private void Rebind(OdeProblem problem, OdeSolverOptions options)
+    {
+        F = problem.F;
+        _analyticJacobian = problem.Jacobian;
+        if (_fd is not null)
+        {
+            if (options.AbsoluteTolerances is { } atols) _fd.SetTolerances(atols.Span, options.RelativeTolerance);
+            else
+            {
+                Span<double> scalar = N <= 256 ? stackalloc double[N] : new double[N];
+                scalar.Fill(options.AbsoluteTolerance);
+                _fd.SetTolerances(scalar, options.RelativeTolerance);
+            }
+        }
+        ResetCounters();
+        Restart();
+        _tStart = 0;
+        _hAcc = 0;
+        _errAcc = 0;
+    }
 
     public override AttemptResult Attempt(double t, double h, ReadOnlySpan<double> y, Span<double> yNew, ErrorNorm norm, out double err)
     {

@@ -30,8 +30,18 @@ internal abstract class Stepper
         N = problem.Dimension;
     }
 
-    protected readonly RightHandSide F;
+    /// <summary>The right-hand side; rebound when a pooled stepper serves another problem of the same shape.</summary>
+    protected RightHandSide F;
     protected readonly int N;
+
+    /// <summary>Zeroes the work counters (a pooled stepper starting another solve).</summary>
+    protected void ResetCounters()
+    {
+        FunctionEvaluations = 0;
+        JacobianEvaluations = 0;
+        LuDecompositions = 0;
+        LinearSolves = 0;
+    }
 
     public long FunctionEvaluations;
     public int JacobianEvaluations;

@@ -125,7 +125,8 @@ public sealed class EltrombopagPk : PharmacokineticModel
     /// <inheritdoc />
     public override void Derivatives(double t, ReadOnlySpan<double> y, in PkInputs inputs, Span<double> dydt)
     {
-        var ka = inputs.DaysSinceDose < _switch ? _kaEarly : _kaLate;
+        var late = inputs.AfterRateSwitch ?? !(inputs.DaysSinceDose < _switch);
+        var ka = late ? _kaLate : _kaEarly;
         var absorbed = ka * y[0];
         dydt[0] = -absorbed;
         dydt[1] = absorbed - (_k10 + _k12) * y[1] + _k21 * y[2];

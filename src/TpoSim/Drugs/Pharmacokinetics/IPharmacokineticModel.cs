@@ -71,7 +71,13 @@ public interface IPharmacokineticModel
 /// <summary>Inputs a PK model reads from the rest of the system at each right-hand-side call.</summary>
 /// <param name="PlateletsE9PerL">Platelet count, 10^9/L (receptor pool for target-mediated disposition).</param>
 /// <param name="DaysSinceDose">Time since the last dose of this drug (nominal dose time, before any lag), days; +∞ before the first.</param>
-public readonly record struct PkInputs(double PlateletsE9PerL, double DaysSinceDose)
+/// <param name="AfterRateSwitch">
+/// Whether the last dose's rate switch (<see cref="DoseInput.RateSwitchDays"/>) has happened, as set by the switch's time
+/// event; null to derive it from <paramref name="DaysSinceDose"/>. A solver that stops at the switch must set it: the event
+/// time (dose day + switch) and the test DaysSinceDose &lt; switch disagree by rounding on some days, and the stages of the
+/// step ending at the event would then see the late rate (16× larger for eltrombopag) and be rejected.
+/// </param>
+public readonly record struct PkInputs(double PlateletsE9PerL, double DaysSinceDose, bool? AfterRateSwitch = null)
 {
     /// <summary>Inputs with a platelet count and no dose given yet.</summary>
     public static PkInputs WithPlatelets(double plateletsE9PerL) => new(plateletsE9PerL, double.PositiveInfinity);

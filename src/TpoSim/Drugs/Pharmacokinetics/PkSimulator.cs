@@ -46,17 +46,17 @@ public static class PkSimulator
             var doseTime = dose.TimeDays;
             doseTimes.Add(doseTime);
             var label = $"{dose.Amount} {DoseUnits.Symbol(dose.Unit)} {dose.Route}";
-            events.Add(new TimeEvent(doseTime, (_, _) => state.LastDose = doseTime, label));
+            events.Add(new TimeEvent(doseTime, (_, _) => { state.LastDose = doseTime; state.AfterRateSwitch = false; }, label));
             if (doseTime + input.LagDays <= endDay)
                 events.Add(new TimeEvent(doseTime + input.LagDays, (_, y) => y[input.Compartment] += amount, label + " (absorbed)"));
             if (input.RateSwitchDays is { } sw && doseTime + sw <= endDay)
-                events.Add(new TimeEvent(doseTime + sw, (_, _) => { }, "rate switch"));
+                events.Add(new TimeEvent(doseTime + sw, (_, _) => { if (state.LastDose == doseTime) state.AfterRateSwitch = true; }, "rate switch"));
         }
 
         var platelets = plateletsE9PerL;
         void Rhs(double t, ReadOnlySpan<double> y, Span<double> dydt)
         {
-            var inputs = new PkInputs(platelets, t - state.LastDose);
+            var inputs = new PkInputs(platelets, t - state.LastDose, state.AfterRateSwitch);
             model.Derivatives(t, y[..n], inputs, dydt[..n]);
             dydt[n] = model.ConcentrationNgPerMl(y[..n], inputs);
         }
@@ -77,5 +77,8 @@ public static class PkSimulator
     {
         /// <summary>Nominal time of the last dose; −∞ before the first (so time since dose is +∞).</summary>
         public double LastDose { get; set; } = double.NegativeInfinity;
+
+        /// <summary>Whether the last dose's rate switch has happened (set by the events; null before the first dose).</summary>
+        public bool? AfterRateSwitch { get; set; }
     }
 }
