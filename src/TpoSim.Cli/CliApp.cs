@@ -22,6 +22,8 @@ public static class CliApp
         root.Add(PopulationCommand.Create(console));
         root.Add(FitCommand.Create(console));
         root.Add(ForecastCommand.Create(console));
+        root.Add(Commands.Sensitivity.SensitivityCommand.Create(console));
+        root.Add(MergeCommand.Create(console));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !IsHelpOrVersion(args))
         {
