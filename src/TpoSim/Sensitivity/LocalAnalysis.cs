@@ -3,7 +3,8 @@ namespace TpoSim.Sensitivity;
 /// <summary>
 /// Normalised local sensitivities ∂ ln y / ∂ ln p at the nominal point by second-order finite differences at two steps
 /// with Richardson extrapolation (Richardson LF, Phil Trans R Soc A 1911;210:307); the difference between the two steps
-/// is the reported error estimate and drives the reliability flag.
+/// is the reported error estimate and drives the reliability flag. Where the output is positive at every point, ln y is
+/// differenced (exact for power laws, and the usual case for counts and concentrations); otherwise y itself, divided by y.
 /// </summary>
 public static class LocalAnalysis
 {
@@ -53,17 +54,35 @@ public static class LocalAnalysis
             for (var k = 0; k < f0.Length; k++)
             {
                 for (var j = 0; j < count; j++) f[j] = results[next + j][k];
-                var (full, half) = DifferenceSchemes.Derivatives(schemes[i], h, f0[k], f);
-                var derivative = (4 * half - full) / 3;
-                var error = Math.Abs(half - full) / 3;
-                var scale = f0[k] != 0 && double.IsFinite(f0[k]) ? 1 / f0[k] : double.NaN;
-                var s = derivative * scale;
-                var err = error * Math.Abs(scale);
-                var reliable = double.IsFinite(s) && err <= options.RelativeTolerance * Math.Abs(s) + options.AbsoluteTolerance;
-                values[i][k] = new LocalSensitivity(derivative, s, full * scale, half * scale, err, reliable);
+                values[i][k] = Estimate(schemes[i], h, f0[k], f, options);
             }
             next += count;
         }
         return new LocalSensitivityResult(problem, options, f0, schemes, values, runs.Count);
+    }
+
+    /// <summary>One output's sensitivity from its base value and its values at the scheme's offsets.</summary>
+    private static LocalSensitivity Estimate(DifferenceScheme scheme, double h, double f0, Span<double> f, LocalSensitivityOptions options)
+    {
+        var positive = f0 > 0 && double.IsFinite(f0);
+        foreach (var v in f) positive &= v > 0 && double.IsFinite(v);
+        double full, half, scale;
+        if (positive)
+        {
+            // Differences of ln y give ∂ ln y/∂ ln p directly.
+            for (var j = 0; j < f.Length; j++) f[j] = Math.Log(f[j]);
+            (full, half) = DifferenceSchemes.Derivatives(scheme, h, Math.Log(f0), f);
+            scale = 1;
+        }
+        else
+        {
+            (full, half) = DifferenceSchemes.Derivatives(scheme, h, f0, f);
+            scale = f0 != 0 && double.IsFinite(f0) ? 1 / f0 : double.NaN;
+        }
+        var s = (4 * half - full) / 3 * scale;
+        var err = Math.Abs(half - full) / 3 * Math.Abs(scale);
+        var derivative = positive ? s * f0 : (4 * half - full) / 3;
+        var reliable = double.IsFinite(s) && err <= options.RelativeTolerance * Math.Abs(s) + options.AbsoluteTolerance;
+        return new LocalSensitivity(derivative, s, full * scale, half * scale, err, reliable);
     }
 }

@@ -5,7 +5,7 @@ namespace TpoSim.Sensitivity;
 /// <param name="Normalised">∂ ln output / ∂ ln p = Derivative / output (NaN when the output is 0 or undefined).</param>
 /// <param name="NormalisedStepH">The normalised estimate at step h alone.</param>
 /// <param name="NormalisedStepHalf">The normalised estimate at step h/2 alone.</param>
-/// <param name="ErrorEstimate">Estimated error of <paramref name="Normalised"/>: |D(h/2) − D(h)| / 3 / |output|.</param>
+/// <param name="ErrorEstimate">Estimated error of <paramref name="Normalised"/>: |S(h/2) − S(h)| / 3.</param>
 /// <param name="Reliable">True when the error check passes (the estimate is smooth at this step).</param>
 public readonly record struct LocalSensitivity(double Derivative, double Normalised, double NormalisedStepH, double NormalisedStepHalf, double ErrorEstimate, bool Reliable);
 
