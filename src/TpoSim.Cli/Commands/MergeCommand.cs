@@ -12,7 +12,7 @@ namespace TpoSim.Cli.Commands;
 public static class MergeCommand
 {
     /// <summary>One mergeable kind: combines folders (all of this kind) and writes into the output folder; returns the exit code.</summary>
-    private delegate int Merger(CliConsole console, IReadOnlyList<(string Directory, string Manifest)> folders, string outDir, bool png, bool quiet);
+    private delegate int Merger(CliConsole console, IReadOnlyList<(string Directory, string Manifest)> folders, string outDir, bool force, bool png, bool quiet);
 
     /// <summary>The kinds <c>merge</c> understands, by manifest kind.</summary>
     private static readonly IReadOnlyDictionary<string, Merger> Mergers = new Dictionary<string, Merger>
@@ -25,9 +25,10 @@ public static class MergeCommand
     {
         var dirs = new Argument<string[]>("folders") { Description = "Shard folders (each with manifest.json), e.g. written by 'tposim sensitivity global --shard i/K'.", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string>("--out") { Description = "Directory for the merged result.", DefaultValueFactory = _ => "out-merged" };
+        var force = OutputOptions.Force();
         var png = new Option<bool>("--png") { Description = "Also write each plot as PNG." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
-        var command = new Command("merge", $"Combine shard folders into one result, byte-identical to a one-machine run. Kinds: {string.Join(", ", Mergers.Keys)}.") { dirs, outDir, png, quiet };
+        var command = new Command("merge", $"Combine shard folders into one result, byte-identical to a one-machine run. Kinds: {string.Join(", ", Mergers.Keys)}. {OutputOptions.ExistingFolderRule}") { dirs, outDir, force, png, quiet };
         command.SetAction(parse =>
         {
             var folders = new List<(string, string)>();
@@ -49,12 +50,12 @@ public static class MergeCommand
                 kind = k;
                 folders.Add((dir, text));
             }
-            return Mergers[kind!](console, folders, parse.GetValue(outDir)!, parse.GetValue(png), parse.GetValue(quiet));
+            return Mergers[kind!](console, folders, parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(png), parse.GetValue(quiet));
         });
         return command;
     }
 
-    private static int MergeGlobalSensitivity(CliConsole console, IReadOnlyList<(string Directory, string Manifest)> folders, string outDir, bool png, bool quiet)
+    private static int MergeGlobalSensitivity(CliConsole console, IReadOnlyList<(string Directory, string Manifest)> folders, string outDir, bool force, bool png, bool quiet)
     {
         var manifests = new List<(string, GlobalManifest)>();
         foreach (var (dir, text) in folders)
@@ -65,7 +66,8 @@ public static class MergeCommand
         }
         var (result, mergeError) = GlobalMerge.Merge(manifests);
         if (mergeError is not null) throw new CliInputException(mergeError);
+        using var folder = Output.Files.OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Merged {folders.Count} folder(s): {result!.Config.Runs} runs of '{result.Config.Title}' ({result.Config.MethodName}, N = {result.Config.Samples}, seed {result.Config.Seed})");
-        return GlobalCommand.Finish(console, result!, outDir, png, quiet, null);
+        return GlobalCommand.Finish(console, result!, folder, png, quiet, null);
     }
 }

@@ -34,7 +34,7 @@ public static class LocalAnalysis
         }
         var results = new double[runs.Count][];
         var done = 0;
-        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, r =>
+        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation }, r =>
         {
             var x = (double[])nominal.Clone();
             var (i, offset) = runs[r];

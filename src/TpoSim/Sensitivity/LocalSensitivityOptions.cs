@@ -14,6 +14,9 @@ public sealed record LocalSensitivityOptions(double LogStep = 0.02, int Threads 
     /// <summary>Absolute part of the error check, in units of the normalised sensitivity.</summary>
     public double AbsoluteTolerance { get; init; } = 1e-4;
 
+    /// <summary>Cancels between runs.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Receives the fraction of runs done (0–1).</summary>
     public IProgress<double>? Progress { get; init; }
 }

@@ -3,8 +3,8 @@ using System.Text;
 namespace TpoSim.Sensitivity;
 
 /// <summary>
-/// Writes a set of files computed in full beforehand: each goes to a temporary name and is renamed into place, so a
-/// failed run never leaves a half-written file (UTF-8 without BOM, "\n" line ends).
+/// Writes a set of files computed in full beforehand (UTF-8 without BOM) into a folder: the CLI gives it the staging
+/// folder of an <see cref="Output.Files.OutputFolder"/>, which appears under its final name only when complete.
 /// </summary>
 internal static class OutputDirectory
 {
@@ -17,9 +17,7 @@ internal static class OutputDirectory
         foreach (var (name, text) in list)
         {
             var path = Path.Combine(directory, name);
-            var temp = path + ".partial";
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
+            File.WriteAllText(path, text, new UTF8Encoding(false));
             paths.Add(path);
         }
         return paths;

@@ -128,6 +128,25 @@ public sealed class SensitivityCommandTests
         CliHarness.AssertNoStackTrace(run);
     }
 
+    [Theory]
+    [InlineData("local")]
+    [InlineData("global")]
+    public void A_reused_out_is_refused_unless_force(string command)
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("s.json", Short);
+        var outDir = dir.Sub("out");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "earlier.txt"), "x");
+        string[] args = ["sensitivity", command, file, "--parameters", "emax", "--endpoints", "count@6", "--quiet", "--out", outDir,
+            .. command == "global" ? new[] { "--samples", "8", "--spread", "1.5" } : []];
+        var refused = CliHarness.Run(args);
+        Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+        Assert.Contains("--force", Assert.Single(refused.ErrorLines));
+        Assert.Equal(ExitCodes.Ok, CliHarness.Run([.. args, "--force"]).ExitCode);
+        Assert.False(File.Exists(Path.Combine(outDir, "earlier.txt")));
+    }
+
     [Fact]
     public void Bad_distributions_file_names_the_field_and_the_allowed_values()
     {

@@ -16,7 +16,7 @@ internal static class GlobalCommand
 
     public static Command Create(CliConsole console)
     {
-        var file = SensitivityCommand.FileArgument("global", "--method, --samples, --seed, --parameters, --endpoints, --spread, --distributions, --bootstrap, --levels, --threads, --shard, --out, --png, --quiet");
+        var file = SensitivityCommand.FileArgument("global", "--method, --samples, --seed, --parameters, --endpoints, --spread, --distributions, --bootstrap, --levels, --threads, --shard, --out, --force, --png, --quiet");
         var method = new Option<string>("--method") { Description = "morris (elementary effects μ*, μ, σ) or sobol (first-order and total indices).", DefaultValueFactory = _ => "sobol" };
         var samples = new Option<int>("--samples") { Description = $"Sobol': base samples N (N·(k+2) runs; a power of 2 keeps the design balanced). Morris: trajectories r (r·(k+1) runs). Allowed 8–{MaxSamples}.", DefaultValueFactory = _ => 256 };
         var seed = new Option<long>("--seed") { Description = "Seed of the design and the bootstrap; the same seed gives the same files on any number of threads or shards.", DefaultValueFactory = _ => 1 };
@@ -29,11 +29,12 @@ internal static class GlobalCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of K (i/K, 1 ≤ i ≤ K) and write its manifest.json and evaluations.csv; combine the K folders with 'tposim merge'." };
         var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "out-sensitivity-global" };
+        var force = OutputOptions.Force();
         var png = new Option<bool>("--png") { Description = "Also write each plot as PNG." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
-        var command = new Command("global", "Global sensitivity over parameter distributions: Morris screening or Sobol' indices (Saltelli 2010 design, Jansen total) with bootstrap intervals and a convergence report; parallel and shardable.")
+        var command = new Command("global", "Global sensitivity over parameter distributions: Morris screening or Sobol' indices (Saltelli 2010 design, Jansen total) with bootstrap intervals and a convergence report; parallel and shardable. " + OutputOptions.ExistingFolderRule)
         {
-            file, method, samples, seed, parameters, endpoints, spread, distributions, bootstrap, levels, threads, shard, outDir, png, quiet,
+            file, method, samples, seed, parameters, endpoints, spread, distributions, bootstrap, levels, threads, shard, outDir, force, png, quiet,
         };
         command.SetAction(parse =>
         {
@@ -94,7 +95,7 @@ internal static class GlobalCommand
                 chosen.Select(e => new SensitivityOutput(e.Name, e.Unit)).ToArray());
             var problem = TpoSim.Sensitivity.ScenarioProblem.Create(input.Scenario, resolved, chosen);
             var quietRun = parse.GetValue(quiet);
-            var outPath = parse.GetValue(outDir)!;
+            using var folder = TpoSim.Output.Files.OutputFolder.Begin(parse.GetValue(outDir)!, parse.GetValue(force));
             var range = RunRange.Shard(shardIndex, shardCount, config.Runs);
             if (!quietRun)
             {
@@ -103,31 +104,34 @@ internal static class GlobalCommand
             }
             var clock = Stopwatch.StartNew();
             var design = config.Design();
-            var outputs = ProgressLines.Run(console, quietRun, "runs", progress => GlobalEvaluator.Evaluate(problem, design, range, t, progress));
+            var outputs = ProgressLines.Run(console, quietRun, "runs", progress => GlobalEvaluator.Evaluate(problem, design, range, t, progress, console.Cancellation));
             clock.Stop();
+            console.Cancellation.ThrowIfCancellationRequested();
             if (shardCount > 1)
             {
-                var written = GlobalSensitivityFiles.WriteShard(new GlobalManifest(config, shardIndex, shardCount, range), outputs, outPath);
+                var written = GlobalSensitivityFiles.WriteShard(new GlobalManifest(config, shardIndex, shardCount, range), outputs, folder.StagingPath);
+                folder.Commit(console.Cancellation);
                 if (!quietRun)
-                    console.Out.WriteLine($"Shard {shardIndex}/{shardCount}: {range.Count} runs in {clock.Elapsed.TotalSeconds:0.0} s; wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(outPath)}; combine all {shardCount} folders with 'tposim merge DIR... --out DIR'");
+                    console.Out.WriteLine($"Shard {shardIndex}/{shardCount}: {range.Count} runs in {clock.Elapsed.TotalSeconds:0.0} s. {OutputOptions.Wrote(folder, written)}; combine all {shardCount} folders with 'tposim merge DIR... --out DIR'");
                 return ExitCodes.Ok;
             }
             var result = GlobalAnalysis.Estimate(config, outputs);
-            return Finish(console, result, outPath, parse.GetValue(png), quietRun, clock.Elapsed);
+            return Finish(console, result, folder, parse.GetValue(png), quietRun, clock.Elapsed);
         });
         return command;
     }
 
     /// <summary>Writes the files and prints the tables (shared with <c>tposim merge</c>).</summary>
-    public static int Finish(CliConsole console, GlobalSensitivityResult result, string outPath, bool png, bool quiet, TimeSpan? elapsed)
+    public static int Finish(CliConsole console, GlobalSensitivityResult result, TpoSim.Output.Files.OutputFolder folder, bool png, bool quiet, TimeSpan? elapsed)
     {
-        var written = GlobalSensitivityFiles.WriteAll(result, outPath).ToList();
+        var written = GlobalSensitivityFiles.WriteAll(result, folder.StagingPath).ToList();
         if (png) written.AddRange(PngFiles.Write(written));
+        folder.Commit(console.Cancellation);
         if (!quiet)
         {
             Print(console, result);
             if (elapsed is { } e) console.Out.WriteLine($"{result.Config.Runs} runs in {e.TotalSeconds:0.0} s ({result.Config.Runs / Math.Max(e.TotalSeconds, 1e-9):0.0} runs/s); {result.FailedRuns} failed");
-            console.Out.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(outPath)}");
+            console.Out.WriteLine(OutputOptions.Wrote(folder, written));
         }
         return ExitCodes.Ok;
     }

@@ -20,7 +20,7 @@ internal static class PngFiles
             return png;
         }).ToArray();
 
-    /// <summary>Writes <paramref name="svg"/> as a PNG file at <paramref name="path"/> (through a temporary name).</summary>
+    /// <summary>Writes <paramref name="svg"/> as a PNG file at <paramref name="path"/> (inside the run's staging folder).</summary>
     private static void Render(string svg, string path)
     {
         using var document = new global::Svg.Skia.SKSvg();
@@ -37,8 +37,7 @@ internal static class PngFiles
         surface.Canvas.DrawPicture(picture);
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        var temp = path + ".partial";
-        using (var file = File.Create(temp)) data.SaveTo(file);
-        File.Move(temp, path, overwrite: true);
+        using var file = File.Create(path);
+        data.SaveTo(file);
     }
 }

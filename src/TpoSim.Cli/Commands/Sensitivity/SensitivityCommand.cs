@@ -33,17 +33,18 @@ public static class SensitivityCommand
 
     private static Command Local(CliConsole console)
     {
-        var file = FileArgument("local", "--parameters, --endpoints, --step, --out, --threads, --png, --quiet");
+        var file = FileArgument("local", "--parameters, --endpoints, --step, --out, --force, --threads, --png, --quiet");
         var parameters = new Option<string?>("--parameters") { Description = "Comma-separated parameter names ('tposim parameters'); default: every non-switch parameter whose value in the scenario is > 0." };
         var endpoints = new Option<string?>("--endpoints") { Description = $"Comma-separated endpoints: {EndpointGrammar.SyntaxText}. Default: {ScenarioLocalAnalysis.DefaultEndpoints}." };
         var step = new Option<double>("--step") { Description = "Step h in ln p (runs at p·e^±h and p·e^±h/2); allowed (0, 0.5].", DefaultValueFactory = _ => 0.02 };
         var outDir = new Option<string>("--out") { Description = "Directory for sensitivities.csv/json, states.csv and tornado-<endpoint>.svg.", DefaultValueFactory = _ => "out-sensitivity" };
+        var force = OutputOptions.Force();
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var png = new Option<bool>("--png") { Description = "Also write each plot as PNG." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
-        var command = new Command("local", "Normalised local sensitivities ∂ln endpoint/∂ln parameter of named endpoints and of the states over time, by Richardson-checked finite differences; tornado plots.")
+        var command = new Command("local", "Normalised local sensitivities ∂ln endpoint/∂ln parameter of named endpoints and of the states over time, by Richardson-checked finite differences; tornado plots. " + OutputOptions.ExistingFolderRule)
         {
-            file, parameters, endpoints, step, outDir, threads, png, quiet,
+            file, parameters, endpoints, step, outDir, force, threads, png, quiet,
         };
         command.SetAction(parse =>
         {
@@ -65,18 +66,20 @@ public static class SensitivityCommand
                     throw new CliInputException($"--step: {F(h)} does not fit {p.Name}'s range [{F(p.Minimum)}, {F(p.Maximum)}] around {F(p.Nominal)}; use a smaller step");
             }
             var quietRun = parse.GetValue(quiet);
+            using var folder = TpoSim.Output.Files.OutputFolder.Begin(parse.GetValue(outDir)!, parse.GetValue(force));
             if (!quietRun) console.Out.WriteLine($"Local sensitivities of {chosen.Count} endpoint(s) to {resolved.Count} parameters of '{input.Scenario.Name}' ({input.Source}) ...");
             var clock = Stopwatch.StartNew();
             var analysis = ProgressLines.Run(console, quietRun, "runs", progress =>
                 ScenarioLocalAnalysis.Run(input.Scenario, resolved.Select(p => p.Name).ToArray(), chosen,
-                    new LocalSensitivityOptions(h, t) { Progress = progress }));
-            var outPath = parse.GetValue(outDir)!;
-            var written = LocalSensitivityFiles.WriteAll(analysis, outPath).ToList();
+                    new LocalSensitivityOptions(h, t) { Progress = progress, Cancellation = console.Cancellation }));
+            console.Cancellation.ThrowIfCancellationRequested();
+            var written = LocalSensitivityFiles.WriteAll(analysis, folder.StagingPath).ToList();
             if (parse.GetValue(png)) written.AddRange(PngFiles.Write(written));
+            folder.Commit(console.Cancellation);
             if (!quietRun)
             {
                 PrintLocal(console, analysis, clock.Elapsed);
-                console.Out.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(outPath)}");
+                console.Out.WriteLine(OutputOptions.Wrote(folder, written));
             }
             return ExitCodes.Ok;
         });
