@@ -31,6 +31,8 @@ public static class CliApp
         root.Add(FitCommand.Create(console));
         root.Add(ForecastCommand.Create(console));
         root.Add(ExportCommand.Create(console));
+        root.Add(Commands.Sensitivity.SensitivityCommand.Create(console));
+        root.Add(MergeCommand.Create(console));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !IsHelpOrVersion(args))
         {

@@ -1,0 +1,71 @@
+using TpoSim.Parameters;
+using TpoSim.Scenarios;
+using TpoSim.Simulation;
+
+namespace TpoSim.Sensitivity;
+
+/// <summary>
+/// A scenario plus named parameter values → endpoints: each evaluation runs the scenario with the values set as
+/// patient.parameters overrides (on top of its condition and its own overrides), so any parameter a scenario can name is
+/// an input. The nominal value of a parameter is the one the scenario itself simulates with.
+/// </summary>
+public static class ScenarioProblem
+{
+    /// <summary>
+    /// The parameters a local analysis uses when none are named: every catalog parameter that is not a 0/1 switch and
+    /// whose value in this scenario is &gt; 0 (a normalised sensitivity needs ln p).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultParameterNames(Scenario scenario)
+    {
+        var values = Simulator.ParametersFor(scenario);
+        return ParameterCatalog.All.Where(d => d.Unit != "0/1" && values[d.Id] > 0).Select(d => d.Name).ToArray();
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="names"/> for <paramref name="scenario"/>: unit, allowed range and nominal value, varying
+    /// over <paramref name="distributionFor"/> (default: the allowed range, log-uniform across decades). Returns the
+    /// first problem as a message for an unknown name.
+    /// </summary>
+    public static (IReadOnlyList<SensitivityParameter> Parameters, string? Error) Resolve(Scenario scenario, IReadOnlyList<string> names,
+        Func<ParameterDefinition, double, ParameterDistribution?>? distributionFor = null)
+    {
+        var values = Simulator.ParametersFor(scenario);
+        var list = new List<SensitivityParameter>();
+        foreach (var name in names)
+        {
+            if (!ParameterCatalog.TryGet(name, out var def))
+                return ([], $"unknown parameter '{name}'; run 'tposim parameters' for the {ParameterCatalog.All.Count} names");
+            if (list.Any(p => p.Name == name)) continue;
+            var nominal = values[def.Id];
+            var distribution = distributionFor?.Invoke(def, nominal) ?? ParameterDistribution.OverRange(def.Minimum, def.Maximum);
+            list.Add(new SensitivityParameter(def.Name, def.Unit, nominal, def.Minimum, def.Maximum, distribution));
+        }
+        return (list, null);
+    }
+
+    /// <summary>The problem "these parameters → these endpoints" for <paramref name="scenario"/>.</summary>
+    public static SensitivityProblem Create(Scenario scenario, IReadOnlyList<SensitivityParameter> parameters, IReadOnlyList<Endpoint> endpoints) =>
+        new(parameters, endpoints.Select(e => new SensitivityOutput(e.Name, e.Unit)).ToArray(),
+            values => Read(Run(scenario, parameters, values), endpoints));
+
+    /// <summary>Runs <paramref name="scenario"/> with <paramref name="values"/> for <paramref name="parameters"/>; null when a value is outside its allowed range.</summary>
+    public static SimulationResult? Run(Scenario scenario, IReadOnlyList<SensitivityParameter> parameters, double[] values)
+    {
+        var overrides = new Dictionary<string, double>(scenario.ParameterOverrides);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (!(values[i] >= parameters[i].Minimum && values[i] <= parameters[i].Maximum)) return null;
+            overrides[parameters[i].Name] = values[i];
+        }
+        return Simulator.Run(scenario with { ParameterOverrides = overrides });
+    }
+
+    /// <summary>Each endpoint of a run; NaN for all when the run is missing or failed.</summary>
+    public static double[] Read(SimulationResult? result, IReadOnlyList<Endpoint> endpoints)
+    {
+        var values = new double[endpoints.Count];
+        for (var k = 0; k < values.Length; k++)
+            values[k] = result is { Succeeded: true } ? endpoints[k].Read(result) : double.NaN;
+        return values;
+    }
+}
