@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Spectre.Console;
 using TpoSim.Output.Files;
 using TpoSim.Scenarios;
@@ -66,7 +65,7 @@ public static class SimulateCommand
             // Apply --days through the scenario itself, so the same validation (events inside the span) applies.
             if (!(d >= 0.01 && d <= ScenarioDefaults.MaxDays))
                 throw new CliInputException($"--days: {d.ToString(CultureInfo.InvariantCulture)} is outside the allowed range [0.01, {ScenarioDefaults.MaxDays}] days");
-            json = WithDays(json, d, source, out var cut);
+            json = DaysOverride.Apply(json, d, out var cut);
             if (cut is not null) console.Error.WriteLine($"tposim: warning: {cut}");
         }
         if (solver is not null && !SolverChoice.IsKnown(solver))
@@ -121,46 +120,6 @@ public static class SimulateCommand
         });
         return Simulator.Run(scenario, solver, progress);
     }
-
-    private static string WithDays(string json, double days, string source, out string? titrationCut)
-    {
-        titrationCut = null;
-        JsonNode? root;
-        try { root = JsonNode.Parse(json, documentOptions: JsonInput.Options); }
-        catch (System.Text.Json.JsonException) { return json; } // the parser reports the JSON error with its position
-        if (root is not JsonObject obj) return json;
-        if (obj["simulation"] is not JsonObject sim)
-        {
-            sim = new JsonObject();
-            obj["simulation"] = sim;
-        }
-        sim["days"] = days;
-        if (obj["titration"] is JsonObject titration) titrationCut = CutTitration(titration, days);
-        _ = source;
-        return obj.ToJsonString();
-    }
-
-    /// <summary>
-    /// --days shorter than the titration's span (its days, weeks or the policy's default course) cuts the titration to
-    /// the new end: the user asked for fewer days, so this is a warning, not the error the same scenario file would get.
-    /// Returns the warning, or null when the titration fits.
-    /// </summary>
-    private static string? CutTitration(JsonObject titration, double days)
-    {
-        string text;
-        double span;
-        if (titration["days"] is JsonValue dv && dv.TryGetValue<double>(out var d0)) (span, text) = (d0, $"titration.days {F(d0)}");
-        else if (titration["weeks"] is JsonValue wv && wv.TryGetValue<double>(out var w0)) (span, text) = (w0 * 7, $"titration.weeks {F(w0)} = {F(w0 * 7)} days");
-        else if (titration["policy"] is JsonValue pv && pv.TryGetValue<string>(out var policy) && TpoSim.Policies.TitrationCatalog.DefaultDays(policy) is { } def)
-            (span, text) = (def, $"the {F(def)}-day course of '{policy}'");
-        else return null;
-        if (span <= days + 1e-9) return null;
-        titration.Remove("weeks");
-        titration["days"] = days;
-        return $"--days {F(days)} is shorter than the titration ({text}); the titration is cut to {F(days)} days";
-    }
-
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>IProgress that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and may print late).</summary>
     private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
