@@ -18,7 +18,7 @@ public static class ServeCommand
         {
             urls,
         };
-        command.SetAction(parse => TpoSimServer.Serve(parse.GetValue(urls)!, console.Out, console.Error));
+        command.SetAction(parse => TpoSimServer.Serve(parse.GetValue(urls)!, console.Out, console.Error, console.Cancellation));
         return command;
     }
 }

@@ -23,6 +23,7 @@ public static class FitCache
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{historyText}\u0000{condition}\u0000{drug}\u0000{weightKg}\u0000{options}")));
         if (Fits.TryGetValue(key, out var cached)) return cached;
         var fit = MapEstimator.Fit(problem, options, token);
+        if (token.IsCancellationRequested) return fit; // stopped early: not the fit of these inputs
         if (Fits.Count >= Capacity) Fits.Clear();
         Fits[key] = fit;
         return fit;

@@ -109,6 +109,7 @@ public static class FitEndpoints
                 {
                     var problem = new FitProblem(history, FitPrior.For(history.Condition.Name)!);
                     var fit = FitCache.GetOrFit(text, condition, drug, weightKg, problem, new MapOptions(), token);
+                    token.ThrowIfCancellationRequested(); // over the time budget: a 400 naming the limit, not a failed fit
                     if (!fit.Converged)
                         throw new ApiException(StatusCodes.Status422UnprocessableEntity, "fit did not converge", [new ApiError("$", $"the fit did not converge ({fit.Message}); no forecast")]);
                     var options = new ForecastOptions(w, low, high, risk, Samples: n, Seed: seed ?? 1, Threads: Environment.ProcessorCount);

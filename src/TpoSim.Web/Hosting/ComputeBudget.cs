@@ -14,14 +14,22 @@ public static class ComputeBudget
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         budget.CancelAfter(TimeSpan.FromSeconds(seconds));
+        T result;
         try
         {
-            return await Task.Run(() => work(budget.Token), budget.Token);
+            result = await Task.Run(() => work(budget.Token), budget.Token);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            throw ApiException.BadRequest("$",
-                $"the computation needed more than this server's time limit; allowed at most {seconds.ToString("0.###", CultureInfo.InvariantCulture)} s per request ({hint})");
+            throw OverTime(seconds, hint);
         }
+        // Some library loops stop on the token and return what they have (a fit marks itself unconverged): a result
+        // finished after the budget ran out is not trusted.
+        context.RequestAborted.ThrowIfCancellationRequested();
+        if (budget.IsCancellationRequested) throw OverTime(seconds, hint);
+        return result;
     }
+
+    private static ApiException OverTime(double seconds, string hint) => ApiException.BadRequest("$",
+        $"the computation needed more than this server's time limit; allowed at most {seconds.ToString("0.###", CultureInfo.InvariantCulture)} s per request ({hint})");
 }

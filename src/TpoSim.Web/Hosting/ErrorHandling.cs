@@ -49,7 +49,9 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
     public static async Task Write(HttpContext context, ApiErrorBody body)
     {
         if (context.Response.HasStarted) return;
+        var retryAfter = context.Response.Headers.RetryAfter; // set by the queue's 429 before the body is written
         context.Response.Clear();
+        if (body.Status == StatusCodes.Status429TooManyRequests && retryAfter.Count > 0) context.Response.Headers.RetryAfter = retryAfter;
         context.Response.StatusCode = body.Status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));

@@ -21,7 +21,7 @@ public sealed class ServerLimits
     /// <summary>Most posterior draws per regimen in one forecast (and for the fit's band).</summary>
     public int MaxSamples { get; set; } = 200;
     /// <summary>Computing time allowed to one synchronous request (simulate, fit, forecast, interpret), seconds.</summary>
-    public double RequestSeconds { get; set; } = 60;
+    public double RequestSeconds { get; set; } = 120;
     /// <summary>Computing time allowed to one population job, seconds.</summary>
     public double JobSeconds { get; set; } = 600;
     /// <summary>Synchronous computations run at once (default: the number of cores).</summary>

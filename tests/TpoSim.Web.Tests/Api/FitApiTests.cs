@@ -8,7 +8,10 @@ namespace TpoSim.Web.Tests.Api;
 /// <summary>POST /api/fit and /api/forecast with the example patient (docs/fit-forecast.md).</summary>
 public sealed class FitApiTests(WebFactory factory) : IClassFixture<WebFactory>
 {
-    private readonly HttpClient client = factory.CreateClient();
+    private readonly HttpClient client = Slow(factory.CreateClient());
+
+    // A fit takes minutes on a loaded shared machine.
+    private static HttpClient Slow(HttpClient c) { c.Timeout = TimeSpan.FromMinutes(15); return c; }
     private static CancellationToken Token => TestContext.Current.CancellationToken;
     private static string Patient => File.ReadAllText(Http.RepoFile("examples/patient-itp-romiplostim.csv"));
 

@@ -40,11 +40,12 @@ public sealed class LimitsTests
     {
         using var factory = WebFactory.With(l => l.RequestSeconds = 0.05);
         var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health", Token)).StatusCode); // start-up
         var clock = Stopwatch.StartNew();
         var errors = await Http.AssertError(await client.PostAsync("/api/simulate", Http.Json(LongScenario()), Token), 400);
         Assert.Contains("at most 0.05 s per request", (string?)errors[0]!["message"]);
-        Assert.True(clock.Elapsed.TotalSeconds < 3, $"the run should stop at its limit; took {clock.Elapsed.TotalSeconds:0.0} s");
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/simulate", Http.Json("""{"days": 1}"""), Token)).StatusCode);
+        Assert.True(clock.Elapsed.TotalSeconds < 2.5, $"the run should stop at its limit; took {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/parameters", Token)).StatusCode);
     }
 
     [Fact]

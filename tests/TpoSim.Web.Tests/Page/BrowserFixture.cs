@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TpoSim.Web.Hosting;
 using Xunit;
@@ -35,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Chromium)) return;
-        app = TpoSimServer.Build([], "http://127.0.0.1:0");
+        app = TpoSimServer.Build([], "http://127.0.0.1:0", b => b.Services.PostConfigure<ServerLimits>(l => l.RequestSeconds = 900));
         await app.StartAsync();
         BaseUrl = app.Urls.First();
         Api = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
