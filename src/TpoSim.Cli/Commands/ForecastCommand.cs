@@ -61,7 +61,7 @@ public static class ForecastCommand
         }
         var history = input.Load(console, parse);
         if (history is null) return ExitCodes.BadInput;
-        if (regimens.Count == 0) regimens.AddRange(Defaults(history));
+        if (regimens.Count == 0) regimens.AddRange(Forecaster.DefaultRegimens(history));
         var duplicate = regimens.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new CliInputException($"--regimen: '{duplicate.Key}' is asked twice; each regimen once");
         var problems = Forecaster.Check(history, regimens);
@@ -102,23 +102,6 @@ public static class ForecastCommand
         }
         console.Out.WriteLine(ForecastResult.Disclaimer);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>label, hold, and fixed at the current dose and its neighbours on the label ladder (when on drug).</summary>
-    private static IEnumerable<Regimen> Defaults(PatientHistory history)
-    {
-        if (history.Drug is null) return [Regimen.Hold];
-        var list = new List<Regimen> { Regimen.Label, Regimen.Hold };
-        var current = history.CurrentDose(history.LastObservationDay);
-        var levels = TitrationCatalog.StartLevels(Forecaster.LabelPolicy(history.Drug)) ?? [];
-        if (current > 0)
-        {
-            var below = levels.Where(l => l < current - 1e-9).DefaultIfEmpty(double.NaN).Max();
-            var above = levels.Where(l => l > current + 1e-9).DefaultIfEmpty(double.NaN).Min();
-            foreach (var d in new[] { below, current, above }.Where(double.IsFinite)) list.Add(Regimen.Fixed(d));
-        }
-        else if (levels.Count > 0) list.Add(Regimen.Fixed(levels[0]));
-        return list;
     }
 
     private static (double Low, double High) ParseTarget(string text)

@@ -23,6 +23,26 @@ public static class Forecaster
         _ => throw new ArgumentException($"No label rule for drug '{drug}'.", nameof(drug)),
     };
 
+    /// <summary>
+    /// The candidates when none are asked for: the label rule, hold, and fixed doses at the current dose and its
+    /// neighbours on the label ladder (the ladder's first level when off drug); only hold without a drug.
+    /// </summary>
+    public static IReadOnlyList<Regimen> DefaultRegimens(PatientHistory history)
+    {
+        if (history.Drug is null) return [Regimen.Hold];
+        var list = new List<Regimen> { Regimen.Label, Regimen.Hold };
+        var current = history.CurrentDose(history.LastObservationDay);
+        var levels = TitrationCatalog.StartLevels(LabelPolicy(history.Drug)) ?? [];
+        if (current > 0)
+        {
+            var below = levels.Where(l => l < current - 1e-9).DefaultIfEmpty(double.NaN).Max();
+            var above = levels.Where(l => l > current + 1e-9).DefaultIfEmpty(double.NaN).Min();
+            foreach (var d in new[] { below, current, above }.Where(double.IsFinite)) list.Add(Regimen.Fixed(d));
+        }
+        else if (levels.Count > 0) list.Add(Regimen.Fixed(levels[0]));
+        return list;
+    }
+
     /// <summary>Problems with asking these regimens of this history (one line each; empty when fine).</summary>
     public static IReadOnlyList<string> Check(PatientHistory history, IReadOnlyList<Regimen> regimens)
     {

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TpoSim.Scenarios;
+using TpoSim.Web.Hosting;
+
+namespace TpoSim.Web.Api;
+
+/// <summary>
+/// A scenario document sent to the server, parsed by the library's <see cref="ScenarioParser"/> (the same messages and
+/// JSON paths as <c>tposim simulate</c>) and then held to the server's caps. A top-level <c>days</c> is the API's
+/// form of the CLI's <c>--days</c>, so <c>{"days": 30}</c> is a valid request.
+/// </summary>
+public static class ScenarioRequest
+{
+    /// <summary>The scenario, with any warning; throws a 400 <see cref="ApiException"/> listing every problem.</summary>
+    public static (Scenario Scenario, IReadOnlyList<string> Warnings) Parse(string json, ServerLimits limits)
+    {
+        var warnings = new List<string>();
+        JsonObject? root = null;
+        try { root = JsonNode.Parse(json, documentOptions: JsonInput.Options) as JsonObject; }
+        catch (System.Text.Json.JsonException) { } // the parser reports it with its position
+        if (root is not null)
+        {
+            if (root.ContainsKey("doseTable"))
+                throw ApiException.BadRequest("invalid scenario", [new ApiError("$.doseTable",
+                    "not accepted by the server (it names a file on the server's disk); write the doses inline in 'doses'")]);
+            if (root["days"] is JsonNode daysNode)
+            {
+                if (daysNode is not JsonValue v || !v.TryGetValue<double>(out var days))
+                    throw ApiException.BadRequest("invalid scenario", [new ApiError("$.days", $"expected a number of days; allowed range [0.01, {F(limits.MaxDays)}] days")]);
+                root.Remove("days");
+                json = DaysOverride.Apply(root.ToJsonString(), days, out var cut, "days");
+                if (cut is not null) warnings.Add(cut);
+            }
+        }
+        var parsed = ScenarioParser.Parse(json);
+        if (!parsed.Succeeded)
+            throw ApiException.BadRequest("invalid scenario", parsed.Errors.Select(e => new ApiError(e.Path, e.Message)).ToArray());
+        var scenario = parsed.Scenario!;
+        var errors = new List<ApiError>();
+        if (scenario.Days > limits.MaxDays)
+            errors.Add(new ApiError("$.simulation.days", $"{F(scenario.Days)} is outside this server's allowed range [0.01, {F(limits.MaxDays)}] days (the CLI allows up to {F(ScenarioDefaults.MaxDays)})"));
+        var points = Math.Floor(scenario.Days / scenario.OutputStepDays + 1e-9) + 1;
+        if (points > limits.MaxOutputPoints)
+            errors.Add(new ApiError("$.simulation.outputEveryDays",
+                $"{F(scenario.OutputStepDays)} gives {F(points)} output points over {F(scenario.Days)} days; this server allows at most {limits.MaxOutputPoints}, so allowed ≥ {(scenario.Days / (limits.MaxOutputPoints - 1)).ToString("0.######", CultureInfo.InvariantCulture)} days"));
+        if (errors.Count > 0) throw ApiException.BadRequest("scenario over the server's limits", errors);
+        return (scenario, warnings);
+    }
+
+    private static string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using TpoSim.Cli;
+using TpoSim.Forecasting;
+using Xunit;
+
+namespace TpoSim.Web.Tests.Page;
+
+/// <summary>The page in chromium: build, run, compare, a virtual trial, fit and forecast, interpret.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageTests(BrowserFixture browser)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static async Task<double[]> Numbers(IPage page, string expression) =>
+        (await page.EvaluateAsync<double[]>(expression))!;
+
+    private async Task<JsonNode> Simulate(string scenarioJson)
+    {
+        var response = await browser.Api.PostAsync("/api/simulate", Http.Json(scenarioJson), Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(Token)} for {scenarioJson}");
+        return await Http.JsonOf(response);
+    }
+
+    private static async Task RunAndWait(IPage page)
+    {
+        await page.EvaluateAsync("() => { document.getElementById('status').textContent = ''; }");
+        await page.ClickAsync("#run");
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.includes(' days in ') || !document.getElementById('errors').hidden");
+        Assert.True(await page.IsHiddenAsync("#errors"), await page.TextContentAsync("#errors"));
+    }
+
+    [Fact]
+    public async Task ScenarioBuiltByClicking_ChartsTheApiNumbers_DownloadsWhatTheCliReproduces_AndShares()
+    {
+        var page = await browser.OpenAsync();
+        // Patient: ITP at severity 0.3, 56 days; romiplostim 3 µg/kg SC weekly from day 7; a splenectomy on day 35.
+        await page.SelectOptionAsync("#condition", "itp");
+        await page.FillAsync("#severity-number", "0.3");
+        await page.FillAsync("#days", "56");
+        while (await page.Locator(".event-row .remove").CountAsync() > 0) await page.Locator(".event-row .remove").First.ClickAsync();
+        await page.ClickAsync("#add-dose");
+        var dose = page.Locator(".dose-row").Last;
+        await dose.Locator("[data-field=drug]").SelectOptionAsync("romiplostim");
+        await dose.Locator("[data-field=route]").SelectOptionAsync("sc");
+        await dose.Locator("[data-field=amount]").FillAsync("3");
+        await dose.Locator("[data-field=unit]").SelectOptionAsync("ug/kg");
+        await dose.Locator("[data-field=day]").FillAsync("7");
+        await dose.Locator("[data-field=everyDays]").FillAsync("7");
+        await dose.Locator("[data-field=count]").FillAsync("4");
+        await page.ClickAsync("#add-event");
+        var ev = page.Locator(".event-row").Last;
+        await ev.Locator("[data-field=type]").SelectOptionAsync("splenectomy");
+        await ev.Locator("[data-field=day]").FillAsync("35");
+        await RunAndWait(page);
+
+        var docText = await page.EvaluateAsync<string>("() => JSON.stringify(window.tposim.lastDoc)");
+        Assert.Equal("itp", JsonNode.Parse(docText!)!["patient"]!["condition"]!["name"]!.GetValue<string>());
+        var api = await Simulate(docText!);
+        var chartPlatelets = await Numbers(page, "() => document.getElementById('chart').data[0].y");
+        var chartTpo = await Numbers(page, "() => document.getElementById('chart').data[1].y");
+        Assert.Equal(api["series"]!["platelets"]!.AsArray().Select(v => (double)v!).ToArray(), chartPlatelets);
+        Assert.Equal(api["series"]!["tpo"]!.AsArray().Select(v => (double)v!).ToArray(), chartTpo);
+        Assert.Equal(56, (await Numbers(page, "() => document.getElementById('chart').data[0].x")).Last());
+        // Doses in the ordered unit, the drug panel, the splenectomy mark and the 20/50/150/450 lines.
+        var doseText = await page.EvaluateAsync<string[]>("() => document.getElementById('chart').data.find(t => t.name === 'doses').text");
+        Assert.Equal(4, doseText!.Length);
+        Assert.All(doseText, t => Assert.Equal("romiplostim 3 µg/kg sc", t));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('chart').data.some(t => t.name === 'romiplostim (ng/mL)')"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('chart').data.find(t => t.name === 'events').text.includes('splenectomy')"));
+        Assert.Equal(new double[] { 20, 50, 150, 450 }, await Numbers(page, "() => document.getElementById('chart').layout.shapes.filter(s => s.yref === 'y').map(s => s.y0)"));
+        Assert.Equal("Platelets (×10⁹/L)", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.yaxis.title.text"));
+        Assert.Equal("Day", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.xaxis.title.text"));
+        Assert.Contains("Baseline platelets", await page.TextContentAsync("#summary"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-page.png") });
+        await page.CheckAsync("#log-scale");
+        Assert.Equal("log", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.yaxis.type"));
+
+        // The downloaded scenario.json, run by `tposim simulate`, gives the chart's numbers (timeseries.csv, 6 digits).
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#dl-scenario"));
+        var dir = Path.Combine(Path.GetTempPath(), "tposim-web-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var file = Path.Combine(dir, "scenario.json");
+            await download.SaveAsAsync(file);
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Assert.Equal(0, CliApp.Run(["simulate", file, "--out", Path.Combine(dir, "out"), "--quiet"], stdout, stderr));
+            var cli = File.ReadAllLines(Path.Combine(dir, "out", "timeseries.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(chartPlatelets, cli);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+
+        // The shared address reproduces the scenario in a fresh page.
+        await page.ClickAsync("#share");
+        var link = await page.InputValueAsync("#share-link");
+        Assert.StartsWith(browser.BaseUrl + "/#s=", link);
+        var again = await browser.OpenAsync(link[(browser.BaseUrl.Length + 1)..]);
+        Assert.Equal(chartPlatelets, await Numbers(again, "() => document.getElementById('chart').data[0].y"));
+        Assert.Equal(docText, await again.EvaluateAsync<string>("() => JSON.stringify(window.tposim.lastDoc)"));
+    }
+
+    [Fact]
+    public async Task TwoScenarios_AreComparedOverlaidAndSideBySide()
+    {
+        var page = await browser.OpenAsync();
+        await page.ClickAsync("#to-compare");
+        await page.ClickAsync("[data-tab=simulate]");
+        await page.SelectOptionAsync("#example", "condition-itp.json");
+        await page.WaitForFunctionAsync("() => window.tposim.lastDoc && window.tposim.lastDoc.patient.condition && window.tposim.lastDoc.patient.condition.name === 'itp'");
+        await page.WaitForFunctionAsync("() => !document.getElementById('to-compare').disabled");
+        await page.ClickAsync("#to-compare");
+        Assert.True(await page.IsVisibleAsync("#tab-compare"));
+        Assert.Equal(4, await page.EvaluateAsync<int>("() => document.getElementById('compare-chart').data.length"));
+        var api = await Simulate((await page.EvaluateAsync<string>("() => JSON.stringify(window.tposim.compare[1].doc)"))!);
+        Assert.Equal(api["series"]!["platelets"]!.AsArray().Select(v => (double)v!).ToArray(), await Numbers(page, "() => document.getElementById('compare-chart').data[2].y"));
+        Assert.Equal(3, await page.Locator("#compare-table tr").First.Locator("th").CountAsync());
+        await page.SelectOptionAsync("#compare-mode", "side");
+        Assert.Equal(2, await page.Locator("#compare-side .chart").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-compare.png") });
+    }
+
+    [Fact]
+    public async Task SmallVirtualTrial_RunsToCompletionWithBandsAndEndpoints()
+    {
+        var page = await browser.OpenAsync("#tab=population");
+        await page.SelectOptionAsync("#trial", "itp-like-destruction.json");
+        await page.FillAsync("#subjects", "6");
+        await page.ClickAsync("#pop-run");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#pop-endpoints tr').length > 3 || !document.getElementById('pop-errors').hidden");
+        Assert.True(await page.IsHiddenAsync("#pop-errors"), await page.TextContentAsync("#pop-errors"));
+        Assert.StartsWith("done", await page.TextContentAsync("#pop-status"));
+        Assert.Equal(1, await page.EvaluateAsync<double>("() => document.getElementById('pop-progress').value"));
+        Assert.Equal(5, await page.EvaluateAsync<int>("() => document.getElementById('pop-chart').data.length"));
+        var median = await Numbers(page, "() => document.getElementById('pop-chart').data[4].y");
+        var result = await page.EvaluateAsync<JsonElement>("() => window.tposim.population");
+        Assert.Equal(result.GetProperty("plateletBands")[2].EnumerateArray().Select(v => v.GetDouble()).ToArray(), median);
+        Assert.Contains("Enrolled: ok / failed", await page.TextContentAsync("#pop-endpoints"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-population.png") });
+    }
+
+    [Fact]
+    public async Task UploadedExamplePatient_GetsAForecastAndARecommendationWithItsDisclaimer()
+    {
+        var page = await browser.OpenAsync("#tab=fit");
+        await page.SetInputFilesAsync("#fit-file", Http.RepoFile("examples/patient-itp-romiplostim.csv"));
+        await page.FillAsync("#fc-samples", "20");
+        await page.WaitForFunctionAsync("() => !document.getElementById('fit-run').disabled");
+        await page.ClickAsync("#fit-run");
+        await page.WaitForFunctionAsync("() => !document.getElementById('fc-recommendation').hidden || !document.getElementById('fit-errors').hidden", null, new PageWaitForFunctionOptions { Timeout = 300_000 });
+        Assert.True(await page.IsHiddenAsync("#fit-errors"), await page.TextContentAsync("#fit-errors"));
+        var text = await page.TextContentAsync("#fc-recommendation");
+        var csv = await File.ReadAllTextAsync(Http.RepoFile("examples/patient-itp-romiplostim.csv"), Token);
+        var api = await Http.JsonOf(await browser.Api.PostAsync("/api/forecast?weeks=8&targetLow=50&targetHigh=150&maxRisk=0.1&samples=20", Http.Csv(csv), Token));
+        Assert.Equal($"Recommendation: {api["recommendation"]} — {api["reason"]}.", text);
+        Assert.Equal(ForecastResult.Disclaimer, await page.TextContentAsync("#fc-disclaimer"));
+        Assert.True(await page.Locator("#fit-estimates tr").CountAsync() >= 4);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-forecast.png") });
+    }
+
+    [Fact]
+    public async Task Pair_IsReadOnTheInterpretationPlane()
+    {
+        var page = await browser.OpenAsync("#tab=interpret");
+        await page.FillAsync("#ip-platelets", "15");
+        await page.FillAsync("#ip-tpo", "70");
+        await page.ClickAsync("#ip-run");
+        await page.WaitForSelectorAsync("#ip-plane svg");
+        var api = await Http.JsonOf(await browser.Api.PostAsync("/api/interpret", Http.Json("""{"platelets": 15, "tpo": 70, "tpoUnit": "pg/mL"}"""), Token));
+        Assert.StartsWith($"Top reading: {api["readings"]![0]!["title"]}", await page.TextContentAsync("#ip-top"));
+        Assert.Equal(api["readings"]!.AsArray().Count + 1, await page.Locator("#ip-readings tr").CountAsync());
+    }
+}
