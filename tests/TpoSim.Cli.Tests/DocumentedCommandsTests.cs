@@ -86,8 +86,11 @@ public sealed class DocumentedCommandsTests
         Assert.Equal(3, commands[0].Line);
     }
 
+    // Not in CI yet: the docs also hold commands that never end (`tposim serve`), need a server (`curl`) or run for
+    // tens of minutes (bench/compare.sh, 100,000-subject trials). Run it by hand with --filter Category=DocsCommands
+    // until the docs mark such lines.
     [Fact]
-    [Trait("Category", "Slow")]
+    [Trait("Category", "DocsCommands")]
     public void Every_documented_command_runs_as_written_from_a_clean_copy()
     {
         using var copy = new TempDir();
