@@ -52,6 +52,9 @@ public sealed record SubjectOutcome(SubjectDraw Draw, SubjectStatus Status, stri
     public int Subject { get; init; }
 
     internal double[]? Platelets { get; init; }
+
+    /// <summary>Platelets on the last output day (10⁹/L; NaN when the subject did not run): kept after the series are binned, for endpoints read on the trial's last day.</summary>
+    public double LastDayPlatelets { get; init; } = double.NaN;
     internal double[]? Tpo { get; init; }
 }
 
@@ -209,7 +212,7 @@ public static class PopulationRunner
             var platelets = result.Outputs.Select(o => o.PlateletsCirculating).ToArray();
             var tpo = result.Outputs.Select(o => o.TpoFreePicogramsPerMl).ToArray();
             if (options.SeriesDirectory is { } dir) WriteSeries(dir, subject, grid, platelets, tpo);
-            return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Subject = subject, Platelets = platelets, Tpo = tpo };
+            return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Subject = subject, Platelets = platelets, Tpo = tpo, LastDayPlatelets = platelets[^1] };
         }
         catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException)
         {
