@@ -7,11 +7,17 @@ namespace TpoSim.Cli;
 public static class CliApp
 {
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code. Never lets an exception escape.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CliInterrupt.Detached());
+
+    /// <summary>
+    /// As <see cref="Run(string[], TextWriter, TextWriter)"/>, stopping with exit 130/143 and one line when
+    /// <paramref name="interrupt"/> fires (no output folder is left behind: see <see cref="Output.Files.OutputFolder"/>).
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliInterrupt interrupt)
     {
         var root = new RootCommand("TpoSim: a mechanistic simulator of the human thrombopoietin (TPO)–platelet system.\n" +
                                    "Research and teaching tool; not for clinical decisions.");
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr) { Cancellation = interrupt.Token };
         root.Add(SimulateCommand.Create(console));
         root.Add(ParametersCommand.Create(console));
         root.Add(ConditionsCommand.Create(console));
@@ -34,6 +40,18 @@ public static class CliApp
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (interrupt.Signal is not null && e is OperationCanceledException or IOException)
+        {
+            // An I/O error after the signal is the staging folder vanishing under a writer: still an interruption.
+            Output.Files.OutputFolder.AbandonAll();
+            stderr.WriteLine(interrupt.Message);
+            return interrupt.ExitCode;
+        }
+        catch (Output.Files.OutputTargetException e)
+        {
+            stderr.WriteLine($"tposim: --out: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (CliInputException e)
         {

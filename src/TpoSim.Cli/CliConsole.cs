@@ -28,6 +28,8 @@ public sealed class CliConsole
     public TextWriter Error { get; }
     /// <summary>True when stdout is a terminal (progress bars draw; otherwise plain progress lines).</summary>
     public bool IsInteractive { get; }
+    /// <summary>Cancelled by SIGINT or SIGTERM (<see cref="CliInterrupt"/>); long work and output writing observe it.</summary>
+    public CancellationToken Cancellation { get; init; }
     /// <summary>Spectre console for tables.</summary>
     public IAnsiConsole Ansi { get; }
 }

@@ -13,4 +13,8 @@ public static class ExitCodes
     public const int NumericalFailure = 3;
     /// <summary><c>tposim validate</c>: at least one runnable validation case failed its published tolerance.</summary>
     public const int ValidationFailed = 4;
+    /// <summary>Interrupted by SIGINT (Ctrl+C): 128 + 2. No output was written.</summary>
+    public const int Interrupted = 130;
+    /// <summary>Stopped by SIGTERM: 128 + 15. No output was written.</summary>
+    public const int Terminated = 143;
 }

@@ -1,3 +1,4 @@
 using TpoSim.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+using var interrupt = CliInterrupt.Install(Console.Error);
+return CliApp.Run(args, Console.Out, Console.Error, interrupt);

@@ -15,18 +15,19 @@ public static class FitCommand
     public static Command Create(CliConsole console)
     {
         var input = new PatientInput();
-        var outDir = new Option<string>("--out") { Description = "Directory for fit.json and fit.svg.", DefaultValueFactory = _ => "out-fit" };
+        var outDir = new Option<string>("--out") { Description = "Directory for fit.json and fit.svg. " + OutputOptions.ExistingFolderRule, DefaultValueFactory = _ => "out-fit" };
+        var force = OutputOptions.Force();
         var maxIterations = new Option<int>("--max-iterations") { Description = "Optimizer iteration cap (1–1000); the fit exits 3 when it is reached.", DefaultValueFactory = _ => 50 };
         var command = new Command("fit", "Fit the model to one patient's history (MAP Bayes, population prior, log-additive residual error) and print the estimates with 95% Laplace intervals. Writes fit.json and fit.svg. Exit 3 when the fit does not converge.")
         {
-            outDir, maxIterations,
+            outDir, force, maxIterations,
         };
         input.AddTo(command);
-        command.SetAction(parse => Run(console, input, parse, parse.GetValue(outDir)!, parse.GetValue(maxIterations)));
+        command.SetAction(parse => Run(console, input, parse, parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(maxIterations)));
         return command;
     }
 
-    private static int Run(CliConsole console, PatientInput input, ParseResult parse, string outDir, int maxIterations)
+    private static int Run(CliConsole console, PatientInput input, ParseResult parse, string outDir, bool force, int maxIterations)
     {
         if (maxIterations is < 1 or > 1000) throw new CliInputException($"--max-iterations: {maxIterations} is outside the allowed range [1, 1000]");
         var history = input.Load(console, parse);
@@ -34,18 +35,21 @@ public static class FitCommand
         var quiet = parse.GetValue(input.Quiet);
         var threads = parse.GetValue(input.Threads);
         var problem = new FitProblem(history, FitPrior.For(history.Condition.Name)!);
+        using var folder = Output.Files.OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Fitting {problem.Dimension} parameters of patient {history.Id} to {problem.ObservationCount} observations and {history.Doses.Count} doses ({history.Drug ?? "no drug"}) ...");
         // Progress: the fit is the first 70%, the band's draws the rest.
         var (fit, curves) = ProgressRun.Run(console, quiet, "fit", progress =>
         {
-            var f = MapEstimator.Fit(problem, new MapOptions(MaxIterations: maxIterations), progress: progress is null ? null : new Scaled(progress, 0, 0.7));
+            var f = MapEstimator.Fit(problem, new MapOptions(MaxIterations: maxIterations), console.Cancellation, progress: progress is null ? null : new Scaled(progress, 0, 0.7));
             return (f, FitCurves.Compute(f, f.Converged ? BandDraws : 0, 1, threads, progress: progress is null ? null : new Scaled(progress, 0.7, 0.3)));
         });
-        var written = FitFiles.WriteAll(fit, curves, outDir);
+        console.Cancellation.ThrowIfCancellationRequested();
+        var written = FitFiles.WriteAll(fit, curves, folder.StagingPath);
+        folder.Commit(console.Cancellation);
         if (!quiet)
         {
             Print(console, fit);
-            console.Out.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(outDir)}");
+            console.Out.WriteLine(OutputOptions.Wrote(folder, written));
         }
         if (!fit.Converged)
         {

@@ -25,18 +25,19 @@ public static class ForecastCommand
         var fitFile = new Option<string?>("--fit") { Description = "A fit.json from 'tposim fit' for this patient (skips refitting)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the posterior draws; the same seed gives the same bytes.", DefaultValueFactory = _ => 1 };
         var samples = new Option<int>("--samples") { Description = "Posterior draws per regimen (10–2000).", DefaultValueFactory = _ => 100 };
-        var outDir = new Option<string>("--out") { Description = "Directory for forecast.json, forecast.csv and forecast.svg.", DefaultValueFactory = _ => "out-forecast" };
+        var outDir = new Option<string>("--out") { Description = "Directory for forecast.json, forecast.csv and forecast.svg. " + OutputOptions.ExistingFolderRule, DefaultValueFactory = _ => "out-forecast" };
+        var force = OutputOptions.Force();
         var command = new Command("forecast", "Project a fitted patient's platelets over the next weeks under candidate regimens (label rule, fixed doses, hold, user rules) with prediction bands from the posterior, and recommend the regimen with the largest expected time in the target range whose risk of > 400 ×10^9/L is acceptable. Supports, does not replace, clinical judgment.")
         {
-            weeks, target, maxRisk, regimen, regimenFile, fitFile, seed, samples, outDir,
+            weeks, target, maxRisk, regimen, regimenFile, fitFile, seed, samples, outDir, force,
         };
         input.AddTo(command);
         command.SetAction(parse => Run(console, input, parse, new Request(parse.GetValue(weeks), parse.GetValue(target)!, parse.GetValue(maxRisk),
-            parse.GetValue(regimen) ?? [], parse.GetValue(regimenFile), parse.GetValue(fitFile), parse.GetValue(seed), parse.GetValue(samples), parse.GetValue(outDir)!)));
+            parse.GetValue(regimen) ?? [], parse.GetValue(regimenFile), parse.GetValue(fitFile), parse.GetValue(seed), parse.GetValue(samples), parse.GetValue(outDir)!, parse.GetValue(force))));
         return command;
     }
 
-    private sealed record Request(int Weeks, string Target, double MaxRisk, string[] Regimens, string? RegimenFile, string? FitFile, int Seed, int Samples, string Out);
+    private sealed record Request(int Weeks, string Target, double MaxRisk, string[] Regimens, string? RegimenFile, string? FitFile, int Seed, int Samples, string Out, bool Force);
 
     private static int Run(CliConsole console, PatientInput input, ParseResult parse, Request request)
     {
@@ -70,6 +71,7 @@ public static class ForecastCommand
         var quiet = parse.GetValue(input.Quiet);
         var threads = parse.GetValue(input.Threads);
         var problem = new FitProblem(history, FitPrior.For(history.Condition.Name)!);
+        using var folder = Output.Files.OutputFolder.Begin(request.Out, request.Force);
         FitResult fit;
         if (request.FitFile is { } fitPath)
         {
@@ -80,7 +82,7 @@ public static class ForecastCommand
         else
         {
             if (!quiet) console.Out.WriteLine($"Fitting patient {history.Id} ({problem.ObservationCount} observations) ...");
-            fit = MapEstimator.Fit(problem);
+            fit = MapEstimator.Fit(problem, cancellation: console.Cancellation);
             if (!fit.Converged)
             {
                 console.Error.WriteLine($"tposim: the fit did not converge ({fit.Message}); no forecast");
@@ -89,12 +91,14 @@ public static class ForecastCommand
         }
         var options = new ForecastOptions(request.Weeks, low, high, request.MaxRisk, Samples: request.Samples, Seed: request.Seed, Threads: threads);
         if (!quiet) console.Out.WriteLine($"Projecting {regimens.Count} regimens × {request.Samples} posterior draws over {request.Weeks} weeks (seed {request.Seed}) ...");
-        var result = ProgressRun.Run(console, quiet, "forecast", progress => Forecaster.Run(fit, regimens, options, progress));
-        var written = ForecastFiles.WriteAll(result, request.Out);
+        var result = ProgressRun.Run(console, quiet, "forecast", progress => Forecaster.Run(fit, regimens, options, progress, console.Cancellation));
+        console.Cancellation.ThrowIfCancellationRequested();
+        var written = ForecastFiles.WriteAll(result, folder.StagingPath);
+        folder.Commit(console.Cancellation);
         if (!quiet)
         {
             Print(console, result);
-            console.Out.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(request.Out)}");
+            console.Out.WriteLine(OutputOptions.Wrote(folder, written));
         }
         console.Out.WriteLine(ForecastResult.Disclaimer);
         return ExitCodes.Ok;

@@ -21,20 +21,21 @@ public static class InterpretCommand
         var unit = new Option<string?>("--tpo-unit") { Description = "Unit of --tpo and --assay-normal: pg/mL (default) or pM." };
         var assayNormal = new Option<string?>("--assay-normal") { Description = $"The assay's healthy mean TPO (same unit): rescales TPO to the model's 84 pg/mL and uses a smaller TPO error ({PairMeasurement.MinAssayNormalPicogramsPerMl}–{PairMeasurement.MaxAssayNormalPicogramsPerMl} pg/mL)." };
         var batch = new Option<string?>("--batch") { Description = "CSV of pairs (id,platelets,tpo[,unit]); writes the readings CSV given by --out." };
-        var outPath = new Option<string?>("--out") { Description = "Single pair: directory for plane.svg. Batch: the readings CSV file." };
+        var outPath = new Option<string?>("--out") { Description = "Single pair: directory for plane.svg. Batch: the readings CSV file. An existing one is refused unless --force; files appear only when complete." };
+        var force = OutputOptions.Force();
         var command = new Command("interpret",
             "Read the mechanism behind a (platelets, TPO) pair by inverting the model at steady state: plausibility of each reading " +
             "(destruction, marrow failure, low hepatic synthesis, short survival, autonomous or reactive thrombocytosis, hereditary TPO excess) " +
             "with its best severity and implied MK mass, platelet lifespan and hepatic synthesis. Research and teaching tool, not a diagnosis.")
         {
-            platelets, tpo, unit, assayNormal, batch, outPath,
+            platelets, tpo, unit, assayNormal, batch, outPath, force,
         };
         command.SetAction(parse => Run(console, parse.GetValue(platelets), parse.GetValue(tpo), parse.GetValue(unit), parse.GetValue(assayNormal),
-            parse.GetValue(batch), parse.GetValue(outPath)));
+            parse.GetValue(batch), parse.GetValue(outPath), parse.GetValue(force)));
         return command;
     }
 
-    private static int Run(CliConsole console, string? plateletsText, string? tpoText, string? unitText, string? assayText, string? batch, string? outPath)
+    private static int Run(CliConsole console, string? plateletsText, string? tpoText, string? unitText, string? assayText, string? batch, string? outPath, bool force)
     {
         var problems = new List<string>();
         TpoUnit unit = TpoUnit.PicogramsPerMl;
@@ -50,7 +51,7 @@ public static class InterpretCommand
                 problems.AddRange(new PairMeasurement(PairMeasurement.MinPlatelets, PairMeasurement.MinTpoPicogramsPerMl, unit, assay).Problems().Select(b => $"{OptionFor(b.Field)}: {b.Message}"));
             if (plateletsText is not null || tpoText is not null) problems.Add("--batch: give either --batch or --platelets/--tpo, not both");
             if (outPath is null) problems.Add("--out: --batch needs --out FILE for the readings CSV");
-            return problems.Count > 0 ? Fail(console, problems) : RunBatch(console, batch, outPath!, unit, assay);
+            return problems.Count > 0 ? Fail(console, problems) : RunBatch(console, batch, outPath!, force, unit, assay);
         }
         if (plateletsText is null) problems.Add($"--platelets: required; allowed {PairMeasurement.MinPlatelets}–{PairMeasurement.MaxPlatelets} ×10^9/L (or give --batch FILE)");
         if (tpoText is null) problems.Add($"--tpo: required; allowed {PairMeasurement.MinTpoPicogramsPerMl}–{PairMeasurement.MaxTpoPicogramsPerMl} pg/mL (or give --batch FILE)");
@@ -61,19 +62,19 @@ public static class InterpretCommand
         problems.AddRange(measurement.Problems().Select(b => $"{OptionFor(b.Field)}: {b.Message}"));
         if (problems.Count > 0) return Fail(console, problems);
 
+        using var folder = outPath is null ? null : Output.Files.OutputFolder.Begin(outPath, force);
         var result = Interpreter.Interpret(measurement);
         Print(console, result);
-        if (outPath is not null)
+        if (folder is not null)
         {
-            Directory.CreateDirectory(outPath);
-            var svg = Path.Combine(outPath, "plane.svg");
-            SvgChartRenderer.Save(InterpretationPlane.Chart(result), svg);
-            console.Out.WriteLine($"Wrote {Path.GetFullPath(svg)}");
+            SvgChartRenderer.Save(InterpretationPlane.Chart(result), folder.File("plane.svg"));
+            folder.Commit(console.Cancellation);
+            console.Out.WriteLine($"Wrote {Path.Combine(folder.Target, "plane.svg")}");
         }
         return ExitCodes.Ok;
     }
 
-    private static int RunBatch(CliConsole console, string batch, string outFile, TpoUnit unit, double? assay)
+    private static int RunBatch(CliConsole console, string batch, string outFile, bool force, TpoUnit unit, double? assay)
     {
         string text;
         try { text = File.ReadAllText(batch); }
@@ -83,10 +84,9 @@ public static class InterpretCommand
         }
         var (rows, problems) = PairCsv.Read(text, unit, assay);
         if (problems.Count > 0) return Fail(console, problems.Select(p => $"{batch}: row {p.Row}: {p.Message}").ToList());
+        Output.Files.OutputFolder.CheckTarget(outFile, force, isFile: true);
         var results = rows.Select(r => (r.Id, Interpreter.Interpret(r.Measurement))).ToList();
-        var dir = Path.GetDirectoryName(Path.GetFullPath(outFile));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        File.WriteAllText(outFile, PairCsv.Write(results));
+        Output.Files.OutputFolder.WriteFile(outFile, PairCsv.Write(results), force, console.Cancellation);
         console.Out.WriteLine($"Interpreted {results.Count} pairs; wrote {Path.GetFullPath(outFile)}");
         console.Out.WriteLine(Interpreter.Disclaimer);
         return ExitCodes.Ok;

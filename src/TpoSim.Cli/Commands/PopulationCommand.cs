@@ -21,25 +21,26 @@ public static class PopulationCommand
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
             if (token is not null && token.StartsWith('-') && token.Length > 1)
-                result.AddError($"unknown option '{token}' for population; options: --subjects, --seed, --out, --threads, --solver, --quiet, --keep-series (see 'tposim population --help')");
+                result.AddError($"unknown option '{token}' for population; options: --subjects, --seed, --out, --force, --threads, --solver, --quiet, --keep-series (see 'tposim population --help')");
         });
         var subjects = new Option<int>("--subjects") { Description = $"Number of virtual subjects (1–{PopulationRunner.MaxSubjects}).", DefaultValueFactory = _ => 100 };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same subjects and files on any number of threads.", DefaultValueFactory = _ => 1 };
-        var outDir = new Option<string>("--out") { Description = "Directory for bands.csv, subjects.csv, metrics.json and bands.svg.", DefaultValueFactory = _ => "out-population" };
+        var outDir = new Option<string>("--out") { Description = "Directory for bands.csv, subjects.csv, metrics.json and bands.svg. " + OutputOptions.ExistingFolderRule, DefaultValueFactory = _ => "out-population" };
+        var force = OutputOptions.Force();
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var solver = new Option<string?>("--solver") { Description = "ODE solver ('tposim solvers' lists them); default: the scenario's." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
         var keepSeries = new Option<bool>("--keep-series") { Description = "Also write every subject's series (day, platelets, TPO) to DIR/series/subject-NNNNNN.csv; off by default so memory and disk stay flat as N grows." };
         var command = new Command("population", "Run a virtual trial: screen candidates (inclusion), simulate N enrolled subjects in parallel, and write percentile bands, one row per subject with response metrics, trial statistics (metrics.json) and a band plot.")
         {
-            fileArg, subjects, seed, outDir, threads, solver, quiet, keepSeries,
+            fileArg, subjects, seed, outDir, force, threads, solver, quiet, keepSeries,
         };
         command.SetAction(parse => Run(console, parse.GetValue(fileArg)!, parse.GetValue(subjects), parse.GetValue(seed),
-            parse.GetValue(outDir)!, parse.GetValue(threads), parse.GetValue(solver), parse.GetValue(quiet), parse.GetValue(keepSeries)));
+            parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(threads), parse.GetValue(solver), parse.GetValue(quiet), parse.GetValue(keepSeries)));
         return command;
     }
 
-    private static int Run(CliConsole console, string path, int subjects, long seed, string outDir, int threads, string? solver, bool quiet, bool keepSeries)
+    private static int Run(CliConsole console, string path, int subjects, long seed, string outDir, bool force, int threads, string? solver, bool quiet, bool keepSeries)
     {
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
@@ -73,16 +74,19 @@ public static class PopulationCommand
         }
         if (PopulationRunner.CheckSize(definition.BaseScenario, subjects) is { } tooBig) throw new CliInputException(tooBig);
 
+        using var folder = Output.Files.OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Simulating {subjects} subjects of '{definition.Name}' (seed {seed}, {threads} thread{(threads == 1 ? "" : "s")}) ...");
         var clock = Stopwatch.StartNew();
-        var options = new PopulationOptions(subjects, seed, threads) { Solver = solver, SeriesDirectory = keepSeries ? Path.Combine(outDir, "series") : null };
+        var options = new PopulationOptions(subjects, seed, threads) { Solver = solver, SeriesDirectory = keepSeries ? folder.File("series") : null, Cancellation = console.Cancellation };
         var result = RunWithProgress(console, definition, options, quiet);
         clock.Stop();
-        var written = PopulationFiles.WriteAll(result, outDir);
+        console.Cancellation.ThrowIfCancellationRequested();
+        var written = PopulationFiles.WriteAll(result, folder.StagingPath);
+        folder.Commit(console.Cancellation);
         if (!quiet)
         {
             Print(console, result, clock.Elapsed);
-            console.Out.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))}{(keepSeries ? $" and {result.Subjects.Count(x => x.Status == SubjectStatus.Ok)} series/subject-*.csv" : "")} to {Path.GetFullPath(outDir)}");
+            console.Out.WriteLine(OutputOptions.Wrote(folder, written, keepSeries ? $" and {result.Subjects.Count(x => x.Status == SubjectStatus.Ok)} series/subject-*.csv" : null));
         }
         foreach (var failed in result.Subjects.Where(s => s.Status != SubjectStatus.Ok).Take(5))
             console.Error.WriteLine($"tposim: subject {failed.Draw.Index} {PopulationFiles.StatusText(failed.Status)}: {failed.Diagnostic}");

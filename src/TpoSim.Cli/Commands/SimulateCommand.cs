@@ -24,7 +24,7 @@ public static class SimulateCommand
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
             if (token is not null && token.StartsWith('-') && token.Length > 1)
-                result.AddError($"unknown option '{token}' for simulate; options: --days, --out, --solver, --quiet (see 'tposim simulate --help')");
+                result.AddError($"unknown option '{token}' for simulate; options: --days, --out, --force, --solver, --quiet (see 'tposim simulate --help')");
         });
         var days = new Option<double?>("--days")
         {
@@ -37,18 +37,19 @@ public static class SimulateCommand
                 return null;
             },
         };
-        var outDir = new Option<string>("--out") { Description = "Directory for timeseries.csv, summary.json, plot.svg and report.html.", DefaultValueFactory = _ => "out" };
+        var outDir = new Option<string>("--out") { Description = "Directory for timeseries.csv, summary.json, plot.svg and report.html. " + OutputOptions.ExistingFolderRule, DefaultValueFactory = _ => "out" };
+        var force = OutputOptions.Force();
         var solver = new Option<string?>("--solver") { Description = "ODE solver ('tposim solvers' lists them); default: the scenario's or the registry default." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
         var command = new Command("simulate", "Simulate a scenario and write the time series, summary, plot and report.")
         {
-            scenarioArg, days, outDir, solver, quiet,
+            scenarioArg, days, outDir, force, solver, quiet,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(scenarioArg), parse.GetValue(days), parse.GetValue(outDir)!, parse.GetValue(solver), parse.GetValue(quiet)));
+        command.SetAction(parse => Run(console, parse.GetValue(scenarioArg), parse.GetValue(days), parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(solver), parse.GetValue(quiet)));
         return command;
     }
 
-    private static int Run(CliConsole console, string? scenarioPath, double? days, string outDir, string? solver, bool quiet)
+    private static int Run(CliConsole console, string? scenarioPath, double? days, string outDir, bool force, string? solver, bool quiet)
     {
         var source = scenarioPath ?? "built-in default scenario";
         string json;
@@ -79,15 +80,17 @@ public static class SimulateCommand
             return ExitCodes.BadInput;
         }
         var scenario = parsed.Scenario!;
+        using var folder = OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Simulating '{scenario.Name}' for {scenario.Days.ToString("0.##", CultureInfo.InvariantCulture)} days ...");
         var result = RunWithProgress(console, scenario, solver, quiet);
 
-        Directory.CreateDirectory(outDir);
-        var written = SimulationFiles.WriteAll(result, outDir);
+        console.Cancellation.ThrowIfCancellationRequested();
+        var written = SimulationFiles.WriteAll(result, folder.StagingPath, console.Cancellation);
+        folder.Commit(console.Cancellation);
         if (!quiet)
         {
             SummaryTable.Print(console, result);
-            console.Out.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(outDir)}");
+            console.Out.WriteLine(OutputOptions.Wrote(folder, written));
         }
         if (!result.Succeeded)
         {
@@ -99,14 +102,15 @@ public static class SimulateCommand
 
     private static SimulationResult RunWithProgress(CliConsole console, Scenario scenario, string? solver, bool quiet)
     {
-        if (quiet) return Simulator.Run(scenario, solver);
+        var cancel = console.Cancellation;
+        if (quiet) return Simulator.Run(scenario, solver, cancellation: cancel);
         if (console.IsInteractive)
         {
             SimulationResult? result = null;
             console.Ansi.Progress().AutoClear(true).Start(ctx =>
             {
                 var task = ctx.AddTask("simulating", maxValue: 1.0);
-                result = Simulator.Run(scenario, solver, new Progress<double>(f => task.Value = f));
+                result = Simulator.Run(scenario, solver, new Progress<double>(f => task.Value = f), cancel);
                 task.Value = 1.0;
             });
             return result!;
@@ -119,7 +123,7 @@ public static class SimulateCommand
             if (pct != lastReported && f < 1) console.Out.WriteLine($"progress: {pct}%");
             lastReported = pct;
         });
-        return Simulator.Run(scenario, solver, progress);
+        return Simulator.Run(scenario, solver, progress, cancel);
     }
 
     private static string WithDays(string json, double days, string source, out string? titrationCut)

@@ -14,7 +14,8 @@ public static class ValidateCommand
     public static Command Create(CliConsole console)
     {
         var json = new Option<bool>("--json") { Description = "Print a JSON array (id, title, published, simulated, tolerance, pass, status, reason, source, checks) instead of the table." };
-        var outDir = new Option<string?>("--out") { Description = "Write one SVG figure per runnable case (simulated curves with the published range overlaid) to this directory." };
+        var outDir = new Option<string?>("--out") { Description = "Write one SVG figure per runnable case (simulated curves with the published range overlaid) to this directory. " + OutputOptions.ExistingFolderRule };
+        var force = OutputOptions.Force();
         var markdown = new Option<bool>("--markdown") { Description = $"Print the Markdown page docs/validation.md: {ValidationReport.RegenerateCommand}" };
         var cases = new Option<string?>("--cases") { Description = $"Case file (default: {CaseFileLoader.DefaultRelativePath}, searched from the current folder upwards)." };
         var command = new Command("validate",
@@ -22,13 +23,13 @@ public static class ValidateCommand
             $"Exit code {ExitCodes.ValidationFailed} if a runnable case fails; pending cases (the model lacks a drug or a population) are listed and do not fail. " +
             $"Metrics: {string.Join(", ", ValidationMetrics.Names)}.")
         {
-            json, outDir, markdown, cases,
+            json, outDir, force, markdown, cases,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(json), parse.GetValue(outDir), parse.GetValue(markdown), parse.GetValue(cases)));
+        command.SetAction(parse => Run(console, parse.GetValue(json), parse.GetValue(outDir), parse.GetValue(force), parse.GetValue(markdown), parse.GetValue(cases)));
         return command;
     }
 
-    private static int Run(CliConsole console, bool json, string? outDir, bool markdown, string? casesPath)
+    private static int Run(CliConsole console, bool json, string? outDir, bool force, bool markdown, string? casesPath)
     {
         if (json && markdown) throw new CliInputException("give either --json or --markdown, not both");
         var path = casesPath ?? FindCaseFile()
@@ -39,8 +40,14 @@ public static class ValidateCommand
             foreach (var e in loaded.Errors) console.Error.WriteLine(e.Format(path));
             return ExitCodes.BadInput;
         }
-        var results = ValidationSuite.Run(loaded.File!);
-        if (outDir is not null) ValidationReport.WriteFigures(results, outDir);
+        using var folder = outDir is null ? null : Output.Files.OutputFolder.Begin(outDir, force);
+        var results = ValidationSuite.Run(loaded.File!, console.Cancellation);
+        console.Cancellation.ThrowIfCancellationRequested();
+        if (folder is not null)
+        {
+            ValidationReport.WriteFigures(results, folder.StagingPath);
+            folder.Commit(console.Cancellation);
+        }
 
         if (json) console.Out.Write(ValidationReport.Json(results));
         else if (markdown) console.Out.Write(ValidationReport.Markdown(results, outDir is null ? null : ImagePrefix(outDir)));

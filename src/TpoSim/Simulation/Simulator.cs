@@ -195,7 +195,7 @@ public static class Simulator
             if (ends.Length > 1 && (last || (int)(t1 / SegmentDays) > (int)(t0 / SegmentDays))) progress?.Report(t1 / scenario.Days);
             t0 = t1;
         }
-        (status, diagnostic) = Guard(days, outputs, concentrations, status, diagnostic);
+        (status, diagnostic) = Guard(days, outputs, concentrations, status, diagnostic, solver.Descriptor.Name);
         if (concentrations.Count > days.Count) concentrations.RemoveRange(days.Count, concentrations.Count - days.Count);
         if (days.Count == 0)
         {
@@ -227,11 +227,22 @@ public static class Simulator
     }
 
     /// <summary>
-    /// No NaN or negative quantity may reach output: round-off below zero (&gt; −1e-9) is kept (writers print 0), anything
-    /// worse truncates the series there and turns the run into a failure with a diagnostic.
+    /// No NaN or negative quantity may reach output. A value below zero by less than
+    /// <see cref="Output.Files.RoundOff.RelativeTolerance"/> of its column's scale (its largest magnitude in the run, at
+    /// least 1) is solver round-off: it stays, and every writer prints it as 0. Anything worse truncates the series there
+    /// and turns the run into a failure whose advice names a solver other than the one in use.
     /// </summary>
-    private static (SolverStatus, string) Guard(List<double> days, List<ModelOutputs> outputs, List<double[]> concentrations, SolverStatus status, string diagnostic)
+    internal static (SolverStatus Status, string Diagnostic) Guard(List<double> days, List<ModelOutputs> outputs, List<double[]> concentrations, SolverStatus status, string diagnostic, string solverName)
     {
+        var remedy = $"try --solver {(solverName == "rodas5p" ? "radau5" : "rodas5p")} or a shorter simulation.outputEveryDays";
+        var columns = Output.Files.OutputColumn.All;
+        var scales = new double[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var scale = 1.0;
+            foreach (var o in outputs) if (double.IsFinite(columns[c].Select(o))) scale = Math.Max(scale, Math.Abs(columns[c].Select(o)));
+            scales[c] = scale;
+        }
         for (var i = 0; i < outputs.Count; i++)
         {
             if (i < concentrations.Count && concentrations[i].Any(c => !double.IsFinite(c)))
@@ -241,17 +252,17 @@ public static class Simulator
                 outputs.RemoveRange(i, outputs.Count - i);
                 concentrations.RemoveRange(i, concentrations.Count - i);
                 return (SolverStatus.NonFinite,
-                    $"a drug concentration became non-finite at day {day.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}; try --solver rodas5p with a shorter output step");
+                    $"a drug concentration became non-finite at day {day.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}; {remedy}");
             }
-            foreach (var column in Output.Files.OutputColumn.All)
+            for (var c = 0; c < columns.Count; c++)
             {
-                var v = column.Select(outputs[i]);
-                if (double.IsFinite(v) && v > -1e-9) continue;
+                var v = columns[c].Select(outputs[i]);
+                if (double.IsFinite(v) && !Output.Files.RoundOff.IsBeyond(v, scales[c])) continue;
                 var day = days[i];
                 days.RemoveRange(i, days.Count - i);
                 outputs.RemoveRange(i, outputs.Count - i);
                 return (SolverStatus.NonFinite,
-                    $"output '{column.Name}' became {(double.IsFinite(v) ? "negative" : "non-finite")} ({v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}) at day {day.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}; check parameter overrides near their range limits or try --solver rodas5p with a shorter output step");
+                    $"output '{columns[c].Name}' became {(double.IsFinite(v) ? "negative" : "non-finite")} ({v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}) at day {day.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}; check parameter overrides near their range limits, or {remedy}");
             }
         }
         return (status, diagnostic);

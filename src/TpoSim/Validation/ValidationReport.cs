@@ -10,7 +10,7 @@ namespace TpoSim.Validation;
 public static class ValidationReport
 {
     /// <summary>The command that regenerates docs/validation.md and its figures.</summary>
-    public const string RegenerateCommand = "dotnet run --project src/TpoSim.Cli -- validate --out docs/images/validation --markdown > docs/validation.md";
+    public const string RegenerateCommand = "dotnet run --project src/TpoSim.Cli -- validate --out docs/images/validation --force --markdown > docs/validation.md";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -7,11 +7,13 @@ namespace TpoSim.Output.Files;
 public static class SimulationFiles
 {
     /// <summary>Writes timeseries.csv, summary.json, plot.svg, report.html and, with a titration, decisions.csv; returns their paths.</summary>
-    public static IReadOnlyList<string> WriteAll(SimulationResult result, string directory)
+    /// <remarks>Write into an <see cref="OutputFolder"/>'s staging folder so the set appears whole or not at all.</remarks>
+    public static IReadOnlyList<string> WriteAll(SimulationResult result, string directory, CancellationToken cancellation = default)
     {
         var paths = new List<string>();
         void Write(string name, Action<TextWriter> body)
         {
+            cancellation.ThrowIfCancellationRequested();
             var path = Path.Combine(directory, name);
             using (var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" }) body(w);
             paths.Add(path);

@@ -80,6 +80,10 @@ public static class SummaryJson
     public static string Serialize(SimulationResult result) =>
         Build(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
-    /// <summary>Rounds to 6 significant digits so output is stable and readable.</summary>
-    public static double Round(double v) => double.IsFinite(v) ? double.Parse(v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture) : 0;
+    /// <summary>
+    /// Rounds to 6 significant digits so output is stable and readable. Every number in the summary is a count, a
+    /// concentration, a day or a fraction, none of which can be negative: round-off below zero (−3e-47) is written as 0
+    /// (<see cref="RoundOff"/>; the simulator's guard has already failed any run with a real negative).
+    /// </summary>
+    public static double Round(double v) => double.IsFinite(v) ? RoundOff.Clamp(double.Parse(v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)) : 0;
 }

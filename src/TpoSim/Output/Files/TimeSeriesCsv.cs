@@ -35,6 +35,6 @@ public static class TimeSeriesCsv
         csv.Flush();
     }
 
-    /// <summary>Six significant digits, invariant culture; round-off below zero (the simulator rejects anything beyond −1e-9) prints as 0.</summary>
-    public static string Number(double value) => (value < 0 && value > -1e-9 ? 0.0 : value).ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>Six significant digits, invariant culture; round-off below zero (the simulator's guard rejects anything beyond it, <see cref="RoundOff"/>) prints as 0.</summary>
+    public static string Number(double value) => RoundOff.Clamp(value).ToString("G6", CultureInfo.InvariantCulture);
 }
