@@ -212,7 +212,7 @@ public static class PopulationRunner
             var platelets = result.Outputs.Select(o => o.PlateletsCirculating).ToArray();
             var tpo = result.Outputs.Select(o => o.TpoFreePicogramsPerMl).ToArray();
             if (options.SeriesDirectory is { } dir) WriteSeries(dir, subject, grid, platelets, tpo);
-            return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Subject = subject, Platelets = platelets, Tpo = tpo, LastDayPlatelets = platelets[^1] };
+            return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Subject = subject, Platelets = platelets, Tpo = tpo };
         }
         catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException)
         {
