@@ -26,6 +26,7 @@ public static class CliApp
         root.Add(DrugsCommand.Create(console));
         root.Add(SolversCommand.Create(console));
         root.Add(ValidateCommand.Create(console));
+        root.Add(CalibrateCommand.Create(console));
         root.Add(InterpretCommand.Create(console));
         root.Add(PopulationCommand.Create(console));
         root.Add(FitCommand.Create(console));

@@ -57,7 +57,27 @@ public static class ValidateCommand
 
     private static void PrintTable(CliConsole console, IReadOnlyList<CaseResult> results, string? outDir)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]TpoSim validation: simulated vs published (one parameter set)[/]");
+        foreach (var kind in Enum.GetValues<CaseKind>())
+        {
+            var group = results.Where(r => r.Kind == kind).ToArray();
+            if (group.Length == 0) continue;
+            var title = kind == CaseKind.Calibration
+                ? "[bold]Calibration cases (fitted by tposim calibrate): simulated vs published[/]"
+                : "[bold]Validation cases (held out, never tuned): simulated vs published[/]";
+            console.Ansi.Write(CaseTable(group, title));
+        }
+        console.Out.WriteLine($"{ValidationReport.TallyByKind(results)}. Pending cases need model features not yet built and do not fail the run.");
+        foreach (var r in results.Where(r => r.Status == CaseStatus.Failed))
+        {
+            var detail = r.Checks.Count == 0 ? r.Reason : string.Join("; ", r.Checks.Where(c => !c.Pass).Select(c => $"{c.Check.Description} {c.SimulatedText} is outside {c.Check.Metric.ToleranceText(c.Check.Tolerance)}"));
+            console.Out.WriteLine($"FAILED {r.Id}: {detail}");
+        }
+        if (outDir is not null) console.Out.WriteLine($"Wrote {results.Count(r => r.Context is not null)} figures to {Path.GetFullPath(outDir)}");
+    }
+
+    private static Table CaseTable(IReadOnlyList<CaseResult> results, string title)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(title);
         table.AddColumn(new TableColumn("id").NoWrap());
         table.AddColumn("what");
         table.AddColumn("published");
@@ -77,14 +97,7 @@ public static class ValidateCommand
                 r.Checks.Count > 0 ? Lines(r.Checks.Select(c => c.SimulatedText)) : "—",
                 Lines(r.Case.Checks.Select(c => c.Metric.ToleranceText(c.Tolerance))), verdict);
         }
-        console.Ansi.Write(table);
-        console.Out.WriteLine($"{ValidationReport.Tally(results)}. Pending cases need model features not yet built and do not fail the run.");
-        foreach (var r in results.Where(r => r.Status == CaseStatus.Failed))
-        {
-            var detail = r.Checks.Count == 0 ? r.Reason : string.Join("; ", r.Checks.Where(c => !c.Pass).Select(c => $"{c.Check.Description} {c.SimulatedText} is outside {c.Check.Metric.ToleranceText(c.Check.Tolerance)}"));
-            console.Out.WriteLine($"FAILED {r.Id}: {detail}");
-        }
-        if (outDir is not null) console.Out.WriteLine($"Wrote {results.Count(r => r.Context is not null)} figures to {Path.GetFullPath(outDir)}");
+        return table;
     }
 
     private static string Lines(IEnumerable<string> lines) => string.Join("\n", lines.Select(Markup.Escape));
@@ -93,7 +106,7 @@ public static class ValidateCommand
     /// validation/cases.json in the current folder or the nearest parent that has one (a checkout of the repository),
     /// else the copy shipped beside the tool (the installed .NET tool carries validation/, populations/ and scenarios/).
     /// </summary>
-    private static string? FindCaseFile()
+    internal static string? FindCaseFile()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

@@ -11,8 +11,14 @@ public static class ParameterCatalog
     private const string Shimizu = "Shimizu R, Katsube T, Wajima T. CPT Pharmacometrics Syst Pharmacol 2021;10:489";
     private const string JinKrzyzanski = "Jin F, Krzyzanski W. AAPS PharmSci 2004;6(1):E9";
 
-    /// <summary>All definitions, indexed by <see cref="ParameterId"/>.</summary>
-    public static IReadOnlyList<ParameterDefinition> All { get; } = Build();
+    /// <summary>All definitions with their literature (or assumed) values, before calibration, indexed by <see cref="ParameterId"/>.</summary>
+    public static IReadOnlyList<ParameterDefinition> Literature { get; } = Build();
+
+    /// <summary>
+    /// All definitions, indexed by <see cref="ParameterId"/>: the literature values with the shipped calibrated set
+    /// (validation/parameters.json, written by <c>tposim calibrate</c>) as defaults where it gives one.
+    /// </summary>
+    public static IReadOnlyList<ParameterDefinition> All { get; } = Calibration.ShippedParameters.Apply(Literature);
 
     /// <summary>The definition of <paramref name="id"/>.</summary>
     public static ParameterDefinition Get(ParameterId id) => All[(int)id];

@@ -34,7 +34,7 @@ public sealed class PopulationReducer
             _platelets.Add(p);
             _tpo.Add(t);
         }
-        _subjects.Add(outcome with { Platelets = null, Tpo = null });
+        _subjects.Add(outcome with { Platelets = null, Tpo = null, LastDayPlatelets = outcome.Platelets is { Length: > 0 } kept ? kept[^1] : double.NaN });
     }
 
     /// <summary>Counts a candidate who failed screening, by <paramref name="reason"/>.</summary>

@@ -108,6 +108,16 @@ public sealed class PopulationResult
         return r.Length == 0 ? double.NaN : r.Count(x => x.DaysToThreshold <= day + 1e-9) / (double)r.Length;
     }
 
+    /// <summary>
+    /// Share of successful subjects whose platelet count on the last output day is ≥ <paramref name="threshold"/>
+    /// (a trial's endpoint read on its last day, e.g. Bussel's day 43); NaN when no subject ran.
+    /// </summary>
+    public double FractionAtLeastOnLastDay(double threshold)
+    {
+        var values = Subjects.Where(s => s.Status == SubjectStatus.Ok && double.IsFinite(s.LastDayPlatelets)).Select(s => s.LastDayPlatelets).ToArray();
+        return values.Length == 0 ? double.NaN : values.Count(v => v >= threshold) / (double)values.Length;
+    }
+
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.ToArray();

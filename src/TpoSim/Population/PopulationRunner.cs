@@ -55,6 +55,9 @@ public sealed record SubjectOutcome(SubjectDraw Draw, SubjectStatus Status, stri
     public int Subject { get; init; }
 
     internal double[]? Platelets { get; init; }
+
+    /// <summary>Platelets on the last output day (10⁹/L; NaN when the subject did not run): kept after the series are binned, for endpoints read on the trial's last day.</summary>
+    public double LastDayPlatelets { get; init; } = double.NaN;
     internal double[]? Tpo { get; init; }
 }
 

@@ -15,7 +15,10 @@ public static class CaseFileLoader
     public const string DefaultRelativePath = "validation/cases.json";
 
     private static readonly string[] TopFields = ["$schema", "$comment", "description", "cases"];
-    private static readonly string[] CaseFields = ["id", "title", "scenario", "population", "checks", "source", "requires", "discussion"];
+    private static readonly string[] CaseFields = ["id", "kind", "title", "scenario", "baselinePlatelets", "population", "checks", "source", "requires", "discussion"];
+
+    /// <summary>The values of a case's <c>kind</c>.</summary>
+    public static IReadOnlyList<string> KindNames { get; } = ["calibration", "validation"];
     private static readonly string[] PopulationFields = ["file", "subjects", "seed"];
     private static readonly string[] CheckEntryFields = ["metric", "published", "tolerance", "day"];
     private static readonly string[] PublishedFields = ["text", "value", "low", "high"];
@@ -94,6 +97,15 @@ public static class CaseFileLoader
             CheckFields(e, path, CaseFields);
             var id = Text(e, path, "id", required: true);
             var title = Text(e, path, "title", required: true);
+            CaseKind? kind = Text(e, path, "kind", required: true, allowed: KindNames) switch
+            {
+                null => null,
+                "calibration" => CaseKind.Calibration,
+                "validation" => CaseKind.Validation,
+                var other => ErrorKind($"{path}.kind", other),
+            };
+            var baseline = Number(e, path, "baselinePlatelets");
+            if (baseline is { } b && !(b > 0 && b < 1000)) Error($"{path}.baselinePlatelets", $"{Fmt(b)} is outside (0, 1000) ×10⁹/L");
             var source = Text(e, path, "source", required: true);
             var requires = Text(e, path, "requires");
             var discussion = Text(e, path, "discussion") ?? "";
@@ -149,8 +161,10 @@ public static class CaseFileLoader
             {
                 scenario = ReadScenario(se.GetRawText(), $"{path}.scenario", path + ".scenario");
             }
-            if (Errors.Count > before || id is null || title is null || source is null) return null;
-            return new ValidationCase(id, title, scenario, scenarioSource, checks, source, requires, discussion, population);
+            if (baseline is not null && scenario is not null && (hasPopulation || scenario.Conditions.Count != 1))
+                Error($"{path}.baselinePlatelets", "needs a scenario (not a population) with exactly one condition, whose severity is solved for this day-0 count");
+            if (Errors.Count > before || id is null || title is null || source is null || kind is null) return null;
+            return new ValidationCase(id, title, scenario, scenarioSource, checks, source, requires, discussion, population, kind.Value, baseline);
         }
 
         /// <summary>The population file's full path and text, plus the text of a scenario file it refers to.</summary>
@@ -230,6 +244,12 @@ public static class CaseFileLoader
             return scenario;
         }
 
+        private CaseKind? ErrorKind(string path, string found)
+        {
+            Error(path, $"unknown kind '{found}'; allowed: {string.Join(", ", KindNames)}");
+            return null;
+        }
+
         private ValidationCheck? ReadCheck(JsonElement e, string path)
         {
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object with metric, published and tolerance, found {Kind(e)}"); return null; }
@@ -269,11 +289,11 @@ public static class CaseFileLoader
             double? day = null;
             if (e.TryGetProperty("day", out var de))
             {
-                if (metric is not PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"'day' is only for day-dependent population metrics ({ValidationMetrics.FractionReaching50ByDay.Name})");
+                if (metric is not PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"'day' is only for day-dependent population metrics ({ValidationMetrics.FractionReaching50ByDay.Name}, {ValidationMetrics.FractionAtLeast50OnDay.Name})");
                 else if (de.ValueKind != JsonValueKind.Number || !(de.GetDouble() >= 0)) Error($"{path}.day", "expected a day ≥ 0");
                 else day = de.GetDouble();
             }
-            else if (metric is PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"required for '{metric.Name}': the day by which platelets must reach 50");
+            else if (metric is PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"required for '{metric.Name}': the day the platelet count is read on (or by)");
             if (Errors.Count > before || metric is null || published is null || tolerance is null) return null;
             return new ValidationCheck(metric, published, tolerance, day);
         }

@@ -37,6 +37,18 @@ public sealed record PopulationCase(string File, Population.PopulationDefinition
     public double WorstStandardErrorPercent => 50 / Math.Sqrt(Subjects);
 }
 
+/// <summary>
+/// What a case is for. A calibration case may tune the shipped parameter set (<c>tposim calibrate</c> fits its metrics);
+/// a validation case never tunes anything: it is a prediction of the shipped set, judged after the fact.
+/// </summary>
+public enum CaseKind
+{
+    /// <summary>Used by <c>tposim calibrate</c> to estimate the shipped parameters.</summary>
+    Calibration,
+    /// <summary>Held out: predicted by the shipped parameters, never used to estimate them.</summary>
+    Validation,
+}
+
 /// <summary>One validation case: a published clinical observation run as a scenario of the one default parameter set.</summary>
 /// <param name="Id">Case id, e.g. "V1".</param>
 /// <param name="Title">What is simulated.</param>
@@ -47,6 +59,11 @@ public sealed record PopulationCase(string File, Population.PopulationDefinition
 /// <param name="Requires">What the model lacks to run the case, or null when it is runnable.</param>
 /// <param name="Discussion">Notes for docs/validation.md.</param>
 /// <param name="Population">The virtual population of a population case (its checks read population statistics), else null.</param>
+/// <param name="Kind">Calibration or validation (never both).</param>
+/// <param name="BaselinePlatelets">
+/// The published mean platelet count of the cohort, 10⁹/L, when the case gives one: the severity of the scenario's one
+/// condition is then solved so that the day-0 count equals it (the cohort's severity, not a tuned knob); else null.
+/// </param>
 public sealed record ValidationCase(
     string Id,
     string Title,
@@ -56,7 +73,9 @@ public sealed record ValidationCase(
     string Source,
     string? Requires,
     string Discussion,
-    PopulationCase? Population = null)
+    PopulationCase? Population = null,
+    CaseKind Kind = CaseKind.Validation,
+    double? BaselinePlatelets = null)
 {
     /// <summary>True when the model can run the case.</summary>
     public bool IsRunnable => Requires is null && Scenario is not null;

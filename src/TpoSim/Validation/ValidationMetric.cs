@@ -258,6 +258,66 @@ public sealed class TpoLeadMetric : ValidationMetric
 }
 
 /// <summary>
+/// A number read from the free-TPO curve after the case's first dose (peak level, its time, the decline's half-life):
+/// the pharmacokinetics of recombinant TPO as the papers measured it in serum. Drawn as a marker on the TPO panel.
+/// </summary>
+public sealed class TpoKineticsMetric : ValidationMetric
+{
+    private readonly Func<MetricContext, double> _read;
+
+    internal TpoKineticsMetric(string name, string description, string unit, string explanation, Func<MetricContext, double> read)
+        : base(name, description, unit)
+    {
+        _read = read;
+        Explanation = explanation;
+    }
+
+    /// <inheritdoc />
+    public override string Explanation { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<PlottedQuantity> Quantities => [PlottedQuantity.Platelets, PlottedQuantity.Tpo];
+
+    /// <inheritdoc />
+    public override double Evaluate(MetricContext context) => _read(context);
+
+    internal override void Overlay(ValidationFigureBuilder figure, ValidationCheck check, MetricContext context)
+    {
+        var s = context.Result.Summary;
+        figure.AddMarker(s.TpoMax.Day, $"TPO peak day {Tolerance.Number(s.TpoMax.Day)}; {Description} {Describe(Evaluate(context))}");
+    }
+
+    /// <summary>Day of the scenario's first dose (0 without doses).</summary>
+    internal static double FirstDoseDay(MetricContext c) => c.Result.Scenario.Doses.Count == 0 ? 0 : c.Result.Scenario.Doses.Min(d => d.Day);
+
+    /// <summary>
+    /// Terminal half-life of the excess of free TPO over its day-0 level: log-linear least squares over days 2–5 after
+    /// the first dose, when receptors are saturated and the late phase dominates (the serum samples a terminal
+    /// half-life is read from); hours, NaN when the excess is not positive throughout that window.
+    /// </summary>
+    internal static double TerminalHalfLifeHours(MetricContext c)
+    {
+        var days = c.Result.Days;
+        var outs = c.Result.Outputs;
+        var baseline = outs[0].TpoFreePicogramsPerMl;
+        var start = FirstDoseDay(c);
+        var points = new List<(double X, double Y)>();
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i] < start + 2 - 1e-9 || days[i] > start + 5 + 1e-9) continue;
+            var excess = outs[i].TpoFreePicogramsPerMl - baseline;
+            if (!(excess > 0)) return double.NaN;
+            points.Add((days[i], Math.Log(excess)));
+        }
+        if (points.Count < 3) return double.NaN;
+        var mx = points.Average(p => p.X);
+        var my = points.Average(p => p.Y);
+        var slope = points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
+        return slope < 0 ? -24 * Math.Log(2) / slope : double.NaN;
+    }
+}
+
+/// <summary>
 /// A statistic of a virtual population (a case with a <c>population</c> block): a response share in % or a median
 /// in days, read from the population run; one simulation cannot give it.
 /// </summary>
@@ -365,12 +425,33 @@ public static class ValidationMetrics
         "median over the virtual population of the days with platelets ≥ 50 ×10⁹/L",
         (p, _) => p.MedianDaysAtLeastThreshold);
 
+    /// <summary>Share of a virtual population with platelets ≥ 50 on the check's day itself (a trial's "count ≥ 50 on day 43"), %.</summary>
+    public static ValidationMetric FractionAtLeast50OnDay { get; } = new PopulationMetric("fractionAtLeast50OnDay", "platelets ≥ 50 ×10⁹/L on the day", "%",
+        "share of the virtual population whose count on the check's 'day' is ≥ 50 ×10⁹/L, %: the endpoint of Bussel 2007 and 2009 (the day must be the population's last output day; otherwise the metric is not computed)",
+        (p, day) => day is { } d && p.Days.Count > 0 && Math.Abs(d - p.Days[^1]) < 1e-9 ? 100 * p.FractionAtLeastOnLastDay(50) : double.NaN, needsDay: true);
+
+    /// <summary>Peak free TPO after the first dose, µg/L.</summary>
+    public static ValidationMetric TpoPeakMicrogramsPerL { get; } = new TpoKineticsMetric("tpoPeakMicrogramsPerL", "peak serum TPO (Cmax)", "µg/L",
+        "highest free TPO on the output grid, µg/L (= ng/mL; endogenous TPO included, as an ELISA reads it)",
+        c => c.Result.Summary.TpoMax.Value / 1000);
+
+    /// <summary>Hours from the first dose to the TPO peak.</summary>
+    public static ValidationMetric TpoPeakTimeHours { get; } = new TpoKineticsMetric("tpoPeakTimeHours", "time of peak serum TPO (Tmax)", "h",
+        "hours from the first dose to the highest free TPO on the output grid",
+        c => 24 * (c.Result.Summary.TpoMax.Day - TpoKineticsMetric.FirstDoseDay(c)));
+
+    /// <summary>Late-phase half-life of free TPO after a dose, hours.</summary>
+    public static ValidationMetric TpoTerminalHalfLifeHours { get; } = new TpoKineticsMetric("tpoTerminalHalfLifeHours", "serum TPO half-life", "h",
+        "terminal half-life of the excess of free TPO over its day-0 level, log-linear least squares over days 2–5 after the first dose, hours",
+        TpoKineticsMetric.TerminalHalfLifeHours);
+
     /// <summary>All metrics, in documentation order.</summary>
     public static IReadOnlyList<ValidationMetric> All { get; } =
     [
         SteadyStatePlatelets, SteadyStateTpo, SteadyStateTpoPicomolar, SteadyStateTpoFold, SteadyStateProduction, SteadyStateLifespan,
         PlateletPeakFold, PlateletPeakDay, PlateletNadirDay, DaysToPlatelets50, TpoPeakLeadDays,
-        OverallResponseFraction, DurableResponseFraction, FractionReaching50ByDay, MedianDaysTo50, MedianDaysAtLeast50,
+        TpoPeakMicrogramsPerL, TpoPeakTimeHours, TpoTerminalHalfLifeHours,
+        OverallResponseFraction, DurableResponseFraction, FractionReaching50ByDay, FractionAtLeast50OnDay, MedianDaysTo50, MedianDaysAtLeast50,
     ];
 
     /// <summary>Metric names accepted in the case file.</summary>

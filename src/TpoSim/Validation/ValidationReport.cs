@@ -58,6 +58,7 @@ public static class ValidationReport
             array.Add(new JsonObject
             {
                 ["id"] = r.Id,
+                ["kind"] = r.KindText,
                 ["title"] = r.Title,
                 ["published"] = r.PublishedText,
                 ["simulated"] = r.SimulatedText,
@@ -111,6 +112,13 @@ public static class ValidationReport
                $"{results.Count(r => r.Status == CaseStatus.Pending)} pending";
     }
 
+    /// <summary>"calibration: 6 passed, 2 failed, 0 pending; validation: 7 passed, 4 failed, 1 pending".</summary>
+    public static string TallyByKind(IReadOnlyList<CaseResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return string.Join("; ", Enum.GetValues<CaseKind>().Select(k => $"{k.ToString().ToLowerInvariant()}: {Tally(results.Where(r => r.Kind == k).ToArray())}"));
+    }
+
     /// <summary>
     /// docs/validation.md: the table, the figures (linked under <paramref name="imagePrefix"/>, relative to docs/; no
     /// figures when null) and a discussion of each case with its margins. Deterministic for a given model.
@@ -130,40 +138,72 @@ public static class ValidationReport
           .Append("([population.md](population.md)) and is judged on population statistics such as response shares; its figure draws the typical ")
           .Append("subject over the population's percentile bands and states the statistics in its subtitle.\n\n");
         sb.Append("Regenerate this page and its figures with\n\n```bash\n").Append(RegenerateCommand).Append("\n```\n\n");
-        sb.Append($"**Result: {Tally(results)}.** A pass is called *marginal* when a value lies within {CheckResult.MarginalFraction * 100:0}% of the tolerance's width ")
+        sb.Append($"**Result: {TallyByKind(results)}.** A pass is called *marginal* when a value lies within {CheckResult.MarginalFraction * 100:0}% of the tolerance's width ")
           .Append("(or of a one-sided bound's magnitude) from its edge.\n\n");
-        sb.Append("| id | what | published | simulated | tolerance | result |\n|---|---|---|---|---|---|\n");
-        foreach (var r in results)
-            sb.Append($"| {r.Id} | {Cell(r.Title)} | {Cell(r.PublishedText)} | {Cell(r.SimulatedText)} | {Cell(r.ToleranceText)} | {Cell(Verdict(r))} |\n");
-        sb.Append('\n');
-        foreach (var r in results)
+        sb.Append("Every case is of one kind. A **calibration** case is one that `tposim calibrate` may fit: the shipped parameter set ")
+          .Append("([`validation/parameters.json`](../validation/parameters.json)) is estimated on the calibration cases' metrics, so their fit says ")
+          .Append("how well the model *can* match them. A **validation** case never tunes anything: it is a prediction of the shipped set, and only ")
+          .Append("these say how far the model can be trusted where nobody calibrated it. Failing cases are reported as failing, never tuned away.\n\n");
+        sb.Append(ToleranceRule).Append("\n\n");
+        foreach (var kind in Enum.GetValues<CaseKind>())
         {
-            sb.Append($"## {r.Id}: {r.Title}\n\n");
-            sb.Append($"*Source:* {r.Source}. *Result:* **{Verdict(r)}**.\n\n");
-            if (r.Status == CaseStatus.Pending)
-            {
-                sb.Append($"Published: {r.PublishedText}. Tolerance: {r.ToleranceText}.\n\n");
-            }
-            else
-            {
-                foreach (var c in r.Checks) sb.Append("- ").Append(CheckSentence(c)).Append('\n');
-                sb.Append('\n');
-            }
-            if (r.Case.Discussion.Length > 0) sb.Append(r.Case.Discussion).Append("\n\n");
-            if (imagePrefix is not null && r.Context is not null)
-                sb.Append($"![{r.Id}: simulated against published]({imagePrefix.TrimEnd('/')}/{FigureFileName(r)})\n\n");
+            var group = results.Where(r => r.Kind == kind).ToArray();
+            if (group.Length == 0) continue;
+            sb.Append(kind == CaseKind.Calibration ? "## Calibration fit\n\n" : "## Validation predictions\n\n");
+            sb.Append($"{Tally(group)}.\n\n");
+            sb.Append("| id | what | published | simulated | tolerance | result |\n|---|---|---|---|---|---|\n");
+            foreach (var r in group)
+                sb.Append($"| [{r.Id}](#{Anchor(r)}) | {Cell(r.Title)} | {Cell(r.PublishedText)} | {Cell(r.SimulatedText)} | {Cell(r.ToleranceText)} | {Cell(Verdict(r))} |\n");
+            sb.Append('\n');
+            foreach (var r in group) AppendCase(sb, r, imagePrefix);
         }
         AppendCaseFileFormat(sb);
         return sb.ToString();
     }
 
+    /// <summary>How a tolerance is derived from what a paper reports (docs/validation.md and the case file's comment).</summary>
+    public const string ToleranceRule =
+        "**Tolerance rule.** A tolerance is two-sided and comes from the paper: for a mean of n subjects reported with its SD, " +
+        "mean ± 1.96·SD/√n (the 95% interval of the mean); for a ratio of two such means (a fold over the paper's own controls, " +
+        "so every fold uses that paper's assay and its normal), the ratio × exp(±1.96·√(CV₁² + CV₂²)) with CVᵢ = SDᵢ/(meanᵢ·√nᵢ); " +
+        "for a share of responders k/n, the 95% Wilson score interval; where the paper gives only a range of individual values, that range. " +
+        "Where a paper gives neither an SD nor a range (a one-sided statement such as \"TPO normal or high\"), the tolerance is the " +
+        "one-sided statement and the case says so. `tposim calibrate` reads each two-sided tolerance as a 95% interval: " +
+        "its centre is the published value (else the midpoint of the published range) and its σ is the width / 3.92.";
+
+    private static string Anchor(CaseResult r) => $"{r.Id}-{r.Title}".ToLowerInvariant()
+        .Where(ch => char.IsLetterOrDigit(ch) || ch is ' ' or '-').Aggregate(new StringBuilder(), (b, ch) => b.Append(ch == ' ' ? '-' : ch)).ToString();
+
+    private static void AppendCase(StringBuilder sb, CaseResult r, string? imagePrefix)
+    {
+        sb.Append($"### {r.Id}: {r.Title}\n\n");
+        sb.Append($"*Kind:* {r.KindText}. *Source:* {r.Source}. *Result:* **{Verdict(r)}**.\n\n");
+        if (r.Case.BaselinePlatelets is { } bp && r.Context is not null)
+            sb.Append($"The cohort's published mean count, {Tolerance.Number(bp)} ×10⁹/L, sets the severity: solved to {Tolerance.Number(r.Context.Result.Scenario.Conditions[0].Severity)}.\n\n");
+        if (r.Status == CaseStatus.Pending || r.Checks.Count == 0)
+        {
+            sb.Append($"Published: {r.PublishedText}. Tolerance: {r.ToleranceText}.");
+            if (r.Reason is not null) sb.Append($" Not run: {r.Reason}.");
+            sb.Append("\n\n");
+        }
+        else
+        {
+            foreach (var c in r.Checks) sb.Append("- ").Append(CheckSentence(c)).Append('\n');
+            sb.Append('\n');
+        }
+        if (r.Case.Discussion.Length > 0) sb.Append(r.Case.Discussion).Append("\n\n");
+        if (imagePrefix is not null && r.Context is not null)
+            sb.Append($"![{r.Id}: simulated against published]({imagePrefix.TrimEnd('/')}/{FigureFileName(r)})\n\n");
+    }
+
     private static void AppendCaseFileFormat(StringBuilder sb)
     {
         sb.Append("## The case file\n\n");
-        sb.Append("[`validation/cases.json`](../validation/cases.json) holds `cases`, each with `id`, `title`, `source` (citation), ")
+        sb.Append("[`validation/cases.json`](../validation/cases.json) holds `cases`, each with `id`, `kind` (`calibration` or `validation`), `title`, `source` (citation), ")
           .Append("`scenario` (a scenario object in the format of [scenarios.md](scenarios.md), or a path such as `scenarios/x.json` relative to the repository root), ")
           .Append("`checks`, an optional `requires` (what the model lacks; the case is then pending and its scenario is kept but not run) and an optional `discussion` (the text above). ")
           .Append("A scenario may not set `patient.parameters` nor use `setParameter` events. ")
+          .Append("An optional `baselinePlatelets` (the cohort's published mean count) solves the severity of the scenario's one condition so that the day-0 count equals it. ")
           .Append("Each check has a `metric`, a `published` object (`text` as published; optional `value`, `low`, `high` in the metric's unit, drawn in the figure) ")
           .Append("and a `tolerance` with `min` or `above` (inclusive or exclusive lower bound) and/or `max` or `below`. ")
           .Append("`tposim validate --cases FILE` runs another case file; every problem is reported with its JSON path, and exit code 2.\n\n");

@@ -70,6 +70,12 @@ public sealed record CaseResult(ValidationCase Case, CaseStatus Status, IReadOnl
     /// <summary>True when the case passed with a check within the marginal band.</summary>
     public bool IsMarginal => Pass && Checks.Any(c => c.IsMarginal);
 
+    /// <summary>Calibration or validation.</summary>
+    public CaseKind Kind => Case.Kind;
+
+    /// <summary>"calibration" or "validation".</summary>
+    public string KindText => Kind.ToString().ToLowerInvariant();
+
     /// <summary>"passed", "failed" or "pending".</summary>
     public string StatusText => Status.ToString().ToLowerInvariant();
 }
@@ -87,11 +93,23 @@ public static class ValidationSuite
     }
 
     /// <summary>Runs one case (pending cases are reported, not run).</summary>
-    public static CaseResult Run(ValidationCase c, CancellationToken cancellation = default)
+    public static CaseResult Run(ValidationCase c, CancellationToken cancellation = default) => Run(c, null, cancellation);
+
+    /// <summary>
+    /// Runs one case with some parameters set to other values than the shipped defaults (<c>tposim calibrate</c>
+    /// evaluates candidate estimates this way; validation always runs with <paramref name="parameters"/> null).
+    /// </summary>
+    public static CaseResult Run(ValidationCase c, IReadOnlyDictionary<string, double>? parameters, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(c);
         if (!c.IsRunnable) return new CaseResult(c, CaseStatus.Pending, [], $"needs {c.Requires}", null);
-        var scenario = c.Scenario!;
+        var scenario = WithParameters(c.Scenario!, parameters);
+        if (c.BaselinePlatelets is { } target)
+        {
+            var solved = SeverityFor(scenario, target);
+            if (solved.Scenario is null) return new CaseResult(c, CaseStatus.Failed, [], solved.Reason, null);
+            scenario = solved.Scenario;
+        }
         var result = Simulator.Run(scenario, cancellation: cancellation);
         if (!result.Succeeded)
             return new CaseResult(c, CaseStatus.Failed, [], $"the simulation failed ({result.Status}): {result.Diagnostic}", null);
@@ -110,6 +128,36 @@ public static class ValidationSuite
             return new CheckResult(check, value, check.Tolerance.Contains(value));
         }).ToArray();
         return new CaseResult(c, checks.All(k => k.Pass) ? CaseStatus.Passed : CaseStatus.Failed, checks, null, context);
+    }
+
+    private static Scenario WithParameters(Scenario scenario, IReadOnlyDictionary<string, double>? parameters)
+    {
+        if (parameters is null || parameters.Count == 0) return scenario;
+        var merged = new Dictionary<string, double>(scenario.ParameterOverrides);
+        foreach (var (name, value) in parameters) merged[name] = value;
+        return scenario with { ParameterOverrides = merged };
+    }
+
+    /// <summary>
+    /// The scenario with its one condition's severity solved (Brent's method on [0, 1]) so that the day-0 platelet
+    /// count equals <paramref name="platelets"/>; null with a reason when no severity reaches it.
+    /// </summary>
+    public static (Scenario? Scenario, string Reason) SeverityFor(Scenario scenario, double platelets)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Conditions.Count != 1) return (null, "a solved severity needs exactly one condition");
+        Scenario At(double severity) => scenario with { Conditions = [scenario.Conditions[0] with { Severity = severity }] };
+        double Baseline(double severity)
+        {
+            var r = Simulator.Run(At(severity) with { Days = 1, OutputStepDays = 1, Doses = [], Events = [], Titration = null });
+            return r.Succeeded ? r.Outputs[0].PlateletsCirculating : double.NaN;
+        }
+        var healthy = Baseline(0);
+        var severe = Baseline(1);
+        if (!(Math.Min(healthy, severe) <= platelets && platelets <= Math.Max(healthy, severe)))
+            return (null, $"no severity of {scenario.Conditions[0].Name} gives day-0 platelets {Tolerance.Number(platelets)} (severity 0: {Tolerance.Number(healthy)}, severity 1: {Tolerance.Number(severe)})");
+        var s = MathNet.Numerics.RootFinding.Brent.FindRoot(x => Baseline(x) - platelets, 0, 1, 1e-10, 200);
+        return (At(s), "");
     }
 
     // Population runs are deterministic in (definition, N, seed), so one process (e.g. the test run, which validates

@@ -24,7 +24,8 @@ public class PopulationSamplingTests
         var mean = logs.Average();
         var sd = Math.Sqrt(logs.Sum(x => (x - mean) * (x - mean)) / (n - 1));
         // 4σ Monte-Carlo bounds: SE(mean) = ω/√n, SE(sd) ≈ ω/√(2n).
-        Assert.InRange(mean, Math.Log(4.52) - 4 * omega / Math.Sqrt(n), Math.Log(4.52) + 4 * omega / Math.Sqrt(n));
+        var typical = Math.Log(TpoSim.Parameters.ParameterSet.Default[TpoSim.Parameters.ParameterId.DivisionEmax]);
+        Assert.InRange(mean, typical - 4 * omega / Math.Sqrt(n), typical + 4 * omega / Math.Sqrt(n));
         Assert.InRange(sd, omega - 4 * omega / Math.Sqrt(2.0 * n), omega + 4 * omega / Math.Sqrt(2.0 * n));
     }
 
@@ -75,7 +76,7 @@ public class PopulationSamplingTests
     [Fact]
     public void OutOfRangeValuesAreResampledOrClamped()
     {
-        // CV 2 on emax (typical 4.52, range 1.05–50) often leaves the range.
+        // CV 2 on emax (typical ≈4.2, range 1.05–50) often leaves the range.
         var resampled = new SubjectSampler(Definition(0, OutOfRangePolicy.Resample, 2), 3);
         var clamped = new SubjectSampler(Definition(0, OutOfRangePolicy.Clamp, 2), 3);
         var r = Enumerable.Range(0, 300).Select(resampled.Draw).ToArray();

@@ -8,7 +8,7 @@ public sealed class CaseFileTests
     private const string GoodCheck = """{ "metric": "steadyStatePlatelets", "published": { "text": "150–450" }, "tolerance": { "min": 150, "max": 450 } }""";
 
     private static string File(string checks, string scenario = """{ "simulation": { "days": 2 } }""", string extra = "") => $$"""
-        { "cases": [ { "id": "X1", "title": "t", "source": "s", "scenario": {{scenario}}, "checks": [ {{checks}} ] {{extra}} } ] }
+        { "cases": [ { "id": "X1", "kind": "validation", "title": "t", "source": "s", "scenario": {{scenario}}, "checks": [ {{checks}} ] {{extra}} } ] }
         """;
 
     private static IReadOnlyList<CaseFileError> Errors(string json)
@@ -93,7 +93,7 @@ public sealed class CaseFileTests
     }
 
     private static string PopulationCase(string population, string check = """{ "metric": "overallResponseFraction", "published": { "text": "83%" }, "tolerance": { "min": 70, "max": 95 } }""") => $$"""
-        { "cases": [ { "id": "P1", "title": "t", "source": "s", "population": {{population}}, "checks": [ {{check}} ] } ] }
+        { "cases": [ { "id": "P1", "kind": "validation", "title": "t", "source": "s", "population": {{population}}, "checks": [ {{check}} ] } ] }
         """;
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class CaseFileTests
             e => e.Path == "$.cases[0].population.file" && e.Message.Contains("cannot read", StringComparison.Ordinal));
         Assert.Contains(CaseFileLoader.Parse(PopulationCase("""{ "file": "populations/itp-kuter2008.json", "subjects": 10, "n": 1 }"""), repositoryRoot: root).Errors,
             e => e.Path == "$.cases[0].population.n");
-        Assert.Contains(Errors("""{ "cases": [ { "id": "P1", "title": "t", "source": "s", "scenario": { }, "population": { "file": "populations/itp-kuter2008.json", "subjects": 10 }, "checks": [ ] } ] }"""),
+        Assert.Contains(Errors("""{ "cases": [ { "id": "P1", "kind": "validation", "title": "t", "source": "s", "scenario": { }, "population": { "file": "populations/itp-kuter2008.json", "subjects": 10 }, "checks": [ ] } ] }"""),
             e => e.Path == "$.cases[0].scenario");
     }
 
@@ -144,6 +144,7 @@ public sealed class CaseFileTests
         Assert.Contains(Errors("""{ "cases": [ { "id": "X" } ] }"""), e => e.Path == "$.cases[0].title");
         Assert.Contains(Errors("""{ "cases": [ { "id": "X" } ] }"""), e => e.Path == "$.cases[0].checks");
         Assert.Contains(Errors("""{ "cases": [ { "id": "X" } ] }"""), e => e.Path == "$.cases[0].scenario");
+        Assert.Contains(Errors("""{ "cases": [ { "id": "X" } ] }"""), e => e.Path == "$.cases[0].kind" && e.Message.Contains("calibration, validation", StringComparison.Ordinal));
         var one = File(GoodCheck)[..^2].Trim().TrimEnd(']').Trim();
         var twice = $$"""{ "cases": [ {{one[(one.IndexOf('[') + 1)..]}}, {{one[(one.IndexOf('[') + 1)..]}} ] }""";
         Assert.Contains(Errors(twice), e => e.Path == "$.cases[1].id" && e.Message.Contains("duplicate", StringComparison.Ordinal));
@@ -172,5 +173,27 @@ public sealed class CaseFileTests
         Assert.False(r.Pass);
         Assert.Equal("FAIL", ValidationReport.Verdict(r));
         Assert.Equal(250, r.Checks[0].Value, 6);
+    }
+
+    [Fact]
+    public void A_case_is_either_calibration_or_validation()
+    {
+        var good = CaseFileLoader.Parse(File(GoodCheck).Replace("\"kind\": \"validation\"", "\"kind\": \"calibration\""));
+        Assert.True(good.Succeeded, string.Join("\n", good.Errors));
+        Assert.Equal(CaseKind.Calibration, good.File!.Cases[0].Kind);
+        var e = Assert.Single(Errors(File(GoodCheck).Replace("\"kind\": \"validation\"", "\"kind\": \"both\"")));
+        Assert.Equal("$.cases[0].kind", e.Path);
+        Assert.Contains("unknown kind 'both'; allowed: calibration, validation", e.Message);
+    }
+
+    [Fact]
+    public void Baseline_platelets_needs_one_condition_and_a_count_in_range()
+    {
+        var itp = """{ "patient": { "condition": { "name": "itp", "severity": 0.5 } }, "simulation": { "days": 2 } }""";
+        var good = CaseFileLoader.Parse(File(GoodCheck, itp, ", \"baselinePlatelets\": 40"));
+        Assert.True(good.Succeeded, string.Join("\n", good.Errors));
+        Assert.Equal(40, good.File!.Cases[0].BaselinePlatelets);
+        Assert.Contains(Errors(File(GoodCheck, extra: ", \"baselinePlatelets\": 40")), e => e.Path == "$.cases[0].baselinePlatelets" && e.Message.Contains("exactly one condition", StringComparison.Ordinal));
+        Assert.Contains(Errors(File(GoodCheck, itp, ", \"baselinePlatelets\": -3")), e => e.Path == "$.cases[0].baselinePlatelets" && e.Message.Contains("(0, 1000)", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,103 @@
+using TpoSim.Calibration;
+using TpoSim.Parameters;
+using TpoSim.Tests.Validation;
+using TpoSim.Validation;
+
+namespace TpoSim.Tests.Calibration;
+
+/// <summary>tposim calibrate: the estimator recovers a known value, and the shipped set is what it produces.</summary>
+public sealed class CalibrationTests
+{
+    private static ValidationCaseFile RepoCases()
+    {
+        var path = Path.Combine(SuiteFixture.RepoRoot, CaseFileLoader.DefaultRelativePath);
+        var loaded = CaseFileLoader.LoadFile(path);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors.Select(e => e.Format(path))));
+        return loaded.File!;
+    }
+
+    private static CalibrationSetup RepoSetup()
+    {
+        var (setup, errors) = CalibrationSetup.Load(Path.Combine(SuiteFixture.RepoRoot, CalibrationSetup.DefaultRelativePath));
+        Assert.True(setup is not null, string.Join("\n", errors));
+        return setup!;
+    }
+
+    [Fact]
+    public void Recovers_a_known_receptor_share_from_a_synthetic_ITP_observation()
+    {
+        // Synthetic truth: the ITP steady-state TPO fold the model gives with mkReceptorShare = 0.3 (literature 0.4).
+        const string scenario = """{ "patient": { "condition": { "name": "itp", "severity": 0.6 } }, "simulation": { "days": 2 } }""";
+        string File(double centre, double halfWidth) => $$"""
+            { "cases": [ { "id": "S1", "kind": "calibration", "title": "synthetic", "source": "synthetic", "scenario": {{scenario}},
+              "checks": [ { "metric": "steadyStateTpoFold", "published": { "text": "truth", "value": {{centre.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}} },
+                            "tolerance": { "min": {{(centre - halfWidth).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}, "max": {{(centre + halfWidth).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}} } } ] } ] }
+            """;
+        var probe = CaseFileLoader.Parse(File(1, 0.1)).File!;
+        var truth = ValidationSuite.Run(probe.Cases[0], new Dictionary<string, double> { ["mkReceptorShare"] = 0.3 }, TestContext.Current.CancellationToken).Checks[0].Value;
+        var literature = ValidationSuite.Run(probe.Cases[0], new Dictionary<string, double> { ["mkReceptorShare"] = 0.4 }, TestContext.Current.CancellationToken).Checks[0].Value;
+        Assert.True(Math.Abs(truth - literature) > 0.02, "the metric must depend on the parameter");
+        var file = CaseFileLoader.Parse(File(truth, 0.05)).File!;
+        var setup = new CalibrationSetup([new EstimatedParameter("mkReceptorShare", "test")], 30);
+        var result = Calibrator.Run(file, setup, cancellation: TestContext.Current.CancellationToken);
+        var e = Assert.Single(result.Estimates);
+        Assert.Equal(0.3, e.Value, 0.3 * 1e-3);
+        Assert.True(e.Identifiable, e.Flag);
+        Assert.InRange(0.3, e.Low, e.High);
+        Assert.True(result.Objective < 1e-4, $"objective {result.Objective}");
+        Assert.Equal(["S1"], result.Cases);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void The_shipped_parameter_set_is_what_calibrate_produces()
+    {
+        var result = Calibrator.Run(RepoCases(), RepoSetup(), cancellation: TestContext.Current.CancellationToken);
+        Assert.Equal(ShippedParameters.Cases, result.Cases);
+        Assert.Equal(result.Estimates.Count, ShippedParameters.Values.Count);
+        foreach (var (estimate, shipped) in result.Estimates.Zip(ShippedParameters.Values))
+        {
+            Assert.Equal(estimate.Definition.Name, shipped.Name);
+            Assert.True(Math.Abs(estimate.Value - shipped.Value) <= 1e-6 * Math.Abs(shipped.Value),
+                $"{shipped.Name}: calibrate gives {estimate.Value}, validation/parameters.json ships {shipped.Value}; regenerate with `{CalibrationFile.RegenerateCommand}`");
+            Assert.Equal(estimate.Identifiable, shipped.Identifiable);
+        }
+    }
+
+    [Fact]
+    public void The_model_runs_with_the_shipped_values_and_keeps_the_literature_ones()
+    {
+        Assert.NotEmpty(ShippedParameters.Values);
+        foreach (var v in ShippedParameters.Values)
+        {
+            Assert.True(ParameterCatalog.TryGet(v.Name, out var d));
+            Assert.Equal(v.Value, d.DefaultValue);
+            Assert.Equal(v.Value, ParameterSet.Default[d.Id]);
+            var literature = ParameterCatalog.Literature[(int)d.Id];
+            if (v.Identifiable) Assert.Contains("estimated by tposim calibrate", d.Source);
+            else
+            {
+                Assert.Equal(literature.DefaultValue, v.Value);
+                Assert.Contains("could not identify", d.Source);
+            }
+            Assert.Contains(literature.Source, d.Source);
+        }
+        // Parameters not in the shipped set keep their literature definitions exactly.
+        foreach (var d in ParameterCatalog.All.Where(d => ShippedParameters.Values.All(v => v.Name != d.Name)))
+            Assert.Equal(ParameterCatalog.Literature[(int)d.Id], d);
+    }
+
+    [Theory]
+    [InlineData("""{ "parameters": [ { "name": "nope", "why": "x" } ] }""", "$.parameters[0].name")]
+    [InlineData("""{ "parameters": [ { "name": "liverFunction", "why": "x" } ] }""", "$.parameters[0].name")]
+    [InlineData("""{ "parameters": [ { "name": "emax" } ] }""", "$.parameters[0].why")]
+    [InlineData("""{ "parameters": [ { "name": "emax", "why": "x" }, { "name": "emax", "why": "y" } ] }""", "$.parameters[1].name")]
+    [InlineData("""{ "parameters": [ ] }""", "$.parameters")]
+    [InlineData("""{ "parameters": [ { "name": "emax", "why": "x" } ], "maxIterations": 0 }""", "$.maxIterations")]
+    public void A_bad_setup_names_the_field(string json, string path)
+    {
+        var (setup, errors) = CalibrationSetup.Parse(json, "setup.json");
+        Assert.Null(setup);
+        Assert.Contains(errors, e => e.StartsWith($"setup.json: {path}:", StringComparison.Ordinal));
+    }
+}
