@@ -14,7 +14,7 @@ public static class SimulateEndpoints
         new Dictionary<string, (string, Func<SimulationResult, string?>)>
         {
             ["timeseries.csv"] = ("text/csv; charset=utf-8", r => Text(w => TimeSeriesCsv.Write(r, w))),
-            ["summary.json"] = ("application/json; charset=utf-8", SummaryJson.Serialize),
+            ["summary.json"] = ("application/json; charset=utf-8", r => SummaryJson.Serialize(r)),
             ["decisions.csv"] = ("text/csv; charset=utf-8", r => r.Titration is { } log ? Text(w => DecisionsCsv.Write(log, w)) : null),
         };
 
