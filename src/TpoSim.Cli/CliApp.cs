@@ -28,6 +28,7 @@ public static class CliApp
         root.Add(PopulationCommand.Create(console));
         root.Add(FitCommand.Create(console));
         root.Add(ForecastCommand.Create(console));
+        root.Add(ExportCommand.Create(console));
         root.Add(ServeCommand.Create(console));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !IsHelpOrVersion(args))
