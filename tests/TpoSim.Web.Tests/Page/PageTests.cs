@@ -153,7 +153,7 @@ public sealed class PageTests(BrowserFixture browser)
         await page.FillAsync("#fc-samples", "20");
         await page.WaitForFunctionAsync("() => !document.getElementById('fit-run').disabled");
         await page.ClickAsync("#fit-run");
-        await page.WaitForFunctionAsync("() => !document.getElementById('fc-recommendation').hidden || !document.getElementById('fit-errors').hidden", null, new PageWaitForFunctionOptions { Timeout = 300_000 });
+        await page.WaitForFunctionAsync("() => !document.getElementById('fc-recommendation').hidden || !document.getElementById('fit-errors').hidden", null, new PageWaitForFunctionOptions { Timeout = 900_000 });
         Assert.True(await page.IsHiddenAsync("#fit-errors"), await page.TextContentAsync("#fit-errors"));
         var text = await page.TextContentAsync("#fc-recommendation");
         var csv = await File.ReadAllTextAsync(Http.RepoFile("examples/patient-itp-romiplostim.csv"), Token);
