@@ -30,6 +30,7 @@ public static class CliApp
         root.Add(ForecastCommand.Create(console));
         root.Add(Commands.Sensitivity.SensitivityCommand.Create(console));
         root.Add(MergeCommand.Create(console));
+        root.Add(ExportCommand.Create(console));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !IsHelpOrVersion(args))
         {

@@ -14,7 +14,7 @@ namespace TpoSim.Model;
 public static class ModelCompiler
 {
     /// <summary>Compiles <paramref name="definition"/>.</summary>
-    /// <exception cref="ArgumentException">A duplicate name, an unknown symbol, a variable used before its definition, or an initial value that reads a state.</exception>
+    /// <exception cref="ArgumentException">A duplicate name, an unknown symbol, a cycle among variables, or an initial value that reads a state.</exception>
     public static CompiledModel Compile(ModelDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -24,7 +24,8 @@ public static class ModelCompiler
         Index(definition.Variables.Select(v => v.Name), "variable");
 
         var rates = definition.States.Select(s => Simplifier.Simplify(s.Rate)).ToArray();
-        var variables = definition.Variables.Select(v => (Symbol: Expr.Variable(v.Name), Value: Simplifier.Simplify(v.Value))).ToArray();
+        var variables = DependencyOrder(definition.Variables)
+            .Select(v => (Symbol: Expr.Variable(v.Name), Value: Simplifier.Simplify(v.Value))).ToArray();
         var derived = definition.DerivedParameters.Select(v => (Symbol: Expr.Parameter(v.Name), Value: Simplifier.Simplify(v.Value))).ToArray();
         for (var k = 0; k < derived.Length; k++)
         {
@@ -84,6 +85,35 @@ public static class ModelCompiler
 
         return new CompiledModel(definition, parameterNames, observableDefinitions, pattern,
             rhs.Build(), jacobianValues, jacobianDense, observables.Build(), derive.Build(), initial.Build());
+    }
+
+    /// <summary>
+    /// Variables in an order where each comes after those it reads (depth-first, otherwise keeping the definition's
+    /// order), so a composed module may fill a core slot with a variable it defines later.
+    /// </summary>
+    private static List<VariableDefinition> DependencyOrder(IReadOnlyList<VariableDefinition> variables)
+    {
+        var byName = variables.ToDictionary(v => v.Name);
+        var order = new List<VariableDefinition>(variables.Count);
+        var state = new Dictionary<string, bool>(); // false: on the stack, true: placed
+        void Visit(VariableDefinition v, string? reader)
+        {
+            if (state.TryGetValue(v.Name, out var placed))
+            {
+                if (!placed) throw new ArgumentException($"The variables '{v.Name}' and '{reader}' depend on each other (a cycle).");
+                return;
+            }
+            state[v.Name] = false;
+            foreach (var u in v.Value.Symbols(SymbolKind.Variable))
+            {
+                if (!byName.TryGetValue(u, out var inner)) throw new ArgumentException($"'{v.Name}' reads the variable '{u}', which is not defined.");
+                Visit(inner, v.Name);
+            }
+            state[v.Name] = true;
+            order.Add(v);
+        }
+        foreach (var v in variables) Visit(v, null);
+        return order;
     }
 
     private static Dictionary<string, int> Index(IEnumerable<string> names, string what)

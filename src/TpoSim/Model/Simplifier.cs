@@ -4,7 +4,7 @@ namespace TpoSim.Model;
 
 /// <summary>
 /// Algebraic simplification of an <see cref="Expr"/>: nested sums and products are flattened, dimensionless constants
-/// folded, 0 and 1 dropped (x + 0, 1·x, x^1, x/1), and anything times 0 is 0. It keeps term order otherwise, so the
+/// folded (in the place of the first), 0 and 1 dropped (x + 0, 1·x, x^1, x/1), and anything times 0 is 0. It keeps term order otherwise, so the
 /// compiled arithmetic follows the definition's. Constants with a unit are left as written (they carry a conversion).
 /// </summary>
 public static class Simplifier
@@ -36,15 +36,16 @@ public static class Simplifier
     {
         var list = ImmutableArray.CreateBuilder<Expr>();
         double constant = 0;
-        var hasConstant = false;
+        var constantAt = -1;
         void Add(Expr t)
         {
             if (t is SumExpr inner) { foreach (var x in inner.Terms) Add(x); return; }
-            if (IsNumber(t, out var v)) { constant += v; hasConstant = true; return; }
+            if (IsNumber(t, out var v)) { constant += v; if (constantAt < 0) constantAt = list.Count; return; }
             list.Add(t);
         }
         foreach (var t in terms) Add(t);
-        if (hasConstant && constant != 0) list.Add(new ConstantExpr(constant));
+        // The folded constant stands where the first constant stood, so (1 − a) + b keeps its order of evaluation.
+        if (constantAt >= 0 && constant != 0) list.Insert(constantAt, new ConstantExpr(constant));
         return list.Count switch
         {
             0 => Expr.Zero,
@@ -57,15 +58,17 @@ public static class Simplifier
     {
         var list = ImmutableArray.CreateBuilder<Expr>();
         double constant = 1;
+        var constantAt = -1;
         void Add(Expr f)
         {
             if (f is ProductExpr inner) { foreach (var x in inner.Factors) Add(x); return; }
-            if (IsNumber(f, out var v)) { constant *= v; return; }
+            if (IsNumber(f, out var v)) { constant *= v; if (constantAt < 0) constantAt = list.Count; return; }
             list.Add(f);
         }
         foreach (var f in factors) Add(f);
         if (constant == 0) return Expr.Zero;
-        if (constant != 1) list.Insert(0, new ConstantExpr(constant));
+        // As in sums, the folded constant keeps the first constant's place (a negation, −1·x, stays in front).
+        if (constant != 1) list.Insert(constantAt, new ConstantExpr(constant));
         return list.Count switch
         {
             0 => Expr.One,

@@ -17,6 +17,7 @@ public static class UnitParser
     public static Unit Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text == "0/1") return Unit.One; // a flag
         var parser = new Parser(text);
         var unit = parser.Product();
         if (!parser.AtEnd) throw new FormatException($"Unit '{text}': unexpected '{text[parser.Position..]}'.");
@@ -34,7 +35,7 @@ public static class UnitParser
     {
         var s = new Dictionary<string, Unit>
         {
-            ["1"] = Unit.One, ["platelet"] = Unit.One, ["platelets"] = Unit.One, ["cell"] = Unit.One, ["cells"] = Unit.One, ["point"] = Unit.One,
+            ["1"] = Unit.One, ["platelet"] = Unit.One, ["platelets"] = Unit.One, ["cell"] = Unit.One, ["cells"] = Unit.One, ["point"] = Unit.One, ["MK"] = Unit.One,
             ["day"] = Unit.Day, ["d"] = Unit.Day, ["h"] = new(1.0 / 24, 1, 0, 0, 0), ["min"] = new(1.0 / 1440, 1, 0, 0, 0), ["week"] = new(7, 1, 0, 0, 0),
             ["L"] = new(1, 0, 0, 0, 1), ["dL"] = new(0.1, 0, 0, 0, 1), ["mL"] = new(1e-3, 0, 0, 0, 1), ["µL"] = new(1e-6, 0, 0, 0, 1),
             ["uL"] = new(1e-6, 0, 0, 0, 1), ["fL"] = new(1e-15, 0, 0, 0, 1),

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using TpoSim.Drugs.Modules;
+using TpoSim.Model;
+using TpoSim.Parameters;
+
+namespace TpoSim.Physiology;
+
+/// <summary>
+/// Composes the declarative model a scenario needs, the core (<see cref="CoreModelDefinition"/>) plus the module of each
+/// dosed drug in order (<see cref="DrugModuleCatalog"/>), compiles it once per structure (age group and PK models) and
+/// fills parameter vectors for patients. Compiled models are cached and shared: they are immutable.
+/// </summary>
+public static class TpoModelAssembly
+{
+    private static readonly ConcurrentDictionary<string, Lazy<CompiledModel>> Cache = new();
+
+    /// <summary>The definition for <paramref name="ageGroup"/> with the modules of <paramref name="pkModels"/> appended.</summary>
+    /// <exception cref="ArgumentException">An unknown or repeated PK model.</exception>
+    public static ModelDefinition Definition(AgeGroup ageGroup, IReadOnlyList<string> pkModels)
+    {
+        ArgumentNullException.ThrowIfNull(pkModels);
+        var model = CoreModelDefinition.Create(ageGroup);
+        foreach (var name in pkModels)
+        {
+            var module = DrugModuleCatalog.Find(name)
+                ?? throw new ArgumentException($"Unknown PK model '{name}'. Known: {string.Join(", ", DrugModuleCatalog.All.Select(m => m.Name))}.", nameof(pkModels));
+            model = model.Compose(module.Definition);
+        }
+        return model;
+    }
+
+    /// <summary>The compiled model for this structure (compiled on first use, then shared).</summary>
+    public static CompiledModel Compile(AgeGroup ageGroup, IReadOnlyList<string> pkModels)
+    {
+        var key = $"{ageGroup}|{string.Join(",", pkModels)}";
+        return Cache.GetOrAdd(key, _ => new Lazy<CompiledModel>(() => ModelCompiler.Compile(Definition(ageGroup, pkModels)))).Value;
+    }
+
+    /// <summary>
+    /// The parameter vector of <paramref name="model"/> for a patient: registry defaults, the catalogue values of
+    /// <paramref name="parameters"/> (conditions and overrides applied), the patient's covariates, then
+    /// <paramref name="overrides"/> by name (PK and PD parameters included), then the derived parameters.
+    /// </summary>
+    /// <exception cref="ArgumentException">An override names no parameter of the model, or is outside its range.</exception>
+    public static double[] Parameters(CompiledModel model, ParameterSet parameters, Patient patient, IReadOnlyDictionary<string, double>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(patient);
+        var p = model.CreateParameters();
+        foreach (var d in ParameterCatalog.All) p[model.ParameterIndex(d.Name)] = parameters[d.Id];
+        p[model.ParameterIndex("bodyWeight")] = patient.BodyWeightKg;
+        p[model.ParameterIndex("female")] = patient.Sex == Sex.Female ? 1 : 0;
+        p[model.ParameterIndex("eastAsian")] = patient.EastAsian ? 1 : 0;
+        p[model.ParameterIndex("childPughScore")] = patient.ChildPughScore ?? 0;
+        foreach (var (name, value) in overrides ?? new Dictionary<string, double>())
+        {
+            var k = model.ParameterIndex(name);
+            var definition = k >= 0 && k < model.DeclaredParameterCount ? model.Definition.Parameters[k] : null;
+            if (definition is null) throw new ArgumentException($"'{name}' is not a parameter of this model.", nameof(overrides));
+            if (!definition.Allows(value)) throw new ArgumentException($"{name} = {value} is outside [{definition.Minimum}, {definition.Maximum}] {definition.Unit}.", nameof(overrides));
+            p[k] = value;
+        }
+        model.DeriveParameters(p);
+        return p;
+    }
+}
