@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace TpoSim.Cli.Tests;
+namespace TpoSim.Tests.Model.Sbml;
 
 /// <summary>
 /// The independent SBML simulator (tests/sbml/simulate_sbml.py) against an analytic solution: exponential decay with
@@ -13,11 +13,13 @@ public sealed class IndependentSimulatorTests
     public void Matches_the_analytic_solution_with_ordered_events()
     {
         SbmlPython.RequireOrSkip();
-        var file = CliHarness.RepoFile("tests/sbml/analytic-decay.xml");
+        var file = SbmlPython.RepoFile("tests/sbml/analytic-decay.xml");
         var (code, report) = SbmlPython.Check(file);
         Assert.True(code == 0, report);
-        using var dir = new TempDir();
-        var rows = SbmlPython.Simulate(file, 3, 0.5, ["x", "y"], dir.Sub("x.csv"));
+        var dir = Directory.CreateTempSubdirectory("tposim-sbml-");
+        double[][] rows;
+        try { rows = SbmlPython.Simulate(file, 3, 0.5, ["x", "y"], Path.Combine(dir.FullName, "x.csv")); }
+        finally { dir.Delete(recursive: true); }
 
         var x1 = 2 * (2 * Math.Exp(-0.5) + 1); // after x + 1, then 2x, at t = 1 (the other order gives 2·(2e^-½) + 1)
         var x15 = x1 * Math.Exp(-0.25);

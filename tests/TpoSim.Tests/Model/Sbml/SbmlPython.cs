@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Xunit;
 
-namespace TpoSim.Cli.Tests;
+namespace TpoSim.Tests.Model.Sbml;
 
 /// <summary>
 /// Runs tests/sbml/simulate_sbml.py with Debian's /usr/bin/python3 (libSBML's python3-sbml5 and python3-scipy). Where the
 /// packages are missing a test skips with the reason, except under CI (CI=true), where .ci/run installs them and a
-/// missing package is a failure.
+/// missing package is a failure. Shared with TpoSim.Cli.Tests (linked), which checks the files `tposim export sbml` writes.
 /// </summary>
 internal static class SbmlPython
 {
@@ -48,7 +48,17 @@ internal static class SbmlPython
         return lines.Skip(1).Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
     }
 
-    private static string Script => CliHarness.RepoFile("tests/sbml/simulate_sbml.py");
+    /// <summary>A file of the repository, by its path from the root (the folder holding TpoSim.slnx).</summary>
+    public static string RepoFile(string relative) => Path.Combine(Root.Value, relative);
+
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TpoSim.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("TpoSim.slnx not found above the test binaries");
+    });
+
+    private static string Script => RepoFile("tests/sbml/simulate_sbml.py");
 
     private static (int ExitCode, string Stdout, string Stderr) Run(IReadOnlyList<string> args, TimeSpan timeout)
     {
