@@ -13,8 +13,9 @@ public static class ExportCommand
     /// <summary>Builds the command with its subcommands.</summary>
     public static Command Create(CliConsole console)
     {
-        var command = new Command("export", "Export the model: equations (Markdown with LaTeX).");
+        var command = new Command("export", "Export the model: equations (Markdown with LaTeX), sbml (SBML Level 3 Version 2).");
         command.Add(Equations(console));
+        command.Add(ExportSbmlCommand.Create(console));
         return command;
     }
 
