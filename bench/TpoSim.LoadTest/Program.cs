@@ -8,7 +8,7 @@ using TpoSim.Web.Hosting;
 //   dotnet run -c Release --project bench/TpoSim.LoadTest -- [--requests 2000] [--concurrency 16] [--scenario scenarios/default.json]
 var requests = Arg("--requests", 2000);
 var concurrency = Arg("--concurrency", 16);
-var scenarioPath = ArgText("--scenario", Path.Combine(FindRoot(), "scenarios", "default.json"));
+var scenarioPath = ArgText("--scenario", null) ?? Path.Combine(FindRoot(), "scenarios", "default.json");
 var body = File.ReadAllText(scenarioPath);
 
 var app = TpoSimServer.Build([], "http://127.0.0.1:0");
