@@ -9,13 +9,16 @@ namespace TpoSim.Web.Api;
 /// <summary><c>POST /api/simulate</c> and the same run as the CLI's files (timeseries.csv, summary.json, decisions.csv).</summary>
 public static class SimulateEndpoints
 {
-    /// <summary>The files a simulation can be downloaded as, byte for byte what <c>tposim simulate</c> writes.</summary>
-    private static readonly IReadOnlyDictionary<string, (string ContentType, Func<SimulationResult, string?> Write)> Files =
-        new Dictionary<string, (string, Func<SimulationResult, string?>)>
+    /// <summary>
+    /// The files a simulation can be downloaded as, byte for byte what <c>tposim simulate</c> writes; summary.json's
+    /// <c>run</c> record names the request (<c>POST /api/simulate/summary.json</c>) where the CLI's names its command line.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, (string ContentType, Func<SimulationResult, RunProvenance, string?> Write)> Files =
+        new Dictionary<string, (string, Func<SimulationResult, RunProvenance, string?>)>
         {
-            ["timeseries.csv"] = ("text/csv; charset=utf-8", r => Text(w => TimeSeriesCsv.Write(r, w))),
-            ["summary.json"] = ("application/json; charset=utf-8", r => SummaryJson.Serialize(r)),
-            ["decisions.csv"] = ("text/csv; charset=utf-8", r => r.Titration is { } log ? Text(w => DecisionsCsv.Write(log, w)) : null),
+            ["timeseries.csv"] = ("text/csv; charset=utf-8", (r, _) => Text(w => TimeSeriesCsv.Write(r, w))),
+            ["summary.json"] = ("application/json; charset=utf-8", (r, run) => SummaryJson.Serialize(r, run)),
+            ["decisions.csv"] = ("text/csv; charset=utf-8", (r, _) => r.Titration is { } log ? Text(w => DecisionsCsv.Write(log, w)) : null),
         };
 
     /// <summary>Maps the endpoints.</summary>
@@ -40,7 +43,7 @@ public static class SimulateEndpoints
                 if (!Files.TryGetValue(file, out var writer))
                     throw new ApiException(StatusCodes.Status404NotFound, "no such file", [new ApiError("file", $"'{file}' is not a simulation file; allowed: {string.Join(", ", Files.Keys)}")]);
                 var result = await Run(context, limits.Value);
-                var text = writer.Write(result.Result);
+                var text = writer.Write(result.Result, RunProvenance.Of($"POST /api/simulate/{file}", result.Json));
                 if (text is null)
                     throw new ApiException(StatusCodes.Status404NotFound, "no such file", [new ApiError("$.titration", $"{file} is written only when the scenario has a titration")]);
                 return Results.Text(text, writer.ContentType);
@@ -54,13 +57,13 @@ public static class SimulateEndpoints
             .RequireRateLimiting(TpoSimServer.ComputePolicy);
     }
 
-    private static async Task<(SimulationResult Result, IReadOnlyList<string> Warnings)> Run(HttpContext context, ServerLimits limits)
+    private static async Task<(SimulationResult Result, IReadOnlyList<string> Warnings, string Json)> Run(HttpContext context, ServerLimits limits)
     {
         var json = await RequestBody.ReadTextAsync(context, limits);
         var (scenario, warnings) = ScenarioRequest.Parse(json, limits);
         var result = await ComputeBudget.RunAsync(context, limits.RequestSeconds,
             token => Simulator.Run(scenario, cancellation: token), "shorten simulation.days or coarsen simulation.outputEveryDays");
-        return (result, warnings);
+        return (result, warnings, json);
     }
 
     private static string Text(Action<TextWriter> write)

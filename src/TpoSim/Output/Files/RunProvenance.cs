@@ -26,7 +26,13 @@ public sealed record RunProvenance(string Version, string CommandLine, string Da
             .Split('+')[0];
 
     /// <summary>A record for a run now (or at <c>SOURCE_DATE_EPOCH</c>) of <paramref name="arguments"/> on <paramref name="scenarioJson"/>.</summary>
-    public static RunProvenance For(IEnumerable<string> arguments, string? scenarioJson)
+    public static RunProvenance For(IEnumerable<string> arguments, string? scenarioJson) => Of(FormatCommandLine(arguments), scenarioJson);
+
+    /// <summary>
+    /// A record for a run now (or at <c>SOURCE_DATE_EPOCH</c>) made by <paramref name="commandLine"/> (a CLI command line,
+    /// or the web API's request line) on <paramref name="scenarioJson"/>.
+    /// </summary>
+    public static RunProvenance Of(string commandLine, string? scenarioJson)
     {
         JsonNode? scenario = null;
         if (scenarioJson is not null)
@@ -34,7 +40,7 @@ public sealed record RunProvenance(string Version, string CommandLine, string Da
             try { scenario = JsonNode.Parse(scenarioJson); }
             catch (System.Text.Json.JsonException) { scenario = JsonValue.Create(scenarioJson); }
         }
-        return new RunProvenance(TpoSimVersion, FormatCommandLine(arguments), DateFrom(Environment.GetEnvironmentVariable(SourceDateEpochVariable), DateTimeOffset.UtcNow), scenario);
+        return new RunProvenance(TpoSimVersion, commandLine, DateFrom(Environment.GetEnvironmentVariable(SourceDateEpochVariable), DateTimeOffset.UtcNow), scenario);
     }
 
     /// <summary>
