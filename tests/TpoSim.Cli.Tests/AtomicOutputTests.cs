@@ -102,6 +102,9 @@ public sealed class AtomicOutputTests
     public async Task A_signal_stops_a_real_run_with_its_exit_code_one_line_and_no_output(int signal, int expectedExit)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
+        // A child inherits an ignored signal (POSIX: a non-interactive shell starts background jobs with SIGINT ignored),
+        // and the runtime keeps it ignored, so the run cannot see it: that is the test host's environment, not a bug.
+        Assert.SkipWhen(SignalIgnoredHere(signal), $"signal {signal} is ignored by this test host (started as a background job); run the tests in the foreground");
         using var dir = new TempDir();
         // Twenty years of fluctuating ITP with a fine grid: long enough to be interrupted after its first progress line.
         var scenario = dir.Write("long.json",
@@ -131,6 +134,16 @@ public sealed class AtomicOutputTests
         Assert.Equal($"tposim: interrupted by {(signal == 2 ? "SIGINT" : "SIGTERM")}; no output was written", Assert.Single(errorLines));
         Assert.False(Directory.Exists(outDir));
         Assert.Equal(["long.json"], Entries(dir.Path)); // no staging folder, no cut timeseries.csv
+    }
+
+    /// <summary>True when this process ignores <paramref name="signal"/> (Linux: the SigIgn mask in /proc/self/status).</summary>
+    private static bool SignalIgnoredHere(int signal)
+    {
+        if (!File.Exists("/proc/self/status")) return false;
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if (line is null) return false;
+        var mask = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+        return (mask & (1UL << (signal - 1))) != 0;
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
