@@ -100,19 +100,44 @@ public sealed class LinearAlgebraTests
     }
 
     [Fact]
-    public void SparseWithFillMatchesDense()
+    public void DenseRowFirstFillsInTheGivenOrderButNotInTheMinimumDegreeOrder()
     {
-        // Dense rows/columns FIRST (the bad ordering) fill everything in; still correct.
+        // A tridiagonal matrix with a dense row and column 0: eliminated first, the hub joins every node to every other
+        // (n² entries); the minimum-degree rule eliminates it last, leaving exactly the declared entries.
         const int n = 30;
         var rows = new List<IReadOnlyList<int>>();
         for (int i = 0; i < n; i++) rows.Add(Enumerable.Range(0, n).Where(j => Math.Abs(i - j) <= 1 || i == 0 || j == 0).ToList());
         var pattern = SparsityPattern.Create(JacobianStructure.Sparse(rows), n);
+        Assert.Equal(n * n, new SparseLuSymbolic(pattern, Enumerable.Range(0, n).ToArray()).Columns.Length);
+        var order = MinimumDegreeOrdering.Of(pattern);
+        Assert.Equal(Enumerable.Range(0, n), order.Order());
+        Assert.True(Array.IndexOf(order, 0) >= n - 3, "the hub goes once its neighbours form a clique"); // then it creates no fill
         var lu = new SparseLu(pattern);
-        Assert.Equal(n * n, lu.StoredEntries);
+        Assert.Equal(pattern.RowColumns.Length, lu.StoredEntries);
         var rng = new Random(3);
         double[] a = RandomMatrix(n, rng, (i, j) => rows[i].Contains(j), 8);
         double[] b = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
         AssertClose(SolveWith(new DenseLu(n), a, b), SolveWith(lu, a, b), 1e-12);
+        Assert.False(lu.UsedDenseFallback);
+    }
+
+    [Fact]
+    public void PermutedSparseLuMatchesDenseOnRandomPatterns()
+    {
+        // Random unsymmetric patterns, diagonally dominant values: the permuted factorisation solves what dense LU solves.
+        var rng = new Random(2026);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            int n = 5 + rng.Next(40);
+            double density = 0.02 + 0.2 * rng.NextDouble();
+            var rows = new List<IReadOnlyList<int>>();
+            for (int i = 0; i < n; i++) rows.Add(Enumerable.Range(0, n).Where(j => j == i || rng.NextDouble() < density).ToList());
+            var pattern = SparsityPattern.Create(JacobianStructure.Sparse(rows), n);
+            var lu = new SparseLu(pattern);
+            double[] a = RandomMatrix(n, rng, (i, j) => rows[i].Contains(j), 2 * n * density + 2);
+            double[] b = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+            AssertClose(SolveWith(new DenseLu(n), a, b), SolveWith(lu, a, b), 1e-11);
+        }
     }
 
     [Fact]

@@ -1,35 +1,40 @@
 namespace TpoSim.Numerics.LinearAlgebra;
 
 /// <summary>
-/// LU without pivoting on a fixed sparsity pattern. The fill-in of L + U is computed once, symbolically,
-/// from the pattern in the given ordering (George &amp; Liu, Computer Solution of Large Sparse Positive
-/// Definite Systems, 1981, ch. 2: elimination on the graph); each numeric factorisation then touches only
-/// those entries (row-wise Doolittle, "IKJ" order). Models are expected to order their states so that
-/// dense rows and columns come last (arrowhead + band), which gives no fill outside the trailing block
-/// and makes diagonal pivots the natural choice. When a pivot is unusable (relatively tiny or not
-/// finite), that factorisation falls back to dense LU with partial pivoting on the same entries, so
-/// correctness never depends on the ordering.
+/// LU without pivoting on a fixed sparsity pattern, of the symmetrically permuted matrix PMPᵀ. The permutation is a
+/// minimum-degree ordering of the pattern (<see cref="MinimumDegreeOrdering"/>), so dense rows and columns (the
+/// coupling through TPO, receptors and drug) are eliminated last and an arrowhead + band has no fill, whatever order
+/// the model lists its states in. The fill-in of L + U is computed once, symbolically, in that ordering (George &amp;
+/// Liu, Computer Solution of Large Sparse Positive Definite Systems, 1981, ch. 2: elimination on the graph); each
+/// numeric factorisation then touches only those entries (row-wise Doolittle, "IKJ" order). A symmetric permutation
+/// keeps the diagonal on the diagonal, where the Rosenbrock matrix I/(hγ) − J is largest. When a pivot is unusable
+/// (relatively tiny or not finite), that factorisation falls back to dense LU with partial pivoting on the same
+/// entries, so correctness never depends on the ordering.
 /// </summary>
 internal sealed class SparseLu : IterationMatrix
 {
     // A pivot below this fraction of its row's largest entry risks large growth without pivoting.
     private const double PivotThreshold = 1e-8;
 
-    private readonly int[] _rowStart, _cols, _diag;
+    private readonly int[] _rowStart, _cols, _diag, _order; // _order[k]: original index of permuted row/column k
     private readonly bool[] _declared; // entry belongs to the declared pattern (not fill)
-    private readonly double[] _values, _work;
+    private readonly double[] _values, _work, _permuted;
     private DenseLu? _fallback; // allocated on the first unusable pivot only
     private bool _usingFallback;
 
-    public SparseLu(SparsityPattern pattern) : base(pattern.Dimension)
+    public SparseLu(SparsityPattern pattern) : this(pattern, pattern.LuSymbolic) { }
+
+    /// <summary>A factorisation of <paramref name="pattern"/> in the layout (and ordering) of <paramref name="symbolic"/>.</summary>
+    public SparseLu(SparsityPattern pattern, SparseLuSymbolic symbolic) : base(pattern.Dimension)
     {
-        var symbolic = pattern.LuSymbolic;
         _rowStart = symbolic.RowStart;
         _cols = symbolic.Columns;
         _diag = symbolic.Diagonal;
         _declared = symbolic.Declared;
+        _order = symbolic.Order;
         _values = new double[_cols.Length];
         _work = new double[pattern.Dimension];
+        _permuted = new double[pattern.Dimension];
     }
 
     /// <summary>Entries of L + U including fill (for tests and diagnostics).</summary>
@@ -43,14 +48,15 @@ internal sealed class SparseLu : IterationMatrix
         int n = Dimension;
         double[] w = _work;
         _usingFallback = false;
+        int[] order = _order;
         for (int i = 0; i < n; i++)
         {
-            int start = _rowStart[i], end = _rowStart[i + 1], d = _diag[i];
+            int start = _rowStart[i], end = _rowStart[i + 1], d = _diag[i], row = order[i] * n;
             double rowMax = 0;
             for (int p = start; p < end; p++)
             {
                 int j = _cols[p];
-                double v = _declared[p] ? beta * jacobian[i * n + j] : 0.0;
+                double v = _declared[p] ? beta * jacobian[row + order[j]] : 0.0;
                 if (j == i) v += alpha;
                 w[j] = v;
                 double a = Math.Abs(v);
@@ -81,7 +87,7 @@ internal sealed class SparseLu : IterationMatrix
         for (int i = 0; i < n; i++)
         {
             for (int p = _rowStart[i]; p < _rowStart[i + 1]; p++)
-                if (_declared[p]) m[i * n + _cols[p]] = beta * jacobian[i * n + _cols[p]];
+                if (_declared[p]) m[i * n + _cols[p]] = beta * jacobian[_order[i] * n + _order[_cols[p]]];
             m[i * n + i] += alpha;
         }
         _usingFallback = true;
@@ -90,39 +96,54 @@ internal sealed class SparseLu : IterationMatrix
 
     public override void Solve(Span<double> rhs)
     {
-        if (_usingFallback) { _fallback!.Solve(rhs); return; }
+        // M x = b is (PMPᵀ)(Px) = Pb: permute b in, solve, permute x back.
         int n = Dimension;
-        for (int i = 0; i < n; i++)
+        Span<double> x = _permuted;
+        for (int i = 0; i < n; i++) x[i] = rhs[_order[i]];
+        if (_usingFallback) _fallback!.Solve(x);
+        else
         {
-            double s = rhs[i];
-            for (int p = _rowStart[i]; p < _diag[i]; p++) s -= _values[p] * rhs[_cols[p]];
-            rhs[i] = s;
+            for (int i = 0; i < n; i++)
+            {
+                double s = x[i];
+                for (int p = _rowStart[i]; p < _diag[i]; p++) s -= _values[p] * x[_cols[p]];
+                x[i] = s;
+            }
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double s = x[i];
+                int d = _diag[i];
+                for (int p = d + 1; p < _rowStart[i + 1]; p++) s -= _values[p] * x[_cols[p]];
+                x[i] = s / _values[d];
+            }
         }
-        for (int i = n - 1; i >= 0; i--)
-        {
-            double s = rhs[i];
-            int d = _diag[i];
-            for (int p = d + 1; p < _rowStart[i + 1]; p++) s -= _values[p] * rhs[_cols[p]];
-            rhs[i] = s / _values[d];
-        }
+        for (int i = 0; i < n; i++) rhs[_order[i]] = x[i];
     }
 }
 
 /// <summary>
-/// The symbolic part of <see cref="SparseLu"/>: the fill-in of L + U for a pattern in its given ordering (George &amp; Liu
-/// 1981, ch. 2) and the compressed row layout of the factors. Immutable; computed once per pattern
-/// (<see cref="SparsityPattern.LuSymbolic"/>) and shared by every factorisation of that pattern on any thread.
+/// The symbolic part of <see cref="SparseLu"/>: a minimum-degree ordering of the pattern, the fill-in of L + U in that
+/// ordering (George &amp; Liu 1981, ch. 2) and the compressed row layout of the factors, all in permuted indices.
+/// Immutable; computed once per pattern (<see cref="SparsityPattern.LuSymbolic"/>) and shared by every factorisation of
+/// that pattern on any thread.
 /// </summary>
 internal sealed class SparseLuSymbolic
 {
-    public SparseLuSymbolic(SparsityPattern pattern)
+    public SparseLuSymbolic(SparsityPattern pattern) : this(pattern, MinimumDegreeOrdering.Of(pattern)) { }
+
+    /// <summary>The factor layout of <paramref name="pattern"/> eliminated in <paramref name="order"/> (a permutation).</summary>
+    public SparseLuSymbolic(SparsityPattern pattern, int[] order)
     {
         int n = pattern.Dimension;
+        Order = order;
+        var position = new int[n];
+        for (int k = 0; k < n; k++) position[order[k]] = k;
         var rows = new SortedSet<int>[n];
         for (int i = 0; i < n; i++)
         {
             rows[i] = new SortedSet<int>();
-            for (int k = pattern.RowStart[i]; k < pattern.RowStart[i + 1]; k++) rows[i].Add(pattern.RowColumns[k]);
+            int original = order[i];
+            for (int k = pattern.RowStart[original]; k < pattern.RowStart[original + 1]; k++) rows[i].Add(position[pattern.RowColumns[k]]);
         }
         // Symbolic elimination: row i acquires the upper part of every row k < i it depends on,
         // including dependencies created by earlier fill (hence the ordered walk).
@@ -158,7 +179,10 @@ internal sealed class SparseLuSymbolic
         }
     }
 
-    /// <summary>Row i's entries of L + U are Columns[RowStart[i] .. RowStart[i+1]), ascending.</summary>
+    /// <summary>The elimination order: Order[k] is the original index of permuted row and column k.</summary>
+    public int[] Order { get; }
+
+    /// <summary>Permuted row i's entries of L + U are Columns[RowStart[i] .. RowStart[i+1]), ascending (permuted indices).</summary>
     public int[] RowStart { get; }
 
     /// <summary>Column of each stored entry.</summary>
