@@ -9,6 +9,7 @@ using TpoSim.Numerics.ReferenceProblems;
 //   workloads [--only A,B] [--repeat N] [--threads K] [--subjects N]  the issue-18 workloads, warm, median wall time
 //   tolerance-cost [--subjects N]       Kuter 2008 trial statistics at rtol 1e-8 … 1e-3 (the population tolerance policy)
 //   alloc-check                         bytes allocated per solve at two tolerances, without BenchmarkDotNet
+//   model-run SCENARIO --rtol R --out F one scenario, warm, median wall time (TpoSim's side of bench/compare.sh)
 //   lu-fill                             L+U entries and factor+solve time of the model pattern, model order vs minimum degree
 //   list                                the solvers found in the registry
 //   fuzz [--seed S] [--seconds T] [...]  mutated scenarios and random parameter sets through the CLI (see Fuzzing/)
@@ -23,6 +24,7 @@ if (args.Length > 0)
         case "tolerance-cost": return Workloads.ToleranceCost(args[1..]);
         case "alloc-check": return AllocCheck();
         case "lu-fill": return LuFill.Run(args[1..]);
+        case "model-run": return ModelRun.Run(args[1..]);
         case "fuzz": return TpoSim.Benchmarks.Fuzzing.FuzzCampaign.Run(args[1..]);
         case "list":
             foreach (var s in SolverCatalog.All)

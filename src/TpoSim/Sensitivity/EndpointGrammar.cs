@@ -12,6 +12,9 @@ namespace TpoSim.Sensitivity;
 public sealed record EndpointDefinition(string Keyword, EndpointArgument Argument, string Unit, string Description,
     Func<double, double, Func<SimulationResult, double>> Create)
 {
+    /// <summary>The endpoint reads the day-0 steady state only (see <see cref="Endpoint.ReadsDayZeroOnly"/>).</summary>
+    public bool DayZeroOnly { get; init; }
+
     /// <summary>How it is written, e.g. "nadir[:FROM-TO]".</summary>
     public string Syntax => Argument switch
     {
@@ -62,9 +65,9 @@ public static class EndpointGrammar
         new("time-in", EndpointArgument.Range, "day", "days with LO ≤ platelets < HI (×10^9/L)",
             (low, high) => r => EndpointReaders.TimeIn(r.Days, i => r.Outputs[i].PlateletsCirculating, low, high)),
         new("count-steady", EndpointArgument.None, "10^9/L", "platelet count at the patient's day-0 steady state",
-            (_, _) => r => r.Outputs[0].PlateletsCirculating),
+            (_, _) => r => r.Outputs[0].PlateletsCirculating) { DayZeroOnly = true },
         new("tpo-steady", EndpointArgument.None, "pg/mL", "free TPO at the patient's day-0 steady state",
-            (_, _) => r => r.Outputs[0].TpoFreePicogramsPerMl),
+            (_, _) => r => r.Outputs[0].TpoFreePicogramsPerMl) { DayZeroOnly = true },
         new("weekly-dose", EndpointArgument.OptionalWindow, "dose unit/week", "mean weekly dose the titration gave (doses on days FROM ≤ d < TO, per week of the window)",
             (from, to) => r => WeeklyDose(r, from, to)),
     ];
@@ -126,7 +129,7 @@ public static class EndpointGrammar
     }
 
     private static Endpoint Make(EndpointDefinition def, string name, double a, double b) =>
-        new(name, def.Unit, def.Description, def.Create(a, b));
+        new(name, def.Unit, def.Description, def.Create(a, b)) { ReadsDayZeroOnly = def.DayZeroOnly };
 
     private static (double Value, double Day) Platelets(SimulationResult r, double from, double to, bool lowest) =>
         EndpointReaders.Extremum(r.Days, i => r.Outputs[i].PlateletsCirculating, from, to, lowest);

@@ -44,9 +44,24 @@ public static class ScenarioProblem
     }
 
     /// <summary>The problem "these parameters → these endpoints" for <paramref name="scenario"/>.</summary>
-    public static SensitivityProblem Create(Scenario scenario, IReadOnlyList<SensitivityParameter> parameters, IReadOnlyList<Endpoint> endpoints) =>
-        new(parameters, endpoints.Select(e => new SensitivityOutput(e.Name, e.Unit)).ToArray(),
-            values => Read(Run(scenario, parameters, values), endpoints));
+    public static SensitivityProblem Create(Scenario scenario, IReadOnlyList<SensitivityParameter> parameters, IReadOnlyList<Endpoint> endpoints)
+    {
+        var run = DayZeroRun(scenario, endpoints);
+        return new(parameters, endpoints.Select(e => new SensitivityOutput(e.Name, e.Unit)).ToArray(),
+            values => Read(Run(run, parameters, values), endpoints));
+    }
+
+    /// <summary>
+    /// The scenario each evaluation runs: when every endpoint reads the day-0 steady state only and nothing is scheduled
+    /// (no doses, events or titration), the span is cut to one output step, which leaves day 0 exactly as the full run
+    /// has it and skips the time course (a steady-state Sobol' analysis of 220,000 runs is then bounded by the
+    /// steady-state solves); otherwise the scenario itself.
+    /// </summary>
+    public static Scenario DayZeroRun(Scenario scenario, IReadOnlyList<Endpoint> endpoints) =>
+        endpoints.Count > 0 && endpoints.All(e => e.ReadsDayZeroOnly) && scenario.Doses.Count == 0 && scenario.Events.Count == 0
+            && scenario.Titration is null && scenario.Days > scenario.OutputStepDays
+            ? scenario with { Days = scenario.OutputStepDays }
+            : scenario;
 
     /// <summary>Runs <paramref name="scenario"/> with <paramref name="values"/> for <paramref name="parameters"/>; null when a value is outside its allowed range.</summary>
     public static SimulationResult? Run(Scenario scenario, IReadOnlyList<SensitivityParameter> parameters, double[] values)

@@ -68,4 +68,27 @@ public class TpoModelLocalTests
         // tolerance 1e-6) amplified by 1/h; measured 2e-5 to 2e-4 relative between h = 1e-3 and 1e-4, so 3e-4 here.
         AssertAgree(scenario, ["mkMaturationDays", "plateletSenescenceDays"], "tpo@8", 3e-4);
     }
+
+    [Fact]
+    public void Steady_state_endpoints_skip_the_time_course_and_read_the_same_values()
+    {
+        // 60 days of Child-Pugh C with nothing scheduled: tpo-steady and count-steady read day 0 only, so each evaluation
+        // runs one output step; day 0 is the same Newton steady state, so the values agree to the last bit.
+        var scenario = ScenarioTestHelpers.Parse("""
+            { "patient": { "weightKg": 75, "sex": "male", "condition": { "name": "chronicLiverDisease", "childPugh": "C" } },
+              "simulation": { "days": 60, "outputEveryDays": 0.5 } }
+            """);
+        var (endpoints, error) = EndpointGrammar.ParseList("tpo-steady,count-steady", scenario.Days, false);
+        Assert.Null(error);
+        Assert.Equal(0.5, ScenarioProblem.DayZeroRun(scenario, endpoints).Days);
+        var (parameters, unknown) = ScenarioProblem.Resolve(scenario, ["liverFunction", "emax"]);
+        Assert.Null(unknown);
+        var problem = ScenarioProblem.Create(scenario, parameters, endpoints);
+        double[] values = [parameters[0].Nominal * 0.8, parameters[1].Nominal * 1.2];
+        var full = ScenarioProblem.Read(ScenarioProblem.Run(scenario, parameters, values), endpoints);
+        Assert.Equal(full, problem.Evaluate(values));
+        // A dynamic endpoint, or anything scheduled, keeps the whole span.
+        var (nadir, _) = EndpointGrammar.ParseList("tpo-steady,nadir", scenario.Days, false);
+        Assert.Equal(60, ScenarioProblem.DayZeroRun(scenario, nadir).Days);
+    }
 }
