@@ -23,6 +23,15 @@ public static class PngExport
         return written;
     }
 
+    /// <summary>Writes NAME.png beside each NAME.svg among <paramref name="paths"/> (other files are skipped); returns the PNG paths.</summary>
+    public static IReadOnlyList<string> BesideEach(IEnumerable<string> paths) =>
+        paths.Where(p => p.EndsWith(".svg", StringComparison.Ordinal)).ToArray().Select(svg =>
+        {
+            var png = Path.ChangeExtension(svg, ".png");
+            Write(File.ReadAllText(svg), png);
+            return png;
+        }).ToArray();
+
     /// <summary>Renders <paramref name="svgText"/> to a PNG file.</summary>
     public static void Write(string svgText, string pngPath)
     {

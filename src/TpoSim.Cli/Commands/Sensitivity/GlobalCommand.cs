@@ -125,7 +125,7 @@ internal static class GlobalCommand
     public static int Finish(CliConsole console, GlobalSensitivityResult result, TpoSim.Output.Files.OutputFolder folder, bool png, bool quiet, TimeSpan? elapsed)
     {
         var written = GlobalSensitivityFiles.WriteAll(result, folder.StagingPath).ToList();
-        if (png) written.AddRange(PngFiles.Write(written));
+        if (png) written.AddRange(PngExport.BesideEach(written));
         folder.Commit(console.Cancellation);
         if (!quiet)
         {

@@ -74,7 +74,7 @@ public static class SensitivityCommand
                     new LocalSensitivityOptions(h, t) { Progress = progress, Cancellation = console.Cancellation }));
             console.Cancellation.ThrowIfCancellationRequested();
             var written = LocalSensitivityFiles.WriteAll(analysis, folder.StagingPath).ToList();
-            if (parse.GetValue(png)) written.AddRange(PngFiles.Write(written));
+            if (parse.GetValue(png)) written.AddRange(PngExport.BesideEach(written));
             folder.Commit(console.Cancellation);
             if (!quietRun)
             {
