@@ -30,19 +30,26 @@ public static class PopulationCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var solver = new Option<string?>("--solver") { Description = "ODE solver ('tposim solvers' lists them); default: the scenario's." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
+        var rtol = new Option<double>("--rtol")
+        {
+            Description = $"Relative tolerance of every subject's solve ({PopulationOptions.MinimumRelativeTolerance:0e+0}–{PopulationOptions.MaximumRelativeTolerance:0e+0}); default {PopulationOptions.DefaultRelativeTolerance:0e+0}, whose cost on the trial statistics docs/performance.md measures against 1e-8.",
+            DefaultValueFactory = _ => PopulationOptions.DefaultRelativeTolerance,
+        };
         var keepSeries = new Option<bool>("--keep-series") { Description = "Also write every subject's series (day, platelets, TPO) to DIR/series/subject-NNNNNN.csv; off by default so memory and disk stay flat as N grows." };
         var command = new Command("population", "Run a virtual trial: screen candidates (inclusion), simulate N enrolled subjects in parallel, and write percentile bands, one row per subject with response metrics, trial statistics (metrics.json) and a band plot.")
         {
-            fileArg, subjects, seed, outDir, force, threads, solver, quiet, keepSeries,
+            fileArg, subjects, seed, outDir, force, threads, solver, rtol, quiet, keepSeries,
         };
         command.SetAction(parse => Run(console, parse.GetValue(fileArg)!, parse.GetValue(subjects), parse.GetValue(seed),
-            parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(threads), parse.GetValue(solver), parse.GetValue(quiet), parse.GetValue(keepSeries)));
+            parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(threads), parse.GetValue(solver), parse.GetValue(rtol), parse.GetValue(quiet), parse.GetValue(keepSeries)));
         return command;
     }
 
-    private static int Run(CliConsole console, string path, int subjects, long seed, string outDir, bool force, int threads, string? solver, bool quiet, bool keepSeries)
+    private static int Run(CliConsole console, string path, int subjects, long seed, string outDir, bool force, int threads, string? solver, double rtol, bool quiet, bool keepSeries)
     {
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
+        if (!(rtol >= PopulationOptions.MinimumRelativeTolerance && rtol <= PopulationOptions.MaximumRelativeTolerance))
+            throw new CliInputException($"--rtol: {rtol.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside the allowed range [{PopulationOptions.MinimumRelativeTolerance:0e+0}, {PopulationOptions.MaximumRelativeTolerance:0e+0}]");
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
         if (!TpoSim.Input.InputFile.TryReadText(path, out var json, out var problem))
@@ -73,7 +80,7 @@ public static class PopulationCommand
         using var folder = Output.Files.OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Simulating {subjects} subjects of '{definition.Name}' (seed {seed}, {threads} thread{(threads == 1 ? "" : "s")}) ...");
         var clock = Stopwatch.StartNew();
-        var options = new PopulationOptions(subjects, seed, threads) { Solver = solver, SeriesDirectory = keepSeries ? folder.File("series") : null, Cancellation = console.Cancellation };
+        var options = new PopulationOptions(subjects, seed, threads) { Solver = solver, RelativeTolerance = rtol, SeriesDirectory = keepSeries ? folder.File("series") : null, Cancellation = console.Cancellation };
         var result = RunWithProgress(console, definition, options, quiet);
         clock.Stop();
         console.Cancellation.ThrowIfCancellationRequested();
