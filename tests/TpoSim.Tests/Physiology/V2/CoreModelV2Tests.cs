@@ -71,7 +71,7 @@ public class CoreModelV2Tests
         var y0 = V2Harness.Healthy(p);
         var end = V2Harness.Run(p, y0, [0, 365])[^1];
         Assert.Equal(250, V2Harness.Observable(p, end, "platelets"), 250 * 1e-4);
-        Assert.Equal(1.0, end[V2Harness.Model.StateIndex("tpoFree")], 1e-4);
+        Assert.Equal(V2Harness.Value(p, "tpoReference"), end[V2Harness.Model.StateIndex("tpoFree")], 1e-4);
         Assert.Equal(56, V2Harness.Observable(p, end, "plateletMplPerPlatelet"), 56 * 1e-4);
     }
 

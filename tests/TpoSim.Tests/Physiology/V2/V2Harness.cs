@@ -13,21 +13,30 @@ internal static class V2Harness
 {
     private static readonly Lazy<CompiledModel> s_model = new(() => ModelCompiler.Compile(CoreModelV2Definition.Create()));
 
+    private static readonly Lazy<CompiledModel> s_romiplostim = new(() => ModelCompiler.Compile(CoreModelV2Definition.Create([TpoSiteLigand.Romiplostim])));
+
     public static CompiledModel Model => s_model.Value;
+
+    /// <summary>The v2 model with romiplostim at TPO's site.</summary>
+    public static CompiledModel WithRomiplostim => s_romiplostim.Value;
 
     public static OdeSolverOptions Options { get; } = new() { RelativeTolerance = 1e-7, AbsoluteTolerance = 1e-9 };
 
-    public static double[] Parameters(IReadOnlyDictionary<string, double>? overrides = null) => Model.CreateParameters(overrides);
+    public static double[] Parameters(IReadOnlyDictionary<string, double>? overrides = null, CompiledModel? model = null) => (model ?? Model).CreateParameters(overrides);
 
-    public static double[] Healthy(double[] p)
+    public static double[] Healthy(double[] p, CompiledModel? model = null)
     {
-        var y = new double[Model.Dimension];
-        Model.InitialState(p, y);
+        model ??= Model;
+        var y = new double[model.Dimension];
+        model.InitialState(p, y);
         return y;
     }
 
-    public static OdeProblem Problem(double[] p, double[] y0, double tEnd) =>
-        new(Model.RightHandSide(p), y0, 0, tEnd) { Jacobian = Model.JacobianFunction(p), Structure = Model.JacobianPattern.Structure };
+    public static OdeProblem Problem(double[] p, double[] y0, double tEnd, CompiledModel? model = null)
+    {
+        model ??= Model;
+        return new(model.RightHandSide(p), y0, 0, tEnd) { Jacobian = model.JacobianFunction(p), Structure = model.JacobianPattern.Structure };
+    }
 
     /// <summary>The steady state reached from health with <paramref name="p"/> (Newton, or integration then Newton).</summary>
     public static double[] SteadyState(double[] p)
@@ -38,23 +47,24 @@ internal static class V2Harness
     }
 
     /// <summary>States at <paramref name="times"/> (days) from <paramref name="y0"/>.</summary>
-    public static double[][] Run(double[] p, double[] y0, IReadOnlyList<double> times)
+    public static double[][] Run(double[] p, double[] y0, IReadOnlyList<double> times, CompiledModel? model = null)
     {
-        var solution = SolverRegistry.Default.Solve(Problem(p, y0, times[^1]), Options with { SaveAt = times.ToArray(), KeepSteps = false });
+        var solution = SolverRegistry.Default.Solve(Problem(p, y0, times[^1], model), Options with { SaveAt = times.ToArray(), KeepSteps = false });
         Assert.True(solution.Succeeded, solution.Diagnostic);
         return Enumerable.Range(0, solution.SavedTimes.Count).Select(i => solution.SavedStateAt(i).ToArray()).ToArray();
     }
 
-    public static double Observable(double[] p, double[] y, string name)
+    public static double Observable(double[] p, double[] y, string name, CompiledModel? model = null)
     {
-        var values = new double[Model.ObservableNames.Count];
-        Model.ComputeObservables(0, y, p, values);
-        var k = Model.ObservableNames.ToList().IndexOf(name);
+        model ??= Model;
+        var values = new double[model.ObservableNames.Count];
+        model.ComputeObservables(0, y, p, values);
+        var k = model.ObservableNames.ToList().IndexOf(name);
         Assert.True(k >= 0, $"no observable {name}");
         return values[k];
     }
 
-    public static double Value(double[] p, string name) => p[Model.ParameterIndex(name)];
+    public static double Value(double[] p, string name, CompiledModel? model = null) => p[(model ?? Model).ParameterIndex(name)];
 
     /// <summary>An IV TPO dose of <paramref name="microgramsPerKg"/> as free plasma TPO, pM: µg/kg ÷ molar mass ÷ plasma volume per kg.</summary>
     public static double TpoDosePicomolar(double[] p, double microgramsPerKg) =>
