@@ -64,6 +64,15 @@ public sealed record TpoSiteLigand(
         "Wang YC, Krzyzanski W et al. AAPS J 2010;12:729 (KD 0.131 ng/mL, kint 0.173/h, kel 0.0382/h, ka 0.0254/h, F 0.499, Vc 0.0683 L/kg; 59 kDa, Nplate label); kon assumed equal to TPO's; efficacy 1: one receptor-level Emax");
 
     /// <summary>
+    /// PEG-rHuMGDF: TPO's receptor-binding domain (residues 1–163) with a PEG chain, so TPO's affinity, kinetics and
+    /// efficacy (assumed); linear elimination from its terminal half-life 33.3 ± 16.7 h (de Boer RH et al. Growth Factors
+    /// 2000;18:215); plasma as central volume, absorption and bioavailability assumed (the paper gives CL/F only).
+    /// </summary>
+    public static TpoSiteLigand PegRhuMgdf { get; } = new(
+        "pegRhuMgdf", 163, 12, Math.Log(5) * 24, 1, 38_000, 0.04, Math.Log(2) / 33.3 * 24, 0.5, 0.5,
+        "de Boer RH et al. Growth Factors 2000;18:215 (terminal t½ 33.3 ± 16.7 h); assumed: binding, kinetics and efficacy of TPO (MGDF is TPO 1–163), ≈38 kDa (≈18 kDa polypeptide + 20 kDa PEG), plasma as central volume, ka 0.5/day and F 0.5 (only CL/F 27.7 mL/h/kg is published)");
+
+    /// <summary>
     /// A hypothetical c-Mpl antagonist at TPO's site: TPO's affinity and kinetics, no signal, slow linear clearance.
     /// </summary>
     public static TpoSiteLigand Antagonist { get; } = new(

@@ -12,7 +12,7 @@ public class CoreModelV2Tests
     [Fact]
     public void Definition_with_and_without_drugs_has_consistent_units_and_compiles()
     {
-        foreach (var definition in new[] { CoreModelV2Definition.Create(), CoreModelV2Definition.Create([TpoSiteLigand.Romiplostim, TpoSiteLigand.Antagonist]) })
+        foreach (var definition in new[] { CoreModelV2Definition.Create(), CoreModelV2Definition.Create([TpoSiteLigand.Romiplostim, TpoSiteLigand.PegRhuMgdf, TpoSiteLigand.Antagonist]) })
         {
             var errors = DimensionAnalysis.Check(definition);
             Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
@@ -24,7 +24,7 @@ public class CoreModelV2Tests
     [Fact]
     public void Every_parameter_has_a_unit_a_range_holding_its_value_and_a_source()
     {
-        foreach (var p in CoreModelV2Definition.Create([TpoSiteLigand.Romiplostim]).Parameters)
+        foreach (var p in CoreModelV2Definition.Create([TpoSiteLigand.Romiplostim, TpoSiteLigand.PegRhuMgdf, TpoSiteLigand.Antagonist]).Parameters)
         {
             Assert.True(UnitParser.TryParse(p.Unit, out _), p.Name);
             Assert.True(p.Allows(p.Value), $"{p.Name} = {p.Value} outside [{p.Minimum}, {p.Maximum}]");
@@ -35,7 +35,7 @@ public class CoreModelV2Tests
     [Fact]
     public void Analytic_jacobian_matches_central_differences_away_from_health()
     {
-        var model = ModelCompiler.Compile(CoreModelV2Definition.Create([TpoSiteLigand.Romiplostim]));
+        var model = ModelCompiler.Compile(CoreModelV2Definition.Create([TpoSiteLigand.Romiplostim, TpoSiteLigand.Antagonist]));
         var p = model.CreateParameters();
         var y = new double[model.Dimension];
         model.InitialState(p, y);
@@ -103,5 +103,32 @@ public class CoreModelV2Tests
         var normal = After(2, 1, 50)[free];
         var high = After(2, 3, 50)[free];
         Assert.True(high < 0.9 * normal, $"free romiplostim after 2 days: {high:G4} pM with 3× platelets, {normal:G4} pM with normal platelets");
+    }
+
+    [Fact]
+    public void Antagonist_lowers_the_signal_where_an_agonist_of_the_same_binding_raises_it()
+    {
+        // The antagonist and PEG-rHuMGDF have TPO's binding and differ only in efficacy (0 and 1): the same dose of each
+        // displaces TPO from platelets (free TPO rises), but only the agonist's occupancy signals.
+        (double Stimulation, double TpoRise) OneDay(TpoSiteLigand ligand)
+        {
+            var model = ModelCompiler.Compile(CoreModelV2Definition.Create([ligand]));
+            var p = model.CreateParameters();
+            var y = new double[model.Dimension];
+            model.InitialState(p, y);
+            y[model.StateIndex(ligand.Free)] = 5000; // pM, ≈30 × Kd
+            var problem = new TpoSim.Numerics.Ode.OdeProblem(model.RightHandSide(p), y, 0, 1) { Jacobian = model.JacobianFunction(p), Structure = model.JacobianPattern.Structure };
+            var s = TpoSim.Numerics.Ode.SolverRegistry.Default.Solve(problem, V2Harness.Options);
+            Assert.True(s.Succeeded, s.Diagnostic);
+            var end = s.FinalState.ToArray();
+            var observables = new double[model.ObservableNames.Count];
+            model.ComputeObservables(1, end, p, observables);
+            return (observables[model.ObservableNames.ToList().IndexOf("stimulation")], end[model.StateIndex("tpoFree")] / y[model.StateIndex("tpoFree")]);
+        }
+        var antagonist = OneDay(TpoSiteLigand.Antagonist);
+        var agonist = OneDay(TpoSiteLigand.PegRhuMgdf);
+        Assert.True(antagonist.TpoRise > 1.5 && agonist.TpoRise > 1.5, $"free TPO ×{antagonist.TpoRise:G3} (antagonist), ×{agonist.TpoRise:G3} (agonist)");
+        Assert.True(antagonist.Stimulation < 1, $"stimulation {antagonist.Stimulation:G3} with the antagonist");
+        Assert.True(agonist.Stimulation > 2, $"stimulation {agonist.Stimulation:G3} with PEG-rHuMGDF");
     }
 }

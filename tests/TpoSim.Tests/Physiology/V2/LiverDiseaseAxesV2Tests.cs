@@ -32,7 +32,7 @@ public class LiverDiseaseAxesV2Tests(ITestOutputHelper output)
         double Hepatocyte(double portal)
         {
             double lo = 0.01, hi = 1.5;
-            for (var i = 0; i < 30; i++)
+            for (var i = 0; i < 22; i++)
             {
                 var mid = (lo + hi) / 2;
                 if (SteadyState(mid, portal).TpoFold > 0.557) hi = mid; else lo = mid;
@@ -41,7 +41,7 @@ public class LiverDiseaseAxesV2Tests(ITestOutputHelper output)
         }
         double pLo = 0, pHi = 1;
         Assert.True(SteadyState(Hepatocyte(1), 1).Platelets < 40, "even full portal hypertension cannot bring the count to 40 at TPO 0.557×");
-        for (var i = 0; i < 25; i++)
+        for (var i = 0; i < 16; i++)
         {
             var mid = (pLo + pHi) / 2;
             if (SteadyState(Hepatocyte(mid), mid).Platelets > 40) pLo = mid; else pHi = mid;

@@ -92,7 +92,7 @@ public class PublishedObservationV2Tests(ITestOutputHelper output)
             var increasing = V2Harness.Observable(V2Harness.Parameters(new Dictionary<string, double> { [control] = hi }),
                 V2Harness.SteadyState(V2Harness.Parameters(new Dictionary<string, double> { [control] = hi })), "platelets") > target;
             double[] p = adult, ss = healthy;
-            for (var it = 0; it < 50; it++)
+            for (var it = 0; it < 36; it++)
             {
                 var mid = Math.Sqrt(lo * hi);
                 p = V2Harness.Parameters(new Dictionary<string, double> { [control] = mid });
