@@ -458,6 +458,8 @@ let patientCsv = null;
 async function fitAndForecast() {
   $('fit-errors').hidden = true; $('fc-recommendation').hidden = true;
   $('fit-status').textContent = 'fitting and forecasting …';
+  // The page's completion signal (running → done | error), which tests and scripts wait on however long a fit takes.
+  document.body.dataset.forecast = 'running';
   const q = new URLSearchParams({ weeks: $('fc-weeks').value, targetLow: $('fc-low').value, targetHigh: $('fc-high').value, maxRisk: $('fc-risk').value, samples: $('fc-samples').value });
   try {
     const r = await api('POST', `/api/forecast?${q}`, patientCsv, 'text/csv');
@@ -486,7 +488,8 @@ async function fitAndForecast() {
       f.regimens.map(g => [g.name + (g.recommended ? ' ← recommended' : '') + (g.meetsRiskLimit ? '' : ' (risk too high)'), { num: pct(g.expectedTimeInTarget) }, { num: pct(g.probabilityAboveThreshold) }, { num: fmt(g.medianAtEnd, 3) }, { num: fmt(g.meanWeeklyDose, 3) }]));
     const est = r.fit.parameters || [];
     table($('fit-estimates'), ['parameter', 'unit', 'estimate', '95% interval'], est.map(e => [`${e.name} (${e.meaning})`, e.unit, { num: fmt(e.estimate, 3) }, { num: `${fmt(e.lower95, 3)}–${fmt(e.upper95, 3)}` }]));
-  } catch (err) { $('fit-status').textContent = ''; showErrors($('fit-errors'), err); }
+    document.body.dataset.forecast = 'done';
+  } catch (err) { $('fit-status').textContent = ''; showErrors($('fit-errors'), err); document.body.dataset.forecast = 'error'; }
 }
 
 // ───────────── interpret ─────────────
