@@ -100,9 +100,13 @@ public sealed class CatalogApiTests(WebFactory factory) : IClassFixture<WebFacto
                      "/api/simulate", "/api/simulate/{file}", "/api/population", "/api/population/{id}", "/api/population/{id}/cancel",
                      "/api/population/{id}/result", "/api/population/{id}/{file}", "/api/fit", "/api/forecast", "/api/interpret", "/api/conditions",
                      "/api/conditions/{name}/severity", "/api/drugs", "/api/parameters", "/api/titrations", "/api/trials", "/api/scenarios", "/api/examples", "/api/equations",
+                     "/api/sensitivity",
                  })
             Assert.Contains(path, paths);
         Assert.NotNull(doc["paths"]!["/api/simulate"]!["post"]!["responses"]!["400"]);
+        var sensitivity = doc["paths"]!["/api/sensitivity"]!["post"]!;
+        Assert.Equal(["endpoints", "parameters", "step"], sensitivity["parameters"]!.AsArray().Select(p => (string)p!["name"]!).Order(StringComparer.Ordinal).ToArray());
+        Assert.NotNull(sensitivity["responses"]!["400"]);
         var scalar = await client.GetStringAsync("/scalar/", Token);
         Assert.Contains("openapi/v1.json", scalar);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/scalar.js", Token)).StatusCode);

@@ -176,6 +176,56 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task WhatDrivesThis_DrawsTheApisSensitivitiesAsSortedBars_WithATableOfUnitsAndSources()
+    {
+        var page = await browser.OpenAsync();
+        await page.SelectOptionAsync("#example", "procedure-chemotherapy.json");
+        await page.WaitForFunctionAsync("() => window.tposim.lastDoc && window.tposim.lastDoc.events && window.tposim.lastDoc.events.some(e => e.type === 'chemotherapy')");
+        await page.FillAsync("#days", "80");
+        await RunAndWait(page);
+        // The endpoints follow the scenario on screen (the count on its last day) until the user writes their own.
+        Assert.Equal("nadir,nadir-day,peak,time-in:50-150,count@80,tpo-steady", await page.InputValueAsync("#sens-endpoints"));
+        await page.FillAsync("#sens-parameters", "mkMaturationDays, plateletSenescenceDays, emax, kDivision");
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#sens-run"),
+            r => r.Url.Contains("/api/sensitivity", StringComparison.Ordinal), new PageRunAndWaitForResponseOptions { Timeout = 0 });
+        await page.WaitForSelectorAsync("body[data-sensitivity=done], body[data-sensitivity=error]",
+            new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 0 });
+        Assert.True(await page.IsHiddenAsync("#sens-errors"), await page.TextContentAsync("#sens-errors"));
+        Assert.Equal(200, response.Status);
+        var api = JsonNode.Parse(await response.TextAsync())!;
+        // The analysed scenario is the one on screen.
+        var asked = await page.EvaluateAsync<string>("() => JSON.stringify(window.tposim.lastDoc)");
+        Assert.Equal(asked, response.Request.PostData);
+
+        // The nadir's bars are the API's S values, the largest |S| on top (Plotly draws the last bar at the top).
+        var nadir = api["endpoints"]![0]!;
+        Assert.Equal("nadir", (string?)nadir["name"]);
+        var expected = nadir["sensitivities"]!.AsArray().Where(x => x!["s"] is not null).Select(x => (double)x!["s"]!).Take(15).Reverse().ToArray();
+        var bars = await Numbers(page, "() => document.getElementById('sens-chart').data[0].x");
+        Assert.Equal(expected, bars);
+        Assert.Equal(4, bars.Length);
+        for (var i = 1; i < bars.Length; i++) Assert.True(Math.Abs(bars[i]) >= Math.Abs(bars[i - 1]), $"bars not sorted by |S|: {string.Join(", ", bars)}");
+        Assert.Contains("What drives nadir?", await page.EvaluateAsync<string>("() => document.getElementById('sens-chart').layout.title.text"));
+
+        // The table: one row per parameter, with the catalogue's unit and source.
+        var rows = page.Locator("#sens-table tr");
+        Assert.Equal(5, await rows.CountAsync());
+        var catalog = await Http.JsonOf(await browser.Api.GetAsync("/api/parameters", Token));
+        for (var r = 1; r < 5; r++)
+        {
+            var cells = await rows.Nth(r).Locator("td").AllTextContentsAsync();
+            var p = catalog.AsArray().First(x => (string?)x!["name"] == cells[0])!;
+            Assert.Equal((string?)p["unit"], cells[6]);
+            Assert.Equal((string?)p["source"], cells[9]);
+        }
+
+        // Another endpoint redraws from the same answer.
+        await page.SelectOptionAsync("#sens-endpoint", "count@80");
+        Assert.Contains("What drives count@80?", await page.EvaluateAsync<string>("() => document.getElementById('sens-chart').layout.title.text"));
+        await page.Locator("#drivers").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-sensitivity.png") });
+    }
+
+    [Fact]
     public async Task Pair_IsReadOnTheInterpretationPlane()
     {
         var page = await browser.OpenAsync("#tab=interpret");
