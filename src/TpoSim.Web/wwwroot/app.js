@@ -580,18 +580,12 @@ async function interpret() {
 
 // ───────────── parameters and equations ─────────────
 function renderMarkdown(md) {
-  // Headings, paragraphs and code blocks only; the text is set as text, never as HTML.
-  const box = el('div');
-  let para = [], code = null;
-  const flush = () => { if (para.length) box.append(el('p', { text: para.join(' ') })); para = []; };
-  for (const line of md.split('\n')) {
-    if (line.startsWith('```')) { if (code === null) { flush(); code = []; } else { box.append(el('pre', { text: code.join('\n') })); code = null; } continue; }
-    if (code !== null) { code.push(line); continue; }
-    const h = /^(#{1,4})\s+(.*)/.exec(line);
-    if (h) { flush(); box.append(el('h' + Math.min(6, h[1].length + 2), { text: h[2] })); }
-    else if (!line.trim()) flush(); else para.push(line);
-  }
-  flush();
+  // markdown-it with raw HTML off (no text of the document is taken as HTML); markdown-it-texmath hands $…$ and $$…$$
+  // to KaTeX, which writes HTML for the eye and MathML (with the TeX source) for screen readers and copying.
+  const box = el('div', { class: 'markdown' });
+  const parser = window.markdownit({ html: false, linkify: false })
+    .use(texmath, { engine: katex, delimiters: 'dollars', katexOptions: { throwOnError: false, output: 'htmlAndMathml' } });
+  box.innerHTML = parser.render(md);
   return box;
 }
 

@@ -123,5 +123,18 @@ public sealed class CatalogApiTests(WebFactory factory) : IClassFixture<WebFacto
         Assert.Equal(HttpStatusCode.OK, plotly.StatusCode);
         Assert.Contains("plotly.js v4.1.2", (await plotly.Content.ReadAsStringAsync(Token))[..600]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app.js", Token)).StatusCode);
+        // The equations' renderer: markdown-it, markdown-it-texmath and KaTeX with its stylesheet and fonts, all from the app.
+        foreach (var (path, type) in new[]
+                 {
+                     ("/markdown-it.min.js", "javascript"), ("/texmath.js", "javascript"), ("/katex/katex.min.js", "javascript"),
+                     ("/katex/katex.min.css", "text/css"), ("/katex/fonts/KaTeX_Main-Regular.woff2", "font/woff2"),
+                 })
+        {
+            if (!path.Contains("/fonts/", StringComparison.Ordinal)) Assert.Contains($"\"{path[1..]}\"", page);
+            var response = await client.GetAsync(path, Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(type, response.Content.Headers.ContentType?.MediaType ?? "");
+        }
+        Assert.Contains("fonts/KaTeX_Main-Regular.woff2", await client.GetStringAsync("/katex/katex.min.css", Token));
     }
 }

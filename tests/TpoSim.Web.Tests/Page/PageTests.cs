@@ -226,6 +226,28 @@ public sealed class PageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Equations_AreTheGeneratedDocument_WithEveryFormulaTypesetByKatex()
+    {
+        var page = await browser.OpenAsync("#tab=parameters");
+        await page.WaitForSelectorAsync("#equations .katex");
+        var markdown = await File.ReadAllTextAsync(Http.RepoFile("docs/equations.md"), Token);
+        var lines = markdown.Split('\n');
+        // Every $$…$$ line of docs/equations.md is one displayed formula, none fails to parse, and no TeX is left as text.
+        Assert.Equal(lines.Count(l => l.StartsWith("$$", StringComparison.Ordinal)), await page.Locator("#equations .katex-display").CountAsync());
+        Assert.Equal(0, await page.Locator("#equations .katex-error").CountAsync());
+        var plainText = await page.EvaluateAsync<string>("() => { const c = document.getElementById('equations').cloneNode(true); c.querySelectorAll('.katex').forEach(k => k.remove()); return c.textContent; }");
+        Assert.DoesNotContain("\\frac", plainText);
+        Assert.DoesNotContain("$$", plainText);
+        // The first formula's MathML carries its TeX source, and the tables are tables.
+        var first = lines.First(l => l.StartsWith("$$", StringComparison.Ordinal)).Trim().Trim('$');
+        Assert.Equal(first, await page.Locator("#equations .katex-display annotation").First.TextContentAsync());
+        Assert.True(await page.Locator("#equations table").CountAsync() > 0);
+        // KaTeX's fonts come from the app.
+        Assert.True(await page.EvaluateAsync<bool>("async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.replace(/\"/g, '') === 'KaTeX_Main' && f.status === 'loaded'); }"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-equations.png") });
+    }
+
+    [Fact]
     public async Task Pair_IsReadOnTheInterpretationPlane()
     {
         var page = await browser.OpenAsync("#tab=interpret");
