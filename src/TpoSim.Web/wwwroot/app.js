@@ -324,10 +324,14 @@ function draw() {
   };
   if (hasDrugs) {
     layout.yaxis3 = { title: { text: 'Drug (ng/mL)' }, domain: d.c, type: log ? 'log' : 'linear', rangemode: 'tozero' };
-    layout.yaxis4 = { title: { text: doseUnits ? `Dose (${doseUnits})` : 'Dose' }, domain: d.k, rangemode: 'tozero', showgrid: false };
+    layout.yaxis4 = { domain: d.k, rangemode: 'tozero', showgrid: false, showticklabels: false };
   } else {
-    layout.yaxis3 = { title: { text: doseUnits ? `Dose (${doseUnits})` : '' }, domain: d.k, rangemode: 'tozero', showgrid: false, visible: r.doses.length > 0 };
+    layout.yaxis3 = { domain: d.k, rangemode: 'tozero', showgrid: false, showticklabels: false, visible: r.doses.length > 0 };
   }
+  // The dose strip is too short for a vertical title: its label (in the ordered unit) is written across, beside it;
+  // each mark's amount is in its hover text.
+  if (r.doses.length) layout.annotations.push({ xref: 'paper', yref: 'paper', x: 0, xanchor: 'right', xshift: -4, y: (d.k[0] + d.k[1]) / 2, yanchor: 'middle',
+    text: `Dose<br>(${doseUnits})`, showarrow: false, align: 'right', font: { size: 10, color: '#344054' } });
   Plotly.react('chart', traces, layout, { responsive: true, displaylogo: false });
 }
 

@@ -38,6 +38,7 @@ public sealed class PageTests(BrowserFixture browser)
     {
         var page = await browser.OpenAsync();
         // Patient: ITP at severity 0.3, 56 days; romiplostim 3 µg/kg SC weekly from day 7; a splenectomy on day 35.
+        await page.FillAsync("#name", "Chronic ITP: romiplostim 3 µg/kg weekly, splenectomy on day 35");
         await page.SelectOptionAsync("#condition", "itp");
         await page.FillAsync("#severity-number", "0.3");
         await page.FillAsync("#days", "56");
@@ -74,6 +75,7 @@ public sealed class PageTests(BrowserFixture browser)
         Assert.Equal(new double[] { 20, 50, 150, 450 }, await Numbers(page, "() => document.getElementById('chart').layout.shapes.filter(s => s.yref === 'y').map(s => s.y0)"));
         Assert.Equal("Platelets (×10⁹/L)", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.yaxis.title.text"));
         Assert.Equal("Day", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.xaxis.title.text"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('chart').layout.annotations.some(a => a.text === 'Dose<br>(µg/kg)')"));
         Assert.Contains("Baseline platelets", await page.TextContentAsync("#summary"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-page.png") });
         await page.CheckAsync("#log-scale");
