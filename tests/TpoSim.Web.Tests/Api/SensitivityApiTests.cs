@@ -92,13 +92,20 @@ public sealed class SensitivityApiTests(WebFactory factory) : IClassFixture<WebF
     }
 
     [Fact]
-    public async Task CostOverTheCap_Is400WithTheAllowedRunDays_BeforeAnyRun()
+    public async Task CostOverTheCap_Is400WithTheAllowedRunDays_AndTimeOverTheBudgetIs400NamingIt()
     {
         using var tight = WebFactory.With(l => l.MaxSensitivityRunDays = 100);
         var errors = await Http.AssertError(await tight.CreateClient().PostAsync($"/api/sensitivity?parameters={Parameters}", Http.Json(Scenario), Token), 400);
         var error = Assert.Single(errors);
         Assert.Equal("?parameters", (string?)error!["path"]);
         Assert.Contains("4 parameters need 16 runs of 28 days = 448 run-days; this server allows at most 100", (string?)error["message"]);
+        // Under the cost cap but over the time budget (every default parameter, ≈ 150 runs, in 0.05 s): the runs stop
+        // at the budget and the answer is the time limit's 400; the server goes on answering.
+        using var hurried = WebFactory.With(l => l.RequestSeconds = 0.05);
+        var hurriedClient = hurried.CreateClient();
+        var late = await Http.AssertError(await hurriedClient.PostAsync("/api/sensitivity", Http.Json(Scenario), Token), 400);
+        Assert.Contains("at most 0.05 s per request (name fewer ?parameters or shorten simulation.days)", (string?)late[0]!["message"]);
+        Assert.Equal(HttpStatusCode.OK, (await hurriedClient.GetAsync("/api/parameters", Token)).StatusCode);
         // A bad scenario is the scenario parser's 400, as for /api/simulate.
         var bad = await Http.AssertError(await client.PostAsync("/api/sensitivity", Http.Json("""{"simulation": {"days": -1}}"""), Token), 400);
         Assert.Equal("$.simulation.days", (string?)bad[0]!["path"]);
