@@ -19,6 +19,10 @@ using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSp
 // One warm-up request (JIT, first model build), not counted.
 (await client.PostAsync("/api/simulate", Content())).EnsureSuccessStatusCode();
 
+// The machine's state is part of the result: wall-clock figures on a shared machine depend on its load, so the load
+// average is printed before and after, with the process's CPU time per request (server and client share the process).
+var loadBefore = LoadAverage();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var latencies = new double[requests];
 var statuses = new int[requests];
 var next = -1;
@@ -43,6 +47,8 @@ await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
     }
 }));
 clock.Stop();
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var loadAfter = LoadAverage();
 await app.StopAsync();
 
 var sorted = latencies.Order().ToArray();
@@ -53,6 +59,8 @@ Console.WriteLine($"scenario: {Path.GetFileName(scenarioPath)}; {requests} reque
 Console.WriteLine($"errors: {errors} ({string.Join(", ", statuses.Where(s => s != 200).GroupBy(s => s).Select(g => $"{g.Count()} × {g.Key}"))})");
 Console.WriteLine($"latency ms: p50 {F(P(50))}, p95 {F(P(95))}, p99 {F(P(99))}, max {F(sorted[^1])}");
 Console.WriteLine($"throughput: {F(requests / clock.Elapsed.TotalSeconds)} requests/s over {F(clock.Elapsed.TotalSeconds)} s");
+Console.WriteLine($"cpu: {F(cpu.TotalMilliseconds / requests)} ms of process CPU per request ({F(cpu.TotalSeconds)} s in all)");
+Console.WriteLine($"machine: load average (1 min) {loadBefore} before, {loadAfter} after; {Environment.ProcessorCount} cores");
 return errors == 0 ? 0 : 1;
 
 StringContent Content() => new(body, Encoding.UTF8, "application/json");
@@ -64,6 +72,8 @@ string? ArgText(string name, string? fallback)
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
 static string FindRoot()
 {

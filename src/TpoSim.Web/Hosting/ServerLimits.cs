@@ -20,6 +20,14 @@ public sealed class ServerLimits
     public int MaxSubjects { get; set; } = 500;
     /// <summary>Most posterior draws per regimen in one forecast (and for the fit's band).</summary>
     public int MaxSamples { get; set; } = 200;
+    /// <summary>
+    /// Largest cost of one sensitivity request, in run-days: its simulations (4 per parameter, 3 at a bound, plus one)
+    /// times the scenario's days. The default scenario (90 days) with its 37 default parameters is 149 runs, ≈ 13,400
+    /// run-days; 60,000 allows that for a year-long scenario with a dozen parameters, or 4× the default.
+    /// </summary>
+    public double MaxSensitivityRunDays { get; set; } = 60_000;
+    /// <summary>Worker threads of one sensitivity request (its runs are independent; the numbers do not depend on it).</summary>
+    public int SensitivityThreads { get; set; } = Environment.ProcessorCount;
     /// <summary>Computing time allowed to one synchronous request (simulate, fit, forecast, interpret), seconds.</summary>
     public double RequestSeconds { get; set; } = 120;
     /// <summary>Computing time allowed to one population job, seconds.</summary>

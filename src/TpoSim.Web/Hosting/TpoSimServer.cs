@@ -95,7 +95,7 @@ public static class TpoSimServer
         {
             document.Info.Title = "TpoSim API";
             document.Info.Version = typeof(TpoSimServer).Assembly.GetName().Version?.ToString(3) ?? "0";
-            document.Info.Description = "The JSON API of `tposim serve`: simulate scenarios, run virtual trials as background jobs, fit a patient's history, forecast regimens, read a (platelets, TPO) pair, and list conditions, drugs, parameters and trial files. Research and teaching tool; not for clinical decisions.";
+            document.Info.Description = "The JSON API of `tposim serve`: simulate scenarios, run virtual trials as background jobs, fit a patient's history, forecast regimens, read a (platelets, TPO) pair, ask what drives a scenario's endpoints (local sensitivities), and list conditions, drugs, parameters and trial files. Research and teaching tool; not for clinical decisions.";
             return Task.CompletedTask;
         }));
     }
@@ -131,6 +131,7 @@ public static class TpoSimServer
         InterpretEndpoints.Map(app);
         FitEndpoints.Map(app);
         PopulationEndpoints.Map(app);
+        SensitivityEndpoints.Map(app);
     }
 
     /// <summary>

@@ -271,6 +271,7 @@ async function run() {
     ['to-compare', 'dl-csv', 'dl-json'].forEach(id => $(id).disabled = false);
     draw();
     renderSummary(result);
+    sensitivityDefaults(result.days);
   } catch (err) {
     $('status').textContent = '';
     showErrors($('errors'), err);
@@ -323,10 +324,14 @@ function draw() {
   };
   if (hasDrugs) {
     layout.yaxis3 = { title: { text: 'Drug (ng/mL)' }, domain: d.c, type: log ? 'log' : 'linear', rangemode: 'tozero' };
-    layout.yaxis4 = { title: { text: doseUnits ? `Dose (${doseUnits})` : 'Dose' }, domain: d.k, rangemode: 'tozero', showgrid: false };
+    layout.yaxis4 = { domain: d.k, rangemode: 'tozero', showgrid: false, showticklabels: false };
   } else {
-    layout.yaxis3 = { title: { text: doseUnits ? `Dose (${doseUnits})` : '' }, domain: d.k, rangemode: 'tozero', showgrid: false, visible: r.doses.length > 0 };
+    layout.yaxis3 = { domain: d.k, rangemode: 'tozero', showgrid: false, showticklabels: false, visible: r.doses.length > 0 };
   }
+  // The dose strip is too short for a vertical title: its label (in the ordered unit) is written across, beside it;
+  // each mark's amount is in its hover text.
+  if (r.doses.length) layout.annotations.push({ xref: 'paper', yref: 'paper', x: 0, xanchor: 'right', xshift: -4, y: (d.k[0] + d.k[1]) / 2, yanchor: 'middle',
+    text: `Dose<br>(${doseUnits})`, showarrow: false, align: 'right', font: { size: 10, color: '#344054' } });
   Plotly.react('chart', traces, layout, { responsive: true, displaylogo: false });
 }
 
@@ -353,6 +358,72 @@ function renderSummary(r) {
   const tl = el('table');
   table(tl, ['day', 'kind', 'what'], r.timeline.map(t => [{ num: fmt(t.day, 4) }, t.kind, t.label]));
   $('timeline').replaceChildren(tl);
+}
+
+// ───────────── what drives this? ─────────────
+let autoEndpoints = '';
+function sensitivityDefaults(days) {
+  // The summary's endpoints, with the count on the last day; kept when the user has written their own.
+  const value = `nadir,nadir-day,peak,time-in:50-150,count@${days},tpo-steady`;
+  if (!$('sens-endpoints').value || $('sens-endpoints').value === autoEndpoints) $('sens-endpoints').value = value;
+  autoEndpoints = value;
+  if (state.sensitivity) $('sens-status').textContent = 'the scenario has been run again since this analysis: press “What drives this?” to update it';
+}
+
+async function whatDrivesThis() {
+  if (!state.lastDoc) return;
+  $('sens-errors').hidden = true;
+  // The page's completion signal (running → done | error), as for the forecast.
+  document.body.dataset.sensitivity = 'running';
+  const endpoints = $('sens-endpoints').value.trim(), parameters = $('sens-parameters').value.replace(/\s+/g, '');
+  const q = new URLSearchParams();
+  if (endpoints) q.set('endpoints', endpoints);
+  if (parameters) q.set('parameters', parameters);
+  $('sens-status').textContent = 'running the analysis …';
+  const started = performance.now();
+  try {
+    const r = await api('POST', `/api/sensitivity?${q}`, state.lastDoc);
+    state.sensitivity = r;
+    const select = $('sens-endpoint'), previous = select.value;
+    select.replaceChildren(...r.endpoints.map(e => el('option', { value: e.name, text: `${e.name} = ${fmt(e.value, 4)} ${e.unit}` })));
+    if (r.endpoints.some(e => e.name === previous)) select.value = previous;
+    $('sens-status').textContent = `${r.parameters.length} parameters, ${r.runs} runs in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    $('sens-command').textContent = 'The same numbers from the command line: tposim sensitivity local scenario.json'
+      + (endpoints ? ` --endpoints ${endpoints}` : '') + (parameters ? ` --parameters ${parameters}` : '') + ' (scenario.json: the download button above).';
+    drawSensitivity();
+    document.body.dataset.sensitivity = 'done';
+  } catch (err) { $('sens-status').textContent = ''; showErrors($('sens-errors'), err); document.body.dataset.sensitivity = 'error'; }
+}
+
+function drawSensitivity() {
+  const r = state.sensitivity;
+  if (!r) return;
+  const e = r.endpoints.find(x => x.name === $('sens-endpoint').value) || r.endpoints[0];
+  const info = Object.fromEntries(r.parameters.map(p => [p.name, p]));
+  // The 15 largest |S| (the CLI's tornado plot), largest on top; an asterisk marks a failed error check.
+  const shown = e.sensitivities.filter(x => x.s !== null).slice(0, 15).reverse();
+  const unreliable = shown.some(x => !x.reliable);
+  // Room beside the bars for their labels, on the side each points to.
+  const lo = Math.min(0, ...shown.map(x => x.s)), hi = Math.max(0, ...shown.map(x => x.s)), pad = 0.18 * (hi - lo || 1);
+  Plotly.react('sens-chart', [{
+    type: 'bar', orientation: 'h', name: 'S', x: shown.map(x => x.s), y: shown.map(x => x.parameter + (x.reliable ? '' : ' *')),
+    marker: { color: shown.map(x => !x.reliable ? '#fdb022' : x.s >= 0 ? COLORS[1] : COLORS[0]) },
+    text: shown.map(x => fmt(x.s, 3)), textposition: 'outside', cliponaxis: false,
+    hovertext: shown.map(x => `${x.parameter} = ${fmt(info[x.parameter].nominal, 4)} ${info[x.parameter].unit} — ${info[x.parameter].description}`), hoverinfo: 'text+x',
+  }], {
+    title: { text: `What drives ${e.name}? (${fmt(e.value, 4)} ${e.unit}) — the ${shown.length} largest of ${e.sensitivities.length} parameters`, font: { size: 13 } },
+    margin: { l: 200, r: 50, t: 40, b: unreliable ? 80 : 50 }, height: Math.max(320, 110 + 22 * shown.length),
+    xaxis: { title: { text: 'S = ∂ ln endpoint / ∂ ln parameter (1)' }, zeroline: true, zerolinecolor: '#344054', range: [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0] },
+    yaxis: { automargin: true },
+    annotations: unreliable ? [{ xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -65, xanchor: 'left', showarrow: false, font: { size: 11, color: '#b54708' },
+      text: '* failed the error check (steps h and h/2 disagree): the endpoint is not smooth in this parameter here' }] : [],
+  }, { responsive: true, displaylogo: false });
+  table($('sens-table'), ['parameter', 'S', 'error estimate', 'check', `∂ endpoint / ∂ ln p (${e.unit})`, 'value', 'unit', 'range', 'meaning', 'source'],
+    e.sensitivities.map(x => {
+      const p = info[x.parameter];
+      return [x.parameter, { num: fmt(x.s, 4) }, { num: fmt(x.errorEstimate, 2) }, x.reliable ? 'ok' : 'not smooth', { num: fmt(x.dEndpointDLnParameter, 4) },
+        { num: fmt(p.nominal, 4) }, p.unit, `${fmt(p.minimum, 4)} – ${fmt(p.maximum, 4)}`, p.description, p.source];
+    }));
 }
 
 // ───────────── compare ─────────────
@@ -458,6 +529,8 @@ let patientCsv = null;
 async function fitAndForecast() {
   $('fit-errors').hidden = true; $('fc-recommendation').hidden = true;
   $('fit-status').textContent = 'fitting and forecasting …';
+  // The page's completion signal (running → done | error), which tests and scripts wait on however long a fit takes.
+  document.body.dataset.forecast = 'running';
   const q = new URLSearchParams({ weeks: $('fc-weeks').value, targetLow: $('fc-low').value, targetHigh: $('fc-high').value, maxRisk: $('fc-risk').value, samples: $('fc-samples').value });
   try {
     const r = await api('POST', `/api/forecast?${q}`, patientCsv, 'text/csv');
@@ -486,7 +559,8 @@ async function fitAndForecast() {
       f.regimens.map(g => [g.name + (g.recommended ? ' ← recommended' : '') + (g.meetsRiskLimit ? '' : ' (risk too high)'), { num: pct(g.expectedTimeInTarget) }, { num: pct(g.probabilityAboveThreshold) }, { num: fmt(g.medianAtEnd, 3) }, { num: fmt(g.meanWeeklyDose, 3) }]));
     const est = r.fit.parameters || [];
     table($('fit-estimates'), ['parameter', 'unit', 'estimate', '95% interval'], est.map(e => [`${e.name} (${e.meaning})`, e.unit, { num: fmt(e.estimate, 3) }, { num: `${fmt(e.lower95, 3)}–${fmt(e.upper95, 3)}` }]));
-  } catch (err) { $('fit-status').textContent = ''; showErrors($('fit-errors'), err); }
+    document.body.dataset.forecast = 'done';
+  } catch (err) { $('fit-status').textContent = ''; showErrors($('fit-errors'), err); document.body.dataset.forecast = 'error'; }
 }
 
 // ───────────── interpret ─────────────
@@ -510,18 +584,12 @@ async function interpret() {
 
 // ───────────── parameters and equations ─────────────
 function renderMarkdown(md) {
-  // Headings, paragraphs and code blocks only; the text is set as text, never as HTML.
-  const box = el('div');
-  let para = [], code = null;
-  const flush = () => { if (para.length) box.append(el('p', { text: para.join(' ') })); para = []; };
-  for (const line of md.split('\n')) {
-    if (line.startsWith('```')) { if (code === null) { flush(); code = []; } else { box.append(el('pre', { text: code.join('\n') })); code = null; } continue; }
-    if (code !== null) { code.push(line); continue; }
-    const h = /^(#{1,4})\s+(.*)/.exec(line);
-    if (h) { flush(); box.append(el('h' + Math.min(6, h[1].length + 2), { text: h[2] })); }
-    else if (!line.trim()) flush(); else para.push(line);
-  }
-  flush();
+  // markdown-it with raw HTML off (no text of the document is taken as HTML); markdown-it-texmath hands $…$ and $$…$$
+  // to KaTeX, which writes HTML for the eye and MathML (with the TeX source) for screen readers and copying.
+  const box = el('div', { class: 'markdown' });
+  const parser = window.markdownit({ html: false, linkify: false })
+    .use(texmath, { engine: katex, delimiters: 'dollars', katexOptions: { throwOnError: false, output: 'htmlAndMathml' } });
+  box.innerHTML = parser.render(md);
   return box;
 }
 
@@ -577,6 +645,8 @@ async function init() {
   $('example').onchange = async () => { if ($('example').value) { scenarioToForm(await api('GET', `/api/scenarios/${$('example').value}`)); run(); } };
   $('apply-json').onclick = () => { try { scenarioToForm(JSON.parse($('scenario-json').value)); run(); } catch (err) { showErrors($('errors'), err); } };
   $('run').onclick = run;
+  $('sens-run').onclick = whatDrivesThis;
+  $('sens-endpoint').onchange = drawSensitivity;
   $('log-scale').onchange = () => { draw(); drawCompare(); };
   $('tpo-unit').onchange = draw;
   $('to-compare').onclick = addToCompare;

@@ -100,9 +100,13 @@ public sealed class CatalogApiTests(WebFactory factory) : IClassFixture<WebFacto
                      "/api/simulate", "/api/simulate/{file}", "/api/population", "/api/population/{id}", "/api/population/{id}/cancel",
                      "/api/population/{id}/result", "/api/population/{id}/{file}", "/api/fit", "/api/forecast", "/api/interpret", "/api/conditions",
                      "/api/conditions/{name}/severity", "/api/drugs", "/api/parameters", "/api/titrations", "/api/trials", "/api/scenarios", "/api/examples", "/api/equations",
+                     "/api/sensitivity",
                  })
             Assert.Contains(path, paths);
         Assert.NotNull(doc["paths"]!["/api/simulate"]!["post"]!["responses"]!["400"]);
+        var sensitivity = doc["paths"]!["/api/sensitivity"]!["post"]!;
+        Assert.Equal(["endpoints", "parameters", "step"], sensitivity["parameters"]!.AsArray().Select(p => (string)p!["name"]!).Order(StringComparer.Ordinal).ToArray());
+        Assert.NotNull(sensitivity["responses"]!["400"]);
         var scalar = await client.GetStringAsync("/scalar/", Token);
         Assert.Contains("openapi/v1.json", scalar);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/scalar.js", Token)).StatusCode);
@@ -119,5 +123,18 @@ public sealed class CatalogApiTests(WebFactory factory) : IClassFixture<WebFacto
         Assert.Equal(HttpStatusCode.OK, plotly.StatusCode);
         Assert.Contains("plotly.js v4.1.2", (await plotly.Content.ReadAsStringAsync(Token))[..600]);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app.js", Token)).StatusCode);
+        // The equations' renderer: markdown-it, markdown-it-texmath and KaTeX with its stylesheet and fonts, all from the app.
+        foreach (var (path, type) in new[]
+                 {
+                     ("/markdown-it.min.js", "javascript"), ("/texmath.js", "javascript"), ("/katex/katex.min.js", "javascript"),
+                     ("/katex/katex.min.css", "text/css"), ("/katex/fonts/KaTeX_Main-Regular.woff2", "font/woff2"),
+                 })
+        {
+            if (!path.Contains("/fonts/", StringComparison.Ordinal)) Assert.Contains($"\"{path[1..]}\"", page);
+            var response = await client.GetAsync(path, Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(type, response.Content.Headers.ContentType?.MediaType ?? "");
+        }
+        Assert.Contains("fonts/KaTeX_Main-Regular.woff2", await client.GetStringAsync("/katex/katex.min.css", Token));
     }
 }

@@ -15,7 +15,9 @@ public sealed class FitApiTests(WebFactory factory) : IClassFixture<WebFactory>
     private static CancellationToken Token => TestContext.Current.CancellationToken;
     private static string Patient => File.ReadAllText(Http.RepoFile("examples/patient-itp-romiplostim.csv"));
 
+    // A fit takes seconds on a quiet machine and minutes under load: the slow category (.ci/run runs it after the suite).
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Fit_RecoversTheSyntheticPatientsTrueValuesWithinItsIntervals()
     {
         var response = await client.PostAsync("/api/fit", Http.Csv(Patient), Token);
@@ -37,6 +39,7 @@ public sealed class FitApiTests(WebFactory factory) : IClassFixture<WebFactory>
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Forecast_RecommendsARegimenWithItsBandsAndTheDisclaimer()
     {
         var response = await client.PostAsync("/api/forecast?weeks=8&samples=20&targetLow=50&targetHigh=150&maxRisk=0.1", Http.Csv(Patient), Token);

@@ -38,6 +38,7 @@ public sealed class PageTests(BrowserFixture browser)
     {
         var page = await browser.OpenAsync();
         // Patient: ITP at severity 0.3, 56 days; romiplostim 3 µg/kg SC weekly from day 7; a splenectomy on day 35.
+        await page.FillAsync("#name", "Chronic ITP: romiplostim 3 µg/kg weekly, splenectomy on day 35");
         await page.SelectOptionAsync("#condition", "itp");
         await page.FillAsync("#severity-number", "0.3");
         await page.FillAsync("#days", "56");
@@ -74,6 +75,7 @@ public sealed class PageTests(BrowserFixture browser)
         Assert.Equal(new double[] { 20, 50, 150, 450 }, await Numbers(page, "() => document.getElementById('chart').layout.shapes.filter(s => s.yref === 'y').map(s => s.y0)"));
         Assert.Equal("Platelets (×10⁹/L)", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.yaxis.title.text"));
         Assert.Equal("Day", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.xaxis.title.text"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('chart').layout.annotations.some(a => a.text === 'Dose<br>(µg/kg)')"));
         Assert.Contains("Baseline platelets", await page.TextContentAsync("#summary"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-page.png") });
         await page.CheckAsync("#log-scale");
@@ -145,23 +147,106 @@ public sealed class PageTests(BrowserFixture browser)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-population.png") });
     }
 
+    // A fit and a forecast: minutes under load, so the slow category. The test waits on the page's own completion
+    // signal (body[data-forecast] = done | error) with no client-side timeout: the server's time budget bounds the
+    // request and answers with an error when it runs out, so the wait always ends. The API's answer is the one the
+    // browser received (read off the network), so the forecast is computed once.
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task UploadedExamplePatient_GetsAForecastAndARecommendationWithItsDisclaimer()
     {
         var page = await browser.OpenAsync("#tab=fit");
         await page.SetInputFilesAsync("#fit-file", Http.RepoFile("examples/patient-itp-romiplostim.csv"));
         await page.FillAsync("#fc-samples", "20");
         await page.WaitForFunctionAsync("() => !document.getElementById('fit-run').disabled");
-        await page.ClickAsync("#fit-run");
-        await page.WaitForFunctionAsync("() => !document.getElementById('fc-recommendation').hidden || !document.getElementById('fit-errors').hidden", null, new PageWaitForFunctionOptions { Timeout = 900_000 });
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#fit-run"),
+            r => r.Url.Contains("/api/forecast", StringComparison.Ordinal), new PageRunAndWaitForResponseOptions { Timeout = 0 });
+        await page.WaitForSelectorAsync("body[data-forecast=done], body[data-forecast=error]",
+            new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 0 });
         Assert.True(await page.IsHiddenAsync("#fit-errors"), await page.TextContentAsync("#fit-errors"));
-        var text = await page.TextContentAsync("#fc-recommendation");
-        var csv = await File.ReadAllTextAsync(Http.RepoFile("examples/patient-itp-romiplostim.csv"), Token);
-        var api = await Http.JsonOf(await browser.Api.PostAsync("/api/forecast?weeks=8&targetLow=50&targetHigh=150&maxRisk=0.1&samples=20", Http.Csv(csv), Token));
-        Assert.Equal($"Recommendation: {api["recommendation"]} — {api["reason"]}.", text);
+        Assert.Equal("done", await page.GetAttributeAsync("body", "data-forecast"));
+        Assert.Equal(200, response.Status);
+        Assert.Contains("weeks=8", response.Url, StringComparison.Ordinal);
+        var api = JsonNode.Parse(await response.TextAsync())!;
+        Assert.Equal($"Recommendation: {api["recommendation"]} — {api["reason"]}.", await page.TextContentAsync("#fc-recommendation"));
         Assert.Equal(ForecastResult.Disclaimer, await page.TextContentAsync("#fc-disclaimer"));
+        Assert.Equal(ForecastResult.Disclaimer, (string?)api["disclaimer"]);
+        Assert.Equal(api["fit"]!["parameters"]!.AsArray().Count + 1, await page.Locator("#fit-estimates tr").CountAsync());
         Assert.True(await page.Locator("#fit-estimates tr").CountAsync() >= 4);
+        Assert.Equal(api["regimens"]!.AsArray().Count * 3 + 2, await page.EvaluateAsync<int>("() => document.getElementById('fc-chart').data.length"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-forecast.png") });
+    }
+
+    [Fact]
+    public async Task WhatDrivesThis_DrawsTheApisSensitivitiesAsSortedBars_WithATableOfUnitsAndSources()
+    {
+        var page = await browser.OpenAsync();
+        await page.SelectOptionAsync("#example", "procedure-chemotherapy.json");
+        await page.WaitForFunctionAsync("() => window.tposim.lastDoc && window.tposim.lastDoc.events && window.tposim.lastDoc.events.some(e => e.type === 'chemotherapy')");
+        await page.FillAsync("#days", "80");
+        await RunAndWait(page);
+        // The endpoints follow the scenario on screen (the count on its last day) until the user writes their own.
+        Assert.Equal("nadir,nadir-day,peak,time-in:50-150,count@80,tpo-steady", await page.InputValueAsync("#sens-endpoints"));
+        await page.FillAsync("#sens-parameters", "mkMaturationDays, plateletSenescenceDays, emax, kDivision");
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#sens-run"),
+            r => r.Url.Contains("/api/sensitivity", StringComparison.Ordinal), new PageRunAndWaitForResponseOptions { Timeout = 0 });
+        await page.WaitForSelectorAsync("body[data-sensitivity=done], body[data-sensitivity=error]",
+            new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 0 });
+        Assert.True(await page.IsHiddenAsync("#sens-errors"), await page.TextContentAsync("#sens-errors"));
+        Assert.Equal(200, response.Status);
+        var api = JsonNode.Parse(await response.TextAsync())!;
+        // The analysed scenario is the one on screen.
+        var asked = await page.EvaluateAsync<string>("() => JSON.stringify(window.tposim.lastDoc)");
+        Assert.Equal(asked, response.Request.PostData);
+
+        // The nadir's bars are the API's S values, the largest |S| on top (Plotly draws the last bar at the top).
+        var nadir = api["endpoints"]![0]!;
+        Assert.Equal("nadir", (string?)nadir["name"]);
+        var expected = nadir["sensitivities"]!.AsArray().Where(x => x!["s"] is not null).Select(x => (double)x!["s"]!).Take(15).Reverse().ToArray();
+        var bars = await Numbers(page, "() => document.getElementById('sens-chart').data[0].x");
+        Assert.Equal(expected, bars);
+        Assert.Equal(4, bars.Length);
+        for (var i = 1; i < bars.Length; i++) Assert.True(Math.Abs(bars[i]) >= Math.Abs(bars[i - 1]), $"bars not sorted by |S|: {string.Join(", ", bars)}");
+        Assert.Contains("What drives nadir?", await page.EvaluateAsync<string>("() => document.getElementById('sens-chart').layout.title.text"));
+
+        // The table: one row per parameter, with the catalogue's unit and source.
+        var rows = page.Locator("#sens-table tr");
+        Assert.Equal(5, await rows.CountAsync());
+        var catalog = await Http.JsonOf(await browser.Api.GetAsync("/api/parameters", Token));
+        for (var r = 1; r < 5; r++)
+        {
+            var cells = await rows.Nth(r).Locator("td").AllTextContentsAsync();
+            var p = catalog.AsArray().First(x => (string?)x!["name"] == cells[0])!;
+            Assert.Equal((string?)p["unit"], cells[6]);
+            Assert.Equal((string?)p["source"], cells[9]);
+        }
+
+        // Another endpoint redraws from the same answer.
+        await page.SelectOptionAsync("#sens-endpoint", "count@80");
+        Assert.Contains("What drives count@80?", await page.EvaluateAsync<string>("() => document.getElementById('sens-chart').layout.title.text"));
+        await page.Locator("#drivers").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-sensitivity.png") });
+    }
+
+    [Fact]
+    public async Task Equations_AreTheGeneratedDocument_WithEveryFormulaTypesetByKatex()
+    {
+        var page = await browser.OpenAsync("#tab=parameters");
+        await page.WaitForSelectorAsync("#equations .katex");
+        var markdown = await File.ReadAllTextAsync(Http.RepoFile("docs/equations.md"), Token);
+        var lines = markdown.Split('\n');
+        // Every $$…$$ line of docs/equations.md is one displayed formula, none fails to parse, and no TeX is left as text.
+        Assert.Equal(lines.Count(l => l.StartsWith("$$", StringComparison.Ordinal)), await page.Locator("#equations .katex-display").CountAsync());
+        Assert.Equal(0, await page.Locator("#equations .katex-error").CountAsync());
+        var plainText = await page.EvaluateAsync<string>("() => { const c = document.getElementById('equations').cloneNode(true); c.querySelectorAll('.katex').forEach(k => k.remove()); return c.textContent; }");
+        Assert.DoesNotContain("\\frac", plainText);
+        Assert.DoesNotContain("$$", plainText);
+        // The first formula's MathML carries its TeX source, and the tables are tables.
+        var first = lines.First(l => l.StartsWith("$$", StringComparison.Ordinal)).Trim().Trim('$');
+        Assert.Equal(first, await page.Locator("#equations .katex-display annotation").First.TextContentAsync());
+        Assert.True(await page.Locator("#equations table").CountAsync() > 0);
+        // KaTeX's fonts come from the app.
+        Assert.True(await page.EvaluateAsync<bool>("async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.replace(/\"/g, '') === 'KaTeX_Main' && f.status === 'loaded'); }"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-equations.png") });
     }
 
     [Fact]
