@@ -45,8 +45,7 @@ public static class PopulationCommand
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
-        if (!TpoSim.Input.InputFile.TryReadText(path, out var json, out var problem))
-            throw new CliInputException($"{path}: cannot read the file: {problem}");
+        var json = CliInputFiles.ReadText(path);
         PopulationDefinition definition;
         if (PopulationParser.LooksLikePopulation(json))
         {

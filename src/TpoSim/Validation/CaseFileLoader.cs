@@ -211,14 +211,9 @@ public static class CaseFileLoader
 
         private Scenario? ReadScenarioFile(string relative, string path)
         {
-            string text;
-            try
+            if (!Input.InputFile.TryReadText(Path.Combine(repositoryRoot, relative), out var text, out var problem))
             {
-                text = File.ReadAllText(Path.Combine(repositoryRoot, relative));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                Error(path, $"cannot read the scenario file '{relative}' (paths are relative to the repository root): {ex.Message}");
+                Error(path, $"cannot read the scenario file '{relative}' (paths are relative to the repository root): {problem}");
                 return null;
             }
             return ReadScenario(text, path, relative);
