@@ -145,7 +145,7 @@ public static class CaseFileLoader
             else if (hasPopulation)
             {
                 scenario = population?.Definition.BaseScenario;
-                scenarioSource = pop.TryGetProperty("file", out var pf) && pf.ValueKind == JsonValueKind.String ? pf.GetString()! : "population";
+                scenarioSource = pop.ValueKind == JsonValueKind.Object && pop.TryGetProperty("file", out var pf) && pf.ValueKind == JsonValueKind.String ? pf.GetString()! : "population";
             }
             else if (!e.TryGetProperty("scenario", out var se) || se.ValueKind is not (JsonValueKind.Object or JsonValueKind.String))
             {
