@@ -25,9 +25,11 @@ public enum FuzzOutcome
 }
 
 /// <summary>
-/// The fuzzing campaign: mutated scenarios (from the example corpus, structure- and text-level mutations) and random
-/// parameter sets (every parameter drawn inside its catalogue range), each run through the CLI's own code path
-/// (<see cref="CliApp.Run(string[], TextWriter, TextWriter, CliInterrupt)"/>, <c>simulate FILE --quiet --out DIR</c>), and
+/// The fuzzing campaign: mutated scenarios (from the example corpus, structure- and text-level mutations), random
+/// parameter sets (every parameter drawn inside its catalogue range) and mutated files of every other input kind
+/// (<see cref="InputKind.All"/>: populations, patient histories, dose and observation tables, interpretation batches,
+/// calibration setups, validation cases, forecast regimens), each run through the CLI's own code path
+/// (<see cref="CliApp.Run(string[], TextWriter, TextWriter, CliInterrupt)"/>) or the reader its command calls, and
 /// classified (a run past the time limit is a hang; it is left to finish in the background). Seeded: the same seed gives the same inputs. <c>--seconds T</c> runs for T seconds instead of the full
 /// counts (what CI runs); the exit code is 1 when any internal error, hang or suspicious output was seen.
 /// </summary>
@@ -37,10 +39,11 @@ public static class FuzzCampaign
     public static int Run(string[] args)
     {
         var seed = 1;
-        int scenarios = 10_000, parameterSets = 5_000;
+        int scenarios = 10_000, parameterSets = 5_000, perKind = 1_000;
         double? seconds = null;
         var timeout = TimeSpan.FromSeconds(60);
         string? root = null;
+        string[]? only = null;
         var verbose = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -50,75 +53,100 @@ public static class FuzzCampaign
                 case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--scenarios": scenarios = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--parameter-sets": parameterSets = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--per-kind": perKind = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--kinds": only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 case "--seconds": seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--timeout-seconds": timeout = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--repo": root = Next(); break;
                 case "--verbose": verbose = true; break;
                 default:
-                    Console.Error.WriteLine($"fuzz: unknown option '{args[i]}'; allowed: --seed S --scenarios N --parameter-sets M --seconds T --timeout-seconds H --repo DIR --verbose");
+                    Console.Error.WriteLine($"fuzz: unknown option '{args[i]}'; allowed: --seed S --scenarios N --parameter-sets M --per-kind K --kinds A,B --seconds T --timeout-seconds H --repo DIR --verbose");
                     return 2;
             }
         }
         root ??= FindRoot();
-        var corpus = Directory.GetFiles(Path.Combine(root, "scenarios"), "*.json").Order(StringComparer.Ordinal)
-            .Select(f => (Name: Path.GetFileName(f), Text: File.ReadAllText(f))).ToArray();
         var work = Path.Combine(Path.GetTempPath(), $"tposim-fuzz-{Environment.ProcessId}");
-        Directory.CreateDirectory(work);
-        // The corpus's dose tables sit beside the mutated files, so doseTable.file still resolves.
+        Directory.CreateDirectory(Path.Combine(work, "populations"));
+        // The corpus's dose tables sit beside the mutated scenarios, so doseTable.file still resolves; a population's
+        // "../scenarios/x.json" resolves from work/populations.
         foreach (var csv in Directory.GetFiles(Path.Combine(root, "scenarios"), "*.csv")) File.Copy(csv, Path.Combine(work, Path.GetFileName(csv)), true);
+        Directory.CreateDirectory(Path.Combine(work, "scenarios"));
+        foreach (var f in Directory.GetFiles(Path.Combine(root, "scenarios"))) File.Copy(f, Path.Combine(work, "scenarios", Path.GetFileName(f)), true);
 
-        var counts = new Dictionary<(string Kind, FuzzOutcome Outcome), int>();
-        var examples = new List<string>();
-        var clock = Stopwatch.StartNew();
         var random = new Random(seed);
         var mutator = new ScenarioMutator(random);
-        var done = new Dictionary<string, int> { ["scenario"] = 0, ["parameters"] = 0 };
+        var kinds = InputKind.All(root, work, random, mutator, new CsvMutator(random, mutator));
+        if (only is not null)
+        {
+            var unknown = only.Where(k => kinds.All(x => x.Name != k)).ToArray();
+            if (unknown.Length > 0)
+            {
+                Console.Error.WriteLine($"fuzz: unknown kind '{unknown[0]}'; allowed: {string.Join(", ", kinds.Select(k => k.Name))}");
+                return 2;
+            }
+            kinds = kinds.Where(k => only.Contains(k.Name)).ToArray();
+        }
+        // The two scenario kinds keep their own counts; every other kind runs --per-kind cases. The scenario kind comes
+        // up twice in each round.
+        var rotation = kinds.SelectMany(k => k.Name == "scenario" ? new[] { k, k } : [k]).ToArray();
+        int Target(InputKind k) => k.Name switch { "scenario" => scenarios, "parameters" => parameterSets, _ => perKind };
+
+        var counts = new Dictionary<(string Kind, FuzzOutcome Outcome), int>();
+        var done = kinds.ToDictionary(k => k.Name, _ => 0);
+        var examples = new List<string>();
+        var clock = Stopwatch.StartNew();
         try
         {
             for (var n = 0; ; n++)
             {
-                if (seconds is { } limit ? clock.Elapsed.TotalSeconds >= limit : done["scenario"] >= scenarios && done["parameters"] >= parameterSets) break;
-                // Two mutated scenarios for each parameter set, until each kind reaches its count.
-                var kind = seconds is null
-                    ? done["scenario"] < scenarios && (n % 3 != 2 || done["parameters"] >= parameterSets) ? "scenario" : "parameters"
-                    : n % 3 == 2 ? "parameters" : "scenario";
-                string text;
+                if (seconds is { } limit ? clock.Elapsed.TotalSeconds >= limit : kinds.All(k => done[k.Name] >= Target(k))) break;
+                var kind = rotation[n % rotation.Length];
+                if (seconds is null && done[kind.Name] >= Target(kind)) continue;
+                var source = kind.Corpus[random.Next(kind.Corpus.Count)];
+                var text = kind.Mutate(source);
                 string[] extra = [];
-                if (kind == "scenario")
-                {
-                    var source = corpus[random.Next(corpus.Length)];
-                    text = mutator.Mutate(source.Text);
-                    if (random.NextDouble() < 0.1) extra = ["--days", mutator.RandomNumberText()];
-                }
-                else text = RandomParameterSet(random, corpus);
-                var file = Path.Combine(work, $"case-{n}.json");
+                if (kind.Name == "scenario" && random.NextDouble() < 0.1) extra = ["--days", mutator.RandomNumberText()];
+                var file = kind.CasePath(work, n);
                 File.WriteAllText(file, text);
                 var outDir = Path.Combine(work, $"out-{n}");
-                var (outcome, detail) = RunOne(["simulate", file, "--quiet", "--out", outDir, .. extra], outDir, timeout);
-                counts[(kind, outcome)] = counts.GetValueOrDefault((kind, outcome)) + 1;
-                done[kind]++;
+                var (outcome, detail) = kind.CommandLine is { } commandLine
+                    ? RunOne([.. commandLine(file, outDir), .. extra], outDir, timeout * kind.TimeoutFactor, kind.ChecksOutput)
+                    : RunReader(kind.Reader!, text);
+                counts[(kind.Name, outcome)] = counts.GetValueOrDefault((kind.Name, outcome)) + 1;
+                done[kind.Name]++;
                 if (outcome is FuzzOutcome.InternalError or FuzzOutcome.Hang or FuzzOutcome.Suspicious)
                 {
-                    var keep = Path.Combine(work, $"finding-{n}.json");
+                    var keep = Path.Combine(work, $"finding-{n}{Path.GetExtension(file)}");
                     File.Copy(file, keep, true);
-                    examples.Add($"{outcome} [{kind}] {keep} {string.Join(' ', extra)}: {detail}");
+                    examples.Add($"{outcome} [{kind.Name}] {keep} {string.Join(' ', extra)}: {detail}");
                     if (verbose) Console.Error.WriteLine(examples[^1]);
                 }
                 else File.Delete(file);
                 TryDelete(outDir);
+                if (File.Exists(outDir + ".csv")) File.Delete(outDir + ".csv");
             }
         }
         finally
         {
-            Print(counts, done, clock.Elapsed, seed, examples);
+            Print(counts, kinds.Select(k => k.Name).ToArray(), done, clock.Elapsed, seed, examples);
         }
         var bad = counts.Where(kv => kv.Key.Outcome is FuzzOutcome.InternalError or FuzzOutcome.Hang or FuzzOutcome.Suspicious).Sum(kv => kv.Value);
         if (bad == 0) TryDelete(work);
         return bad == 0 ? 0 : 1;
     }
 
+    /// <summary>Runs a reader on a case's text and classifies what it returned.</summary>
+    public static (FuzzOutcome Outcome, string Detail) RunReader(Func<string, IReadOnlyList<string>> reader, string text)
+    {
+        IReadOnlyList<string> errors;
+        try { errors = reader(text); }
+        catch (Exception e) { return (FuzzOutcome.InternalError, $"{e.GetType().Name}: {e.Message.Split('\n')[0]}"); }
+        if (errors.FirstOrDefault(l => l.Contains('\n') || l.Contains('\r')) is { } split) return (FuzzOutcome.Suspicious, "error spans lines: " + split.Replace("\n", "\\n"));
+        return errors.Count > 0 ? (FuzzOutcome.CleanRejection, errors[0]) : (FuzzOutcome.Success, "");
+    }
+
     /// <summary>Runs one CLI invocation with a time limit and classifies it.</summary>
-    public static (FuzzOutcome Outcome, string Detail) RunOne(string[] args, string outDir, TimeSpan timeout)
+    public static (FuzzOutcome Outcome, string Detail) RunOne(string[] args, string outDir, TimeSpan timeout, bool checkOutput = true)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -144,7 +172,7 @@ public static class FuzzCampaign
             case ExitCodes.NumericalFailure:
                 return (FuzzOutcome.SolverFailure, firstLine);
             case ExitCodes.Ok:
-                return SaneOutput(outDir) is { } problem ? (FuzzOutcome.Suspicious, problem) : (FuzzOutcome.Success, "");
+                return checkOutput && SaneOutput(outDir) is { } problem ? (FuzzOutcome.Suspicious, problem) : (FuzzOutcome.Success, "");
             default:
                 return (FuzzOutcome.Suspicious, $"exit {code}: {firstLine}");
         }
@@ -198,10 +226,10 @@ public static class FuzzCampaign
     }
 
     /// <summary>A corpus scenario with a random set of parameter overrides, each drawn inside its catalogue range.</summary>
-    public static string RandomParameterSet(Random random, IReadOnlyList<(string Name, string Text)> corpus)
+    public static string RandomParameterSet(Random random, IReadOnlyList<string> corpus)
     {
         var source = corpus[random.Next(corpus.Count)];
-        var root = JsonNode.Parse(source.Text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
+        var root = JsonNode.Parse(source, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
         var patient = root["patient"] as JsonObject ?? new JsonObject();
         root["patient"] = patient;
         var parameters = new JsonObject();
@@ -225,12 +253,12 @@ public static class FuzzCampaign
         return min + random.NextDouble() * (max - min);
     }
 
-    private static void Print(Dictionary<(string Kind, FuzzOutcome Outcome), int> counts, Dictionary<string, int> done, TimeSpan elapsed, int seed, List<string> examples)
+    private static void Print(Dictionary<(string Kind, FuzzOutcome Outcome), int> counts, string[] kinds, Dictionary<string, int> done, TimeSpan elapsed, int seed, List<string> examples)
     {
-        Console.WriteLine($"fuzz: seed {seed}, {done["scenario"]} mutated scenarios and {done["parameters"]} random parameter sets in {elapsed.TotalSeconds:0} s");
-        Console.WriteLine($"{"outcome",-16} {"scenarios",10} {"parameters",11}");
+        Console.WriteLine($"fuzz: seed {seed}, {done.Values.Sum()} inputs in {elapsed.TotalSeconds:0} s ({string.Join(", ", kinds.Select(k => $"{done[k]} {k}"))})");
+        Console.WriteLine($"{"outcome",-16}" + string.Concat(kinds.Select(k => $" {k,17}")));
         foreach (var o in Enum.GetValues<FuzzOutcome>())
-            Console.WriteLine($"{o,-16} {counts.GetValueOrDefault(("scenario", o)),10} {counts.GetValueOrDefault(("parameters", o)),11}");
+            Console.WriteLine($"{o,-16}" + string.Concat(kinds.Select(k => $" {counts.GetValueOrDefault((k, o)),17}")));
         foreach (var e in examples.Take(50)) Console.WriteLine(e);
         if (examples.Count > 50) Console.WriteLine($"… and {examples.Count - 50} more findings");
     }

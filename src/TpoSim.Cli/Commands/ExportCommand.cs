@@ -13,9 +13,21 @@ public static class ExportCommand
     /// <summary>Builds the command with its subcommands.</summary>
     public static Command Create(CliConsole console)
     {
-        var command = new Command("export", "Export the model: equations (Markdown with LaTeX), sbml (SBML Level 3 Version 2).");
+        var command = new Command("export", "Export the model: equations (Markdown with LaTeX), sbml (SBML Level 3 Version 2), schema (the scenario format's JSON Schema).");
         command.Add(Equations(console));
         command.Add(ExportSbmlCommand.Create(console));
+        command.Add(Schema(console));
+        return command;
+    }
+
+    private static Command Schema(CliConsole console)
+    {
+        var command = new Command("schema", "Print the JSON Schema of the scenario format, generated from the code's field descriptors and catalogues (docs/scenario.schema.json is this output).");
+        command.SetAction(_ =>
+        {
+            console.Out.Write(TpoSim.Scenarios.ScenarioSchema.Text());
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

@@ -41,11 +41,7 @@ public static class ExportSbmlCommand
         if (scenarioPath is null) json = BuiltinScenarios.DefaultJson;
         else
         {
-            try { json = File.ReadAllText(scenarioPath); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                throw new CliInputException($"{scenarioPath}: cannot read the scenario file: {e.Message}");
-            }
+            json = CliInputFiles.ReadText(scenarioPath, "scenario file");
         }
         var parsed = ScenarioParser.Parse(json, scenarioPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(scenarioPath)));
         if (!parsed.Succeeded)

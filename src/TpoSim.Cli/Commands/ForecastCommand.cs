@@ -108,8 +108,8 @@ public static class ForecastCommand
     {
         var parts = text.Split('-', 2);
         if (parts.Length == 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var low)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var high)
+            && TpoSim.Input.InputNumber.TryParse(parts[0], out var low)
+            && TpoSim.Input.InputNumber.TryParse(parts[1], out var high)
             && low >= 0 && high > low && high <= 2000)
             return (low, high);
         throw new CliInputException($"--target: '{text}' is not a range; allowed: LOW-HIGH with 0 ≤ LOW < HIGH ≤ 2000 (10^9/L), e.g. 50-150");

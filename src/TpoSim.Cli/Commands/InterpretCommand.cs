@@ -125,7 +125,7 @@ public static class InterpretCommand
     private static double? Number(string option, string? text, string range, List<string> problems)
     {
         if (text is null) return null;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+        if (TpoSim.Input.InputNumber.TryParse(text, out var v)) return v;
         problems.Add($"{option}: '{text}' is not a number; allowed {range}");
         return null;
     }

@@ -36,15 +36,10 @@ public static class MergeCommand
             foreach (var dir in parse.GetValue(dirs)!)
             {
                 var path = Path.Combine(dir, GlobalManifest.FileName);
-                string text;
-                try { text = File.ReadAllText(path); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-                {
-                    throw new CliInputException($"{path}: cannot read the manifest: {e.Message}");
-                }
+                var text = CliInputFiles.ReadText(path, "manifest");
                 string? k;
-                try { k = JsonNode.Parse(text)?["kind"]?.GetValue<string>(); }
-                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException) { throw new CliInputException($"{path}: not a manifest: {e.Message}"); }
+                try { k = CliInputFiles.ReadObject(path, "manifest")["kind"]?.GetValue<string>(); }
+                catch (InvalidOperationException e) { throw new CliInputException($"{path}: kind: not text: {e.Message}"); }
                 if (k is null || !Mergers.ContainsKey(k)) throw new CliInputException($"{path}: kind: '{k}' cannot be merged; allowed: {string.Join(", ", Mergers.Keys)}");
                 if (kind is not null && k != kind) throw new CliInputException($"{path}: kind: '{k}' differs from the first folder's '{kind}'");
                 kind = k;

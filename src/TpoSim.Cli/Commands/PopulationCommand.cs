@@ -52,8 +52,7 @@ public static class PopulationCommand
             throw new CliInputException($"--rtol: {rtol.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside the allowed range [{PopulationOptions.MinimumRelativeTolerance:0e+0}, {PopulationOptions.MaximumRelativeTolerance:0e+0}]");
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
-        if (!TpoSim.Input.InputFile.TryReadText(path, out var json, out var problem))
-            throw new CliInputException($"{path}: cannot read the file: {problem}");
+        var json = CliInputFiles.ReadText(path);
         PopulationDefinition definition;
         if (PopulationParser.LooksLikePopulation(json))
         {

@@ -31,7 +31,7 @@ public static class SimulateCommand
             CustomParser = result =>
             {
                 var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+                if (TpoSim.Input.InputNumber.TryParse(token, out var value)) return value;
                 result.AddError($"--days: '{token}' is not a number; allowed range [0.01, {ScenarioDefaults.MaxDays}] days");
                 return null;
             },
@@ -60,8 +60,7 @@ public static class SimulateCommand
         if (scenarioPath is null) json = BuiltinScenarios.DefaultJson;
         else
         {
-            if (!TpoSim.Input.InputFile.TryReadText(scenarioPath, out json, out var problem))
-                throw new CliInputException($"{scenarioPath}: cannot read the scenario file: {problem}");
+            json = CliInputFiles.ReadText(scenarioPath, "scenario file");
         }
         if (days is { } d && !(d >= 0.01 && d <= ScenarioDefaults.MaxDays))
             throw new CliInputException($"--days: {d.ToString(CultureInfo.InvariantCulture)} is outside the allowed range [0.01, {ScenarioDefaults.MaxDays}] days");

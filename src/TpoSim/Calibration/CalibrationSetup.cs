@@ -19,15 +19,8 @@ public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Paramete
     /// <summary>Reads a setup file; every problem is returned as one line "FILE: PATH: message" (empty on success).</summary>
     public static (CalibrationSetup? Setup, IReadOnlyList<string> Errors) Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return (null, [$"{path}: $: cannot read the calibration setup: {e.Message}"]);
-        }
+        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
+            return (null, [$"{path}: $: cannot read the calibration setup: {problem}"]);
         return Parse(text, path);
     }
 

@@ -91,5 +91,5 @@ public static class PairCsv
     private static string Escape(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     private static bool TryNumber(string s, out double v) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v);
+        Input.InputNumber.TryParse(s, out v);
 }

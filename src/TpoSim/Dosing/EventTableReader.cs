@@ -15,15 +15,9 @@ public static class EventTableReader
     public static EventTable ReadFile(string path, DoseUnit amountUnit)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            using var reader = new StreamReader(path);
-            return Read(reader, path, amountUnit);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new EventTable([], [], [$"{path}: cannot be read: {e.Message}"]);
-        }
+        return Input.InputFile.TryReadText(path, out var text, out var problem)
+            ? ReadText(text, path, amountUnit)
+            : new EventTable([], [], [$"{path}: cannot be read: {problem}"]);
     }
 
     /// <summary>Reads CSV text (<paramref name="fileName"/> names it in messages).</summary>
@@ -250,8 +244,7 @@ public static class EventTableReader
 
         private static bool IsMissing(string text) => text.Length == 0 || text == ".";
 
-        private static bool TryParse(string text, out double value) =>
-            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        private static bool TryParse(string text, out double value) => Input.InputNumber.TryParse(text, out value);
 
         private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
     }

@@ -156,8 +156,8 @@ public static class FitFiles
         ArgumentNullException.ThrowIfNull(problem);
         try
         {
-            if (!Input.InputFile.TryReadText(path, out var text, out var readProblem)) return (null, $"{path}: cannot be read: {readProblem}");
-            using var doc = JsonDocument.Parse(text);
+            using var doc = Input.InputFile.TryReadJson(path, out var readProblem);
+            if (doc is null) return (null, $"{path}: {readProblem}");
             var root = doc.RootElement;
             var patient = root.GetProperty("patient");
             if (patient.GetProperty("id").GetString() != problem.History.Id || patient.GetProperty("observations").GetInt32() != problem.ObservationCount)

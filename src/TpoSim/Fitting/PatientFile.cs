@@ -59,7 +59,7 @@ public static class PatientFile
         var weight = overrides.WeightKg ?? 70;
         if (overrides.WeightKg is null && meta.TryGetValue("weightKg", out var w))
         {
-            if (double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out var kg)) weight = kg;
+            if (Input.InputNumber.TryParse(w, out var kg)) weight = kg;
             else errors.Add($"{fileName}: header weightKg '{w}' is not a number; allowed: [{Patient.MinWeightKg}, {Patient.MaxWeightKg}] kg.");
         }
         if (!(weight >= Patient.MinWeightKg && weight <= Patient.MaxWeightKg))

@@ -44,7 +44,7 @@ public sealed record Regimen(string Name, RegimenKind Kind, double? Dose = null,
         if (t.StartsWith("fixed:", StringComparison.Ordinal))
         {
             var v = t["fixed:".Length..];
-            if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var dose) && double.IsFinite(dose) && dose > 0 && dose <= 1e5)
+            if (Input.InputNumber.TryParse(v, out var dose) && dose > 0 && dose <= 1e5)
                 return (Fixed(dose), null);
             return (null, $"--regimen: '{text}' has no valid dose; allowed: fixed:X with X in (0, 100000] in the history's dose unit.");
         }

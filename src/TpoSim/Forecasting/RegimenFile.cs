@@ -25,12 +25,8 @@ public static class RegimenFile
     {
         var errors = new List<string>();
         var regimens = new List<Regimen>();
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
-        catch (JsonException e)
-        {
-            return ([], [$"{fileName}: not valid JSON (line {e.LineNumber + 1}): {e.Message.Split('.')[0]}."]);
-        }
+        var doc = Scenarios.JsonInput.TryParse(text, out var syntax);
+        if (doc is null) return ([], [$"{fileName}: {syntax}"]);
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Array)

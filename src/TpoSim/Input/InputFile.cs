@@ -65,4 +65,21 @@ public static class InputFile
             return false;
         }
     }
+
+    /// <summary>
+    /// Reads and parses a JSON input file through <see cref="TryReadText"/> and <see cref="Scenarios.JsonInput.TryParse"/>
+    /// (size cap, encoding, comments, duplicate fields, invalid Unicode). On failure returns null and a one-line
+    /// <paramref name="error"/> that starts with the JSON path ("$: cannot read the file: …", "$.a: the field is given twice …").
+    /// </summary>
+    public static System.Text.Json.JsonDocument? TryReadJson(string path, out string error)
+    {
+        if (!TryReadText(path, out var text, out var problem))
+        {
+            error = $"$: cannot read the file: {problem}";
+            return null;
+        }
+        var doc = Scenarios.JsonInput.TryParse(text, out var syntax);
+        error = doc is null ? (syntax.StartsWith('$') ? syntax : "$: " + syntax) : "";
+        return doc;
+    }
 }

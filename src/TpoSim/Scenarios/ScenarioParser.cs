@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TpoSim.Input;
 using TpoSim.Parameters;
 using TpoSim.Physiology;
 
@@ -11,17 +12,8 @@ namespace TpoSim.Scenarios;
 /// </summary>
 public static class ScenarioParser
 {
-    private static readonly string[] TopFields = ["$schema", "name", "description", "patient", "simulation", "doses", "events", "titration", "pk", "doseTable", "seed"];
-    private static readonly string[] DoseTableFields = ["file", "drug", "unit", "id"];
-    private static readonly string[] TitrationFields = ["policy", "startDose", "checkEveryDays", "weeks", "days", "assayCv", "seed", "eastAsian", "hepaticImpairment", "low", "high", "hold", "resume", "step", "maxDose"];
-    private static readonly string[] CustomFields = ["low", "high", "hold", "resume", "step", "maxDose"];
-    private static readonly string[] PatientFields = ["weightKg", "sex", "ageGroup", "eastAsian", "condition", "conditions", "parameters"];
-    private static readonly string[] SimulationFields = ["days", "outputEveryDays", "solver"];
-    private static readonly string[] DoseFields = ["drug", "route", "amount", "unit", "day", "everyDays", "count", "withPolyvalentCations"];
-    private static readonly string[] TransfusionFields = ["type", "day", "units", "plateletsE9"];
-    private static readonly string[] ParameterChangeFields = ["type", "day", "parameter", "value"];
-    private static readonly string[] EventTypes = ["plateletTransfusion", "setParameter", "bleeding", "splenectomy", "liverTransplant", "partialHepatectomy", "chemotherapy", "radiation"];
-    private static readonly string[] RegimenNames = [.. Procedures.ChemotherapyRegimen.Presets.Select(r => r.Name), "custom"];
+    private static readonly ObjectSpec Top = ScenarioFields.Top, PatientSpec = ScenarioFields.Patient, SimulationSpec = ScenarioFields.Simulation,
+        DoseSpec = ScenarioFields.Dose, DoseTableSpec = ScenarioFields.DoseTable, TitrationSpec = ScenarioFields.Titration;
 
     /// <summary>Parses and validates scenario JSON text.</summary>
     /// <param name="json">Scenario text.</param>
@@ -68,7 +60,7 @@ public static class ScenarioParser
                 Error("$", $"expected a JSON object, found {Kind(root)}");
                 return null;
             }
-            CheckFields(root, "$", TopFields);
+            CheckFields(root, "$", Top.Names);
             var name = String(root, "$", "name") ?? "Untitled scenario";
             var description = String(root, "$", "description") ?? "";
 
@@ -78,10 +70,10 @@ public static class ScenarioParser
             if (Object(root, "$", "patient") is { } pe)
             {
                 const string pp = "$.patient";
-                CheckFields(pe, pp, PatientFields);
-                var weight = Number(pe, pp, "weightKg", Patient.MinWeightKg, Patient.MaxWeightKg, "kg") ?? 70;
-                var sex = Enum(pe, pp, "sex", ["female", "male"]) switch { "male" => Sex.Male, _ => Sex.Female };
-                var age = Enum(pe, pp, "ageGroup", ["adult", "neonate"]) switch { "neonate" => AgeGroup.Neonate, _ => AgeGroup.Adult };
+                CheckFields(pe, pp, PatientSpec.Names);
+                var weight = Number(pe, pp, PatientSpec["weightKg"]) ?? 70;
+                var sex = Enum(pe, pp, PatientSpec["sex"]) switch { "male" => Sex.Male, _ => Sex.Female };
+                var age = Enum(pe, pp, PatientSpec["ageGroup"]) switch { "neonate" => AgeGroup.Neonate, _ => AgeGroup.Adult };
                 patient = new Patient(weight, sex, age, Flag(pe, pp, "eastAsian"));
                 if (pe.TryGetProperty("condition", out var single) && single.ValueKind != JsonValueKind.Null)
                 {
@@ -120,17 +112,17 @@ public static class ScenarioParser
             if (Object(root, "$", "simulation") is { } se)
             {
                 const string sp = "$.simulation";
-                CheckFields(se, sp, SimulationFields);
-                days = Number(se, sp, "days", 0.01, ScenarioDefaults.MaxDays, "days") ?? days;
-                step = Number(se, sp, "outputEveryDays", ScenarioDefaults.MinOutputStepDays, ScenarioDefaults.MaxDays, "days") ?? step;
+                CheckFields(se, sp, SimulationSpec.Names);
+                days = Number(se, sp, SimulationSpec["days"]) ?? days;
+                step = Number(se, sp, SimulationSpec["outputEveryDays"]) ?? step;
                 solver = String(se, sp, "solver");
                 if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
                     Error($"{sp}.solver", $"unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
             }
             if (daysOverride is { } chosen)
             {
-                if (!(chosen >= 0.01 && chosen <= ScenarioDefaults.MaxDays))
-                    Error("--days", $"{Fmt(chosen)} is outside the allowed range [0.01, {Fmt(ScenarioDefaults.MaxDays)}] days");
+                if (!SimulationSpec["days"].Allows(chosen))
+                    Error("--days", $"{Fmt(chosen)} is outside the allowed range {SimulationSpec["days"].RangeText}");
                 else days = chosen;
             }
             if (days / step > ScenarioDefaults.MaxOutputPoints)
@@ -182,7 +174,7 @@ public static class ScenarioParser
             WarnOutsideLabel(doses, dosePaths, patient);
             CheckChemotherapyOverlap(events, eventPaths, overrides);
             CheckTpoShares(overrides);
-            var seed = Integer(root, "$", "seed", 0, int.MaxValue) ?? 1;
+            var seed = Integer(root, "$", Top["seed"]) ?? 1;
             return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed) { Warnings = [.. Warnings] };
         }
 
@@ -278,19 +270,19 @@ public static class ScenarioParser
                     Error($"{path}.{prop.Name}", $"not a drug with published PK variants; allowed: {string.Join(", ", drugs)}");
                     continue;
                 }
-                if (Enum(e, path, prop.Name, Drugs.Pharmacokinetics.PkModelCatalog.VariantsOf(prop.Name)) is { } v) variants[prop.Name] = v;
+                if (Enum(e, path, ScenarioFields.Pk[prop.Name]) is { } v) variants[prop.Name] = v;
             }
             return variants;
         }
 
         private Policies.TitrationSpec? ReadTitration(JsonElement e, string path, double days, Patient patient, IReadOnlyList<ConditionChoice> conditions)
         {
-            CheckFields(e, path, TitrationFields);
+            CheckFields(e, path, TitrationSpec.Names);
             var errorsBefore = Errors.Count;
-            var policy = Enum(e, path, "policy", Policies.TitrationCatalog.Names, required: true);
-            var every = Number(e, path, "checkEveryDays", 1, 28, "days");
-            var weeks = Number(e, path, "weeks", 1, ScenarioDefaults.MaxDays / 7, "weeks");
-            var span = Number(e, path, "days", 1, ScenarioDefaults.MaxDays, "days");
+            var policy = Enum(e, path, TitrationSpec["policy"]);
+            var every = Number(e, path, TitrationSpec["checkEveryDays"]);
+            var weeks = Number(e, path, TitrationSpec["weeks"]);
+            var span = Number(e, path, TitrationSpec["days"]);
             if (weeks is not null && span is not null) Error($"{path}.days", "give either 'weeks' or 'days', not both");
             var titrationDays = span ?? weeks * 7;
             var fullCourse = titrationDays ?? (policy is null ? null : Policies.TitrationCatalog.DefaultDays(policy));
@@ -305,8 +297,8 @@ public static class ScenarioParser
                 Error($"{path}.{(span is null ? "weeks" : "days")}", $"the titration ({Fmt(td)} days) runs past the end of the simulation; allowed ≤ {Fmt(span is null ? days / 7 : days)}");
             if (titrationDays is null && policy is not null && Policies.TitrationCatalog.DefaultDays(policy) is { } course && course > days + 1e-9)
                 Error($"{path}.days", $"the '{policy}' course ({Fmt(course)} days) runs past the end of the simulation ({Fmt(days)} days); give days to shorten it: allowed ≤ {Fmt(days)}");
-            var cv = Number(e, path, "assayCv", 0, 0.5, "") ?? 0;
-            var seed = Integer(e, path, "seed", 0, int.MaxValue) ?? 1;
+            var cv = Number(e, path, TitrationSpec["assayCv"]) ?? 0;
+            var seed = Integer(e, path, TitrationSpec["seed"]) ?? 1;
             var eastAsian = Flag(e, path, "eastAsian");
             var hepatic = Flag(e, path, "hepaticImpairment");
             var explicitFlags = eastAsian || hepatic;
@@ -333,7 +325,7 @@ public static class ScenarioParser
             }
             if (policy is not null && policy != Policies.TitrationCatalog.Custom)
             {
-                foreach (var f in CustomFields)
+                foreach (var f in ScenarioFields.CustomTitrationFields)
                 {
                     if (e.TryGetProperty(f, out _)) Error($"{path}.{f}", $"only for policy 'custom'; the '{policy}' rule sets it");
                 }
@@ -348,18 +340,18 @@ public static class ScenarioParser
                     if (e.TryGetProperty("startDose", out _)) Error($"{path}.startDose", "not for 'avatrombopag-cld-label': the baseline count chooses the dose (60 mg if < 40, 40 mg if 40–50)");
                     break;
                 case Policies.TitrationCatalog.LusutrombopagLplus2:
-                    start = Number(e, path, "startDose", 0, 10, "mg", exclusiveMin: true);
+                    start = Number(e, path, ScenarioFields.LusutrombopagStartDose);
                     break;
                 case Policies.TitrationCatalog.Custom:
                 {
                     var d = Policies.TitrationCatalog.CustomDefaults;
-                    var low = Number(e, path, "low", 0, 1000, "×10^9/L", exclusiveMin: true) ?? d.Low;
-                    var high = Number(e, path, "high", 0, 1000, "×10^9/L", exclusiveMin: true) ?? d.High;
-                    var hold = Number(e, path, "hold", 0, 2000, "×10^9/L", exclusiveMin: true) ?? d.Hold;
-                    var resume = Number(e, path, "resume", 0, 2000, "×10^9/L", exclusiveMin: true) ?? d.Resume;
-                    var stepDose = Number(e, path, "step", 0, 10, "µg/kg", exclusiveMin: true) ?? d.Step;
-                    var max = Number(e, path, "maxDose", 0, 30, "µg/kg", exclusiveMin: true) ?? d.MaxDose;
-                    start = Number(e, path, "startDose", 0, 30, "µg/kg", required: true, exclusiveMin: true);
+                    var low = Number(e, path, TitrationSpec["low"]) ?? d.Low;
+                    var high = Number(e, path, TitrationSpec["high"]) ?? d.High;
+                    var hold = Number(e, path, TitrationSpec["hold"]) ?? d.Hold;
+                    var resume = Number(e, path, TitrationSpec["resume"]) ?? d.Resume;
+                    var stepDose = Number(e, path, TitrationSpec["step"]) ?? d.Step;
+                    var max = Number(e, path, TitrationSpec["maxDose"]) ?? d.MaxDose;
+                    start = Number(e, path, ScenarioFields.CustomStartDose.Needed());
                     if (Errors.Count > errorsBefore) break;
                     if (!(low < high)) Error($"{path}.high", $"{Fmt(high)} must be above low ({Fmt(low)}); allowed ({Fmt(low)}, {Fmt(hold)}]");
                     else if (!(high <= hold)) Error($"{path}.hold", $"{Fmt(hold)} must be at least high ({Fmt(high)}); allowed [{Fmt(high)}, 2000]");
@@ -373,7 +365,7 @@ public static class ScenarioParser
                 {
                     var levels = Policies.TitrationCatalog.StartLevels(policy)!;
                     var unit = policy == Policies.TitrationCatalog.RomiplostimItp ? "µg/kg" : "mg";
-                    start = Number(e, path, "startDose", 0, double.MaxValue, unit, exclusiveMin: true);
+                    start = Number(e, path, TitrationSpec["startDose"] with { Unit = unit });
                     if (start is { } s0 && !levels.Any(l => Math.Abs(l - s0) < 1e-9))
                         Error($"{path}.startDose", $"{Fmt(s0)} {unit} is not a dose level of '{policy}'; allowed: {string.Join(", ", levels.Select(Fmt))}");
                     if (start is not null && policy == Policies.TitrationCatalog.EltrombopagItp && explicitFlags)
@@ -403,11 +395,11 @@ public static class ScenarioParser
         {
             // Any problem in the block itself (a typo included) stops before the file is read.
             var errorsBefore = Errors.Count;
-            CheckFields(e, path, DoseTableFields);
-            var file = String(e, path, "file", required: true);
-            var drug = Enum(e, path, "drug", Drugs.DrugCatalog.Names, required: true);
-            var unitText = Enum(e, path, "unit", ["mg", "ug", "ug/kg"], required: true);
-            var id = Integer(e, path, "id", 0, int.MaxValue);
+            CheckFields(e, path, DoseTableSpec.Names);
+            var file = String(e, path, "file", required: DoseTableSpec["file"].Required);
+            var drug = Enum(e, path, DoseTableSpec["drug"]);
+            var unitText = Enum(e, path, DoseTableSpec["unit"]);
+            var id = Integer(e, path, DoseTableSpec["id"]);
             if (Errors.Count > errorsBefore || file is null || drug is null || unitText is null) return [];
             var unit = UnitOf(unitText);
             if (Input.InputFile.CheckPath(file) is { } badName)
@@ -481,14 +473,14 @@ public static class ScenarioParser
         private DoseRecord? ReadDose(JsonElement e, string path, double days, double weightKg)
         {
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object, found {Kind(e)}"); return null; }
-            CheckFields(e, path, DoseFields);
+            CheckFields(e, path, DoseSpec.Names);
             var errorsBefore = Errors.Count;
-            var drug = Enum(e, path, "drug", Drugs.DrugCatalog.Names, required: true);
-            var routeText = Enum(e, path, "route", ["iv", "sc", "oral"], required: true);
-            var unitText = Enum(e, path, "unit", ["mg", "ug", "ug/kg"], required: true);
-            var day = Number(e, path, "day", 0, days, "days (inside the simulated span)", required: true);
-            var every = Number(e, path, "everyDays", 0.01, ScenarioDefaults.MaxDays, "days") ?? 0;
-            var count = Integer(e, path, "count", 1, ScenarioDefaults.MaxDoses) ?? 1;
+            var drug = Enum(e, path, DoseSpec["drug"]);
+            var routeText = Enum(e, path, DoseSpec["route"]);
+            var unitText = Enum(e, path, DoseSpec["unit"]);
+            var day = Number(e, path, ScenarioFields.Day with { Maximum = days });
+            var every = Number(e, path, DoseSpec["everyDays"]) ?? 0;
+            var count = Integer(e, path, DoseSpec["count"]) ?? 1;
             if (count > 1 && every == 0 && !(e.TryGetProperty("everyDays", out var ed) && ed.ValueKind != JsonValueKind.Null))
                 Error($"{path}.everyDays", "required when count > 1: the interval between doses in days, > 0");
             if (day is { } d0 && count > 1 && every > 0 && d0 + (count - 1) * every > days)
@@ -500,11 +492,11 @@ public static class ScenarioParser
             {
                 if (routeText is not null && !info.Routes.Contains(route))
                     Error($"{path}.route", $"{drug} cannot be given '{routeText}'; allowed: {string.Join(", ", info.Routes.Select(RouteName))}");
-                amount = Number(e, path, "amount", 0, MaxAmount(info, unit, weightKg), LimitText(info, unit, unitText ?? "", weightKg), required: true, exclusiveMin: true);
+                amount = Number(e, path, DoseSpec["amount"] with { Maximum = MaxAmount(info, unit, weightKg), Unit = LimitText(info, unit, unitText ?? "", weightKg) });
             }
             else
             {
-                amount = Number(e, path, "amount", 0, double.MaxValue, unitText ?? "", required: true, exclusiveMin: true);
+                amount = Number(e, path, DoseSpec["amount"] with { Unit = unitText ?? "" });
             }
             var cations = Flag(e, path, "withPolyvalentCations");
             if (cations && drug is not null && drug != Drugs.DrugCatalog.Eltrombopag.Name)
@@ -518,16 +510,17 @@ public static class ScenarioParser
         private ScenarioEvent? ReadEvent(JsonElement e, string path, double days)
         {
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object, found {Kind(e)}"); return null; }
-            var type = Enum(e, path, "type", EventTypes, required: true);
+            var type = Enum(e, path, FieldSpec.OneOf("type", "", ScenarioFields.EventTypes).Needed());
             var errorsBefore = Errors.Count;
-            var day = Number(e, path, "day", 0, days, "days (inside the simulated span)", required: true);
+            var day = Number(e, path, ScenarioFields.Day with { Maximum = days });
+            var spec = type is null ? null : ScenarioFields.Event(type);
             switch (type)
             {
                 case "plateletTransfusion":
                 {
-                    CheckFields(e, path, TransfusionFields);
-                    var units = Number(e, path, "units", 0, ScenarioDefaults.MaxTransfusionE9 / PlateletTransfusion.PlateletsPerUnitE9, "adult units", exclusiveMin: true);
-                    var count = Number(e, path, "plateletsE9", 0, ScenarioDefaults.MaxTransfusionE9, "×10^9 platelets", exclusiveMin: true);
+                    CheckFields(e, path, spec!.Names);
+                    var units = Number(e, path, spec["units"]);
+                    var count = Number(e, path, spec["plateletsE9"]);
                     if (units is null == count is null && Errors.Count == errorsBefore)
                         Error(path, "give exactly one of 'units' (adult apheresis units, 1 unit = 300 ×10^9) or 'plateletsE9'");
                     if (Errors.Count > errorsBefore || day is null) return null;
@@ -535,7 +528,7 @@ public static class ScenarioParser
                 }
                 case "setParameter":
                 {
-                    CheckFields(e, path, ParameterChangeFields);
+                    CheckFields(e, path, spec!.Names);
                     var name = String(e, path, "parameter", required: true);
                     double? value = null;
                     if (name is not null)
@@ -543,41 +536,41 @@ public static class ScenarioParser
                         if (!ParameterCatalog.TryGet(name, out var def))
                             Error($"{path}.parameter", $"unknown parameter '{name}'; run 'tposim parameters' for the names");
                         else
-                            value = Number(e, path, "value", def.Minimum, def.Maximum, def.Unit, required: true);
+                            value = Number(e, path, spec["value"] with { Minimum = def.Minimum, Maximum = def.Maximum, Unit = def.Unit });
                     }
                     if (Errors.Count > errorsBefore || day is null || name is null || value is null) return null;
                     return new ParameterChange(day.Value, name, value.Value);
                 }
                 case "bleeding":
                 {
-                    CheckFields(e, path, ["type", "day", "bloodLossPercent"]);
-                    var loss = Number(e, path, "bloodLossPercent", 0, 60, "% of blood volume", required: true, exclusiveMin: true);
+                    CheckFields(e, path, spec!.Names);
+                    var loss = Number(e, path, spec["bloodLossPercent"]);
                     return Errors.Count > errorsBefore || day is null ? null : new Bleeding(day.Value, loss!.Value);
                 }
                 case "splenectomy":
-                    CheckFields(e, path, ["type", "day"]);
+                    CheckFields(e, path, spec!.Names);
                     return Errors.Count > errorsBefore || day is null ? null : new Splenectomy(day.Value);
                 case "liverTransplant":
-                    CheckFields(e, path, ["type", "day"]);
+                    CheckFields(e, path, spec!.Names);
                     return Errors.Count > errorsBefore || day is null ? null : new LiverTransplant(day.Value);
                 case "partialHepatectomy":
                 {
-                    CheckFields(e, path, ["type", "day", "fractionResected"]);
-                    var f = Number(e, path, "fractionResected", 0, 0.75, "of the liver", required: true, exclusiveMin: true);
+                    CheckFields(e, path, spec!.Names);
+                    var f = Number(e, path, spec["fractionResected"]);
                     return Errors.Count > errorsBefore || day is null ? null : new PartialHepatectomy(day.Value, f!.Value);
                 }
                 case "radiation":
                 {
-                    CheckFields(e, path, ["type", "day", "doseGy"]);
-                    var dose = Number(e, path, "doseGy", 0, 20, "Gy", required: true, exclusiveMin: true);
+                    CheckFields(e, path, spec!.Names);
+                    var dose = Number(e, path, spec["doseGy"]);
                     return Errors.Count > errorsBefore || day is null ? null : new RadiationExposure(day.Value, dose!.Value);
                 }
                 case "chemotherapy":
                 {
-                    CheckFields(e, path, ["type", "day", "regimen", "cycles", "everyDays", "killRate", "exposureDays"]);
-                    var regimenName = Enum(e, path, "regimen", RegimenNames, required: true);
-                    var cycles = Integer(e, path, "cycles", 1, 50) ?? 1;
-                    var every = Number(e, path, "everyDays", 1, 365, "days");
+                    CheckFields(e, path, spec!.Names);
+                    var regimenName = Enum(e, path, spec["regimen"]);
+                    var cycles = Integer(e, path, spec["cycles"]) ?? 1;
+                    var every = Number(e, path, spec["everyDays"]);
                     if (cycles > 1 && every is null && !(e.TryGetProperty("everyDays", out var ev) && ev.ValueKind != JsonValueKind.Null))
                         Error($"{path}.everyDays", "required when cycles > 1: the cycle length in days, [1, 365]");
                     if (day is { } d0 && every is { } m && d0 + (cycles - 1) * m > days)
@@ -585,8 +578,8 @@ public static class ScenarioParser
                     Procedures.ChemotherapyRegimen? regimen = null;
                     if (regimenName == "custom")
                     {
-                        var k = Number(e, path, "killRate", 0, 20, "1/day", required: true, exclusiveMin: true);
-                        var x = Number(e, path, "exposureDays", 0.01, 28, "days", required: true);
+                        var k = Number(e, path, spec["killRate"].Needed());
+                        var x = Number(e, path, spec["exposureDays"].Needed());
                         if (k is not null && x is not null) regimen = new Procedures.ChemotherapyRegimen("custom", k.Value, x.Value, "custom regimen");
                     }
                     else if (regimenName is not null)
@@ -608,15 +601,14 @@ public static class ScenarioParser
         private ConditionChoice? ReadCondition(JsonElement e, string path)
         {
             var errorsBefore = Errors.Count;
-            var cname = Enum(e, path, "name", Conditions.ConditionCatalog.Names, required: true);
+            var cname = Enum(e, path, FieldSpec.OneOf("name", "", Conditions.ConditionCatalog.Names).Needed());
             var def = cname is null ? null : Conditions.ConditionCatalog.Get(cname);
-            var allowed = new List<string> { "name", "severity" };
-            if (def == Conditions.ConditionCatalog.ChronicLiverDisease) allowed.Add("childPugh");
-            if (def is not null) allowed.AddRange(def.Options.Select(o => o.Name));
+            var spec = def is null ? null : ScenarioFields.Condition(def);
             // With an unknown name the other fields cannot be judged: the name error is the one problem.
-            if (def is not null || cname == null && !e.TryGetProperty("name", out _)) CheckFields(e, path, allowed.ToArray());
-            var severity = Number(e, path, "severity", 0, 1, "");
-            if (def == Conditions.ConditionCatalog.ChronicLiverDisease && Enum(e, path, "childPugh", ["A", "B", "C"]) is { } grade)
+            if (spec is not null) CheckFields(e, path, spec.Names);
+            else if (cname == null && !e.TryGetProperty("name", out _)) CheckFields(e, path, ["name", ScenarioFields.Severity.Name]);
+            var severity = Number(e, path, ScenarioFields.Severity);
+            if (def == Conditions.ConditionCatalog.ChronicLiverDisease && Enum(e, path, ScenarioFields.ChildPugh) is { } grade)
             {
                 if (severity is not null) Error($"{path}.childPugh", "give either 'severity' or 'childPugh', not both");
                 severity = Conditions.ConditionCatalog.ChildPughSeverity(grade);
@@ -630,7 +622,7 @@ public static class ScenarioParser
                     if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) options[o.Name] = v.GetBoolean() ? 1 : 0;
                     else Error($"{path}.{o.Name}", $"expected true or false, found {Kind(v)}");
                 }
-                else if (Number(e, path, o.Name, o.Minimum, o.Maximum, "") is { } x) options[o.Name] = x;
+                else if (Number(e, path, spec![o.Name]) is { } x) options[o.Name] = x;
             }
             if (Errors.Count > errorsBefore || cname is null) return null;
             return new ConditionChoice(cname, severity ?? (cname == "healthy" ? 0 : 1), options);
@@ -679,8 +671,9 @@ public static class ScenarioParser
             return null;
         }
 
-        private string? Enum(JsonElement parent, string path, string field, IReadOnlyList<string> allowed, bool required = false)
+        private string? Enum(JsonElement parent, string path, FieldSpec f)
         {
+            var (field, allowed, required) = (f.Name, f.Choices, f.Required);
             var s = String(parent, path, field, required: false);
             if (s is null)
             {
@@ -695,17 +688,19 @@ public static class ScenarioParser
             return null;
         }
 
-        private double? Number(JsonElement parent, string path, string field, double min, double max, string unit, bool required = false, bool exclusiveMin = false)
+        /// <summary>The number field <paramref name="f"/> checked against its range (<see cref="FieldSpec.RangeText"/> in the error), or null.</summary>
+        private double? Number(JsonElement parent, string path, FieldSpec f)
         {
-            var range = max == double.MaxValue ? $"{(exclusiveMin ? ">" : "≥")} {Fmt(min)} {unit}".TrimEnd() : $"{(exclusiveMin ? "(" : "[")}{Fmt(min)}, {Fmt(max)}] {unit}".TrimEnd();
+            var field = f.Name;
+            var range = f.RangeText;
             if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null)
             {
-                if (required) Error($"{path}.{field}", $"required number is missing; allowed {range}");
+                if (f.Required) Error($"{path}.{field}", $"required number is missing; allowed {range}");
                 return null;
             }
             if (v.ValueKind != JsonValueKind.Number) { Error($"{path}.{field}", $"expected a number in {range}, found {Kind(v)}"); return null; }
             var x = v.GetDouble();
-            if (!double.IsFinite(x) || x < min || x > max || (exclusiveMin && x == min))
+            if (!f.Allows(x))
             {
                 Error($"{path}.{field}", $"{Fmt(x)} is outside the allowed range {range}");
                 return null;
@@ -713,8 +708,9 @@ public static class ScenarioParser
             return x;
         }
 
-        private int? Integer(JsonElement parent, string path, string field, int min, int max)
+        private int? Integer(JsonElement parent, string path, FieldSpec f)
         {
+            var (field, min, max) = (f.Name, (int)f.Minimum, (int)f.Maximum);
             if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return null;
             // 10, 1e1 and 10.0 are the same whole number in JSON; 10.5 is not one.
             if (!JsonInput.TryGetWholeNumber(v, out var n))

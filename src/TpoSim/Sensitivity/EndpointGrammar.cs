@@ -143,7 +143,7 @@ public static class EndpointGrammar
     }
 
     private static bool TryNumber(string? s, out double value) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        Input.InputNumber.TryParse(s, out value);
 
     private static bool TryRange(string s, out double lo, out double hi)
     {

@@ -97,8 +97,12 @@ public sealed record GlobalManifest(GlobalConfig Config, int ShardIndex, int Sha
     public static (GlobalManifest? Manifest, string? Error) Parse(string json, string file)
     {
         JsonObject o;
-        try { o = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("not an object"); }
-        catch (JsonException e) { return (null, $"{file}: not valid JSON: {e.Message}"); }
+        using (var checkedDoc = Scenarios.JsonInput.TryParse(json, out var syntax))
+        {
+            if (checkedDoc is null) return (null, $"{file}: {syntax}");
+            if (checkedDoc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object) return (null, $"{file}: $: expected a JSON object, found {Scenarios.JsonInput.Describe(checkedDoc.RootElement)}");
+        }
+        o = JsonNode.Parse(json, documentOptions: Scenarios.JsonInput.Options)!.AsObject();
         string? error = null;
         T Get<T>(JsonNode? node, string path)
         {
@@ -160,7 +164,7 @@ public sealed record GlobalManifest(GlobalConfig Config, int ShardIndex, int Sha
             for (var k = 0; k < outputs; k++)
             {
                 if (cells[k + 1].Length == 0) rows[r][k] = double.NaN;
-                else if (!double.TryParse(cells[k + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out rows[r][k]))
+                else if (!Input.InputNumber.TryParse(cells[k + 1], out rows[r][k]))
                     return (null, $"{file}: row {r + 2}: '{cells[k + 1]}' is not a number");
             }
         }

@@ -19,9 +19,7 @@ public static class GlobalMerge
             if ((m with { ShardIndex = 0, ShardCount = 0, Range = default }).Json() != reference.Json())
                 return (null, $"{Path.Combine(dir, GlobalManifest.FileName)}: describes a different analysis than {Path.Combine(manifests[0].Directory, GlobalManifest.FileName)} (method, samples, seed, parameters or endpoints differ)");
             var file = Path.Combine(dir, GlobalManifest.EvaluationsFileName);
-            string csv;
-            try { csv = File.ReadAllText(file); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return (null, $"{file}: cannot read: {e.Message}"); }
+            if (!Input.InputFile.TryReadText(file, out var csv, out var problem)) return (null, $"{file}: cannot read: {problem}");
             var (rows, error) = GlobalManifest.ParseEvaluations(csv, file, m.Range, config.Outputs.Count);
             if (error is not null) return (null, error);
             for (var r = 0; r < m.Range.Count; r++)

@@ -145,7 +145,7 @@ public static class CaseFileLoader
             else if (hasPopulation)
             {
                 scenario = population?.Definition.BaseScenario;
-                scenarioSource = pop.TryGetProperty("file", out var pf) && pf.ValueKind == JsonValueKind.String ? pf.GetString()! : "population";
+                scenarioSource = pop.ValueKind == JsonValueKind.Object && pop.TryGetProperty("file", out var pf) && pf.ValueKind == JsonValueKind.String ? pf.GetString()! : "population";
             }
             else if (!e.TryGetProperty("scenario", out var se) || se.ValueKind is not (JsonValueKind.Object or JsonValueKind.String))
             {
@@ -211,14 +211,9 @@ public static class CaseFileLoader
 
         private Scenario? ReadScenarioFile(string relative, string path)
         {
-            string text;
-            try
+            if (!Input.InputFile.TryReadText(Path.Combine(repositoryRoot, relative), out var text, out var problem))
             {
-                text = File.ReadAllText(Path.Combine(repositoryRoot, relative));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                Error(path, $"cannot read the scenario file '{relative}' (paths are relative to the repository root): {ex.Message}");
+                Error(path, $"cannot read the scenario file '{relative}' (paths are relative to the repository root): {problem}");
                 return null;
             }
             return ReadScenario(text, path, relative);

@@ -15,12 +15,7 @@ internal sealed record SensitivityInput(Scenario Scenario, string Source, IReadO
     /// <summary>Loads a scenario or population file; null after printing each problem on one line.</summary>
     public static SensitivityInput? Load(CliConsole console, string path)
     {
-        string json;
-        try { json = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            throw new CliInputException($"{path}: cannot read the file: {e.Message}");
-        }
+        var json = CliInputFiles.ReadText(path);
         if (PopulationParser.LooksLikePopulation(json))
         {
             var parsed = PopulationParser.Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
@@ -61,18 +56,7 @@ internal sealed record SensitivityInput(Scenario Scenario, string Source, IReadO
     public static JsonObject Distributions(string? path)
     {
         if (path is null) return [];
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new CliInputException($"{path}: must be a JSON object of parameter name → distribution");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            throw new CliInputException($"{path}: cannot read the file: {e.Message}");
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new CliInputException($"{path}: not valid JSON: {e.Message}");
-        }
+        return CliInputFiles.ReadObject(path, "distributions file (a JSON object of parameter name → distribution)");
     }
 
     /// <summary>Invariant number text.</summary>
