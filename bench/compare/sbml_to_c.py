@@ -129,35 +129,27 @@ def generate(path, ids, atol):
         "static const char *OUTPUT_NAME[NO] = {" + ", ".join(f'"{i}"' for i in ids) + "};",
     ]
 
-    def locals_block(y, p):
-        out = []
-        for k, s in enumerate(states):
-            out.append(f"    const double {c_name(s)} = {y}[{k}];")
-        for k, s in enumerate(params):
-            out.append(f"    const double {c_name(s)} = {p}[{k}];")
-        for sid, node in model.assignment:
-            out.append(f"    const double {c_name(sid)} = {c(node)};")
-        return out
-
-    unused = "    (void)t;" + "".join(f" (void){c_name(s)};" for s in states + params + assigned)
+    # Every generated function starts the same way: the states from y, the parameters from P, then the assignment
+    # rules in dependency order (and a (void) for each, so unused locals do not warn).
+    prologue = [f"    const double {c_name(s)} = y[{k}];" for k, s in enumerate(states)]
+    prologue += [f"    const double {c_name(s)} = P[{k}];" for k, s in enumerate(params)]
+    prologue += [f"    const double {c_name(sid)} = {c(node)};" for sid, node in model.assignment]
+    prologue.append("    (void)t;" + "".join(f" (void){c_name(s)};" for s in states + params + assigned))
     lines.append("static int rhs(sunrealtype t, N_Vector yv, N_Vector dv, void *user) {")
     lines.append("    const double *y = N_VGetArrayPointer(yv); double *d = N_VGetArrayPointer(dv); const double *P = user;")
-    lines += locals_block("y", "P")
-    lines.append(unused)
+    lines += prologue
     for k, s in enumerate(states):
         lines.append(f"    d[{k}] = {c(model.rate[s])};")
     lines.append("    return 0;\n}")
 
     lines.append("static void outputs(double t, const double *y, const double *P, double *o) {")
-    lines += locals_block("y", "P")
-    lines.append(unused)
+    lines += prologue
     for k, i in enumerate(ids):
         lines.append(f"    o[{k}] = {c_name(i)};")
     lines.append("}")
 
     lines.append("static void fire(int e, double t, double *y, double *P) {")
-    lines += locals_block("y", "P")
-    lines.append(unused)
+    lines += prologue
     lines.append("    switch (e) {")
     index_state = {s: k for k, s in enumerate(states)}
     index_param = {s: k for k, s in enumerate(params)}
