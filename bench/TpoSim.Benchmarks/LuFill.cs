@@ -21,12 +21,11 @@ public static class LuFill
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var drugs in drugSets)
         {
-            var model = new TpoPlateletModel(parameters, new Patient(), drugs);
+            var model = TpoModelAssembly.Assemble(AgeGroup.Adult, drugs);
             int n = model.Dimension;
             var pattern = SparsityPattern.For(model.Structure, n);
             var natural = new SparseLuSymbolic(pattern, Enumerable.Range(0, n).ToArray());
             var jacobian = new double[n * n];
-            var y = model.HealthyState();
             var rng = new Random(1);
             for (int i = 0; i < n; i++)
                 for (int p = pattern.RowStart[i]; p < pattern.RowStart[i + 1]; p++)

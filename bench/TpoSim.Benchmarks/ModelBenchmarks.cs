@@ -15,7 +15,8 @@ namespace TpoSim.Benchmarks;
 [MemoryDiagnoser]
 public class ModelBenchmarks
 {
-    private TpoPlateletModel _model = null!;
+    private AssembledModel _model = null!;
+    private double[] _p = null!;
     private double[] _y = null!;
     private double[] _dydt = null!;
     private Scenario _default = null!;
@@ -25,8 +26,9 @@ public class ModelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _model = new TpoPlateletModel(ParameterSet.Default, new Patient());
-        _y = _model.SetPoint.State();
+        _model = TpoModelAssembly.Assemble(AgeGroup.Adult, []);
+        _p = TpoModelAssembly.Parameters(_model.Compiled, ParameterSet.Default, new Patient());
+        _y = _model.HealthyState(_p);
         for (var i = 0; i < _y.Length; i++) _y[i] *= 1 + 0.01 * (i % 7);
         _dydt = new double[_y.Length];
         _default = ScenarioParser.Parse(BuiltinScenarios.DefaultJson).Scenario!;
@@ -37,7 +39,7 @@ public class ModelBenchmarks
     [Benchmark]
     public double RightHandSide()
     {
-        _model.Derivative(0, _y, _dydt);
+        _model.Compiled.Derivative(0, _y, _p, _dydt);
         return _dydt[StateLayout.FreeTpo];
     }
 

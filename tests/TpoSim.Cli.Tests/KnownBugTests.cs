@@ -102,7 +102,7 @@ public sealed class KnownBugTests
             { "patient": { "condition": { "name": "chronicLiverDisease", "childPugh": "C" } }, "simulation": { "days": 60 },
               "events": [ { "type": "partialHepatectomy", "day": 1, "fractionResected": 0.5 }, { "type": "liverTransplant", "day": 10 } ] }
             """);
-        Assert.Equal(1, r.Model[ParameterId.LiverFunction], 6);
+        Assert.Equal(1, r.FinalParameter(ParameterId.LiverFunction), 6);
     }
 
     /// <summary>

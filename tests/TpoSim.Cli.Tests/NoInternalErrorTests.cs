@@ -71,8 +71,10 @@ public sealed class NoInternalErrorTests
         // (1 − q^N)/kr cancels to 0 for kr = 1e-16; the term-by-term sum gives the lifespan N/ka to 15 digits.
         var run = Simulate("""{ "patient": { "parameters": { "randomRemovalRate": 1e-16 } }, "simulation": { "days": 5 } }""");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
-        var sp = new TpoSim.Physiology.SetPoint(TpoSim.Parameters.ParameterSet.Default.With(TpoSim.Parameters.ParameterId.RandomPlateletRemovalRate, 1e-16), TpoSim.Physiology.AgeGroup.Adult);
-        Assert.Equal(TpoSim.Physiology.StateLayout.PlateletAgeCompartments / sp.AgeingRate, sp.MeanLifespanDays, 12);
+        var model = TpoSim.Physiology.TpoModelAssembly.Assemble(TpoSim.Physiology.AgeGroup.Adult, []);
+        var p = TpoSim.Physiology.TpoModelAssembly.Parameters(model.Compiled,
+            TpoSim.Parameters.ParameterSet.Default.With(TpoSim.Parameters.ParameterId.RandomPlateletRemovalRate, 1e-16), new TpoSim.Physiology.Patient());
+        Assert.Equal(TpoSim.Physiology.StateLayout.PlateletAgeCompartments / p[model.Index("healthyAgeingRate")], p[model.Index("healthyMeanLifespan")], 12);
     }
 
     [Fact]
@@ -80,7 +82,7 @@ public sealed class NoInternalErrorTests
     {
         const double ka = 10 / 9.5, kr = 0.02;
         var closed = (1 - Math.Pow(ka / (ka + kr), 10)) / kr;
-        Assert.Equal(closed, TpoSim.Physiology.TpoPlateletModel.MeanResidenceDays(ka, kr, 10), 12);
+        Assert.Equal(closed, TpoSim.Physiology.AssembledModel.MeanResidenceDays(ka, kr, 10), 12);
     }
 
     [Theory]

@@ -111,7 +111,7 @@ public sealed class FailureStatusTests(ITestOutputHelper output)
             case "atolVectorZero": o = o with { AbsoluteTolerances = new[] { 1e-8, 0.0 } }; break;
             case "saveAtDescending": o = o with { SaveAt = new[] { 0.5, 0.2 } }; break;
             case "saveAtOutside": o = o with { SaveAt = new[] { 0.5, 1.5 } }; break;
-            case "timeEventOutside": ev = new EventSet([new TimeEvent(2, (t, y) => { })], []); break;
+            case "timeEventOutside": ev = new EventSet([new TimeEvent(2, (t, y, _) => { })], []); break;
             case "maxSteps0": o = o with { MaxSteps = 0 }; break;
             case "initialStepNeg": o = o with { InitialStep = -0.1 }; break;
             case "maxStep0": o = o with { MaxStep = 0 }; break;

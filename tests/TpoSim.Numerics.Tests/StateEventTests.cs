@@ -60,7 +60,7 @@ public sealed class StateEventTests
         // h'' = −g, h(0) = 10, v(0) = 0; at impact v ← −0.9 v. Impacts at t1 = √(2·10/g) and
         // t2 = t1 + 2·0.9·g·t1/g = 2.8·t1, t3 = t2 + 2·0.81·t1.
         const double G = 9.81;
-        var events = new EventSet([], [new StateEvent((t, y) => y[0], CrossingDirection.Falling, (t, y) => y[1] = -0.9 * y[1], Label: "bounce")]);
+        var events = new EventSet([], [new StateEvent((t, y) => y[0], CrossingDirection.Falling, (t, y, _) => y[1] = -0.9 * y[1], Label: "bounce")]);
         var problem = new OdeProblem((t, y, d) => { d[0] = y[1]; d[1] = -G; }, new[] { 10.0, 0.0 }, 0, 7);
         OdeSolution s = TestSolvers.Get(name).Solve(problem, Tight, events);
         double t1 = Math.Sqrt(20 / G);

@@ -24,7 +24,7 @@ public sealed class TimeEventTests
     {
         // y(1⁺) = e^{−1} + 1, y(2⁺) = 2·y(1⁺)·e^{−1}, y(3) = y(2⁺)·e^{−1}.
         var events = new EventSet(
-            [new TimeEvent(2, (t, y) => y[0] *= 2, "double"), new TimeEvent(1, (t, y) => y[0] += 1, "dose")], []);
+            [new TimeEvent(2, (t, y, _) => y[0] *= 2, "double"), new TimeEvent(1, (t, y, _) => y[0] += 1, "dose")], []);
         var options = Tight(name) with { SaveAt = new[] { 0.5, 1.0, 1.5, 2.0, 3.0 } };
         OdeSolution s = TestSolvers.Get(name).Solve(Decay(3), options, events);
 
@@ -61,7 +61,7 @@ public sealed class TimeEventTests
     [MemberData(nameof(Names))]
     public void EventAtTheEndFiresAndIsInTheFinalState(string name)
     {
-        var events = new EventSet([new TimeEvent(2, (t, y) => y[0] += 10, "end")], []);
+        var events = new EventSet([new TimeEvent(2, (t, y, _) => y[0] += 10, "end")], []);
         OdeSolution s = TestSolvers.Get(name).Solve(Decay(2), Tight(name) with { SaveAt = new[] { 2.0 } }, events);
         Assert.Equal(SolverStatus.Success, s.Status);
         Assert.Equal(2.0, s.FinalTime);
@@ -79,7 +79,7 @@ public sealed class TimeEventTests
     {
         // Doubling then adding one gives 2y + 1; the other order would give 2y + 2.
         var events = new EventSet(
-            [new TimeEvent(1, (t, y) => y[0] *= 2, "a"), new TimeEvent(0.5, (t, y) => y[0] += 0, "early"), new TimeEvent(1, (t, y) => y[0] += 1, "b")], []);
+            [new TimeEvent(1, (t, y, _) => y[0] *= 2, "a"), new TimeEvent(0.5, (t, y, _) => y[0] += 0, "early"), new TimeEvent(1, (t, y, _) => y[0] += 1, "b")], []);
         OdeSolution s = TestSolvers.Get(name).Solve(Decay(1.5), Tight(name), events);
         double expected = (2 * Math.Exp(-1) + 1) * Math.Exp(-0.5);
         Assert.Equal(expected, s.FinalState[0], 1e-9);
@@ -91,7 +91,7 @@ public sealed class TimeEventTests
     [MemberData(nameof(Names))]
     public void EventAtTheStartFiresBeforeIntegrating(string name)
     {
-        var events = new EventSet([new TimeEvent(0, (t, y) => y[0] = 5, "init")], []);
+        var events = new EventSet([new TimeEvent(0, (t, y, _) => y[0] = 5, "init")], []);
         OdeSolution s = TestSolvers.Get(name).Solve(Decay(1), Tight(name) with { SaveAt = new[] { 0.0, 1.0 } }, events);
         Assert.Equal(5 * Math.Exp(-1), s.FinalState[0], 1e-9);
         Assert.Equal(new[] { 0.0, 0.0 }, s.Times.Take(2));

@@ -12,8 +12,18 @@ public delegate void RightHandSide(double t, ReadOnlySpan<double> y, Span<double
 /// </summary>
 public delegate void JacobianFunction(double t, ReadOnlySpan<double> y, Span<double> jacobian);
 
-/// <summary>A discontinuous change applied at an event: edit <paramref name="y"/> in place (and, through a closure, any parameters the right-hand side reads).</summary>
-public delegate void EventAction(double t, Span<double> y);
+/// <summary>
+/// A discontinuous change applied at an event: an edit of (t, y, p). It may change <paramref name="y"/> and the problem's
+/// parameter vector <paramref name="p"/> (<see cref="OdeProblem.Parameters"/>, empty when the problem has none) in place;
+/// the right-hand side sees both from the restart on.
+/// </summary>
+public delegate void EventAction(double t, Span<double> y, Span<double> p);
+
+/// <summary>Right-hand side dy/dt = f(t, y, p) with an explicit parameter vector. Must write every element of <paramref name="dydt"/> and must not allocate.</summary>
+public delegate void ParametricRightHandSide(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> dydt);
+
+/// <summary>Analytic Jacobian ∂f/∂y at (t, y, p), row-major into <paramref name="jacobian"/> (zeroed by the solver first).</summary>
+public delegate void ParametricJacobianFunction(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> jacobian);
 
 /// <summary>A scalar function of the state whose sign change marks a state event.</summary>
 public delegate double EventCondition(double t, ReadOnlySpan<double> y);

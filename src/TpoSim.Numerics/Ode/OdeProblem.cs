@@ -19,6 +19,28 @@ public sealed record OdeProblem
         TEnd = tEnd;
     }
 
+    /// <summary>
+    /// A problem y' = f(t, y, p) with the parameter vector <paramref name="parameters"/> carried by the problem: the
+    /// right-hand side and the Jacobian read it live, and events edit it (<see cref="EventAction"/>). The array is the
+    /// solve's working copy: give each concurrent solve its own.
+    /// </summary>
+    public OdeProblem(ParametricRightHandSide f, ParametricJacobianFunction? jacobian, double[] parameters, ReadOnlyMemory<double> initialState, double t0, double tEnd)
+        : this(Bind(f, parameters), initialState, t0, tEnd)
+    {
+        Parameters = parameters;
+        if (jacobian is not null) Jacobian = (t, y, jac) => jacobian(t, y, parameters, jac);
+    }
+
+    private static RightHandSide Bind(ParametricRightHandSide f, double[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return (t, y, dydt) => f(t, y, parameters, dydt);
+    }
+
+    /// <summary>The parameter vector p the right-hand side reads and events may edit; empty for a problem without one.</summary>
+    public double[] Parameters { get; init; } = [];
+
     /// <summary>Right-hand side f(t, y, dydt).</summary>
     public RightHandSide F { get; init; }
 

@@ -35,8 +35,7 @@ public sealed class SteadyStateAtlas
     public static SteadyStateAtlas Build(int severities)
     {
         if (severities < 2) throw new ArgumentOutOfRangeException(nameof(severities), "At least two severities are needed.");
-        var healthyModel = new TpoPlateletModel(ParameterSet.Default, new Patient());
-        var healthyLiver = healthyModel.Outputs(healthyModel.SetPoint.State()).Sources.Liver;
+        var healthyLiver = HealthyLiverSynthesis();
         var healthy = SteadyState(ConditionCatalog.Healthy, 0, healthyLiver);
         var curves = new List<SteadyStateCurve>();
         foreach (var info in ReadingInfo.All)
@@ -74,17 +73,25 @@ public sealed class SteadyStateAtlas
     public static SteadyStatePoint SteadyState(ConditionDefinition condition, double severity)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var healthyModel = new TpoPlateletModel(ParameterSet.Default, new Patient());
-        return SteadyState(condition, severity, healthyModel.Outputs(healthyModel.SetPoint.State()).Sources.Liver);
+        return SteadyState(condition, severity, HealthyLiverSynthesis());
+    }
+
+    /// <summary>Hepatic TPO synthesis of the default adult at the set point, pM/day.</summary>
+    private static double HealthyLiverSynthesis()
+    {
+        var model = TpoModelAssembly.Assemble(AgeGroup.Adult, []);
+        var p = TpoModelAssembly.Parameters(model.Compiled, ParameterSet.Default, new Patient());
+        return model.Outputs(model.HealthyState(p), p).Sources.Liver;
     }
 
     private static SteadyStatePoint SteadyState(ConditionDefinition condition, double severity, double healthyLiver)
     {
         var parameters = condition.Apply(ParameterSet.Default, severity, new Dictionary<string, double>());
-        var model = new TpoPlateletModel(parameters, new Patient());
-        var (state, _, failure) = Simulator.InitialState(model, parameters);
+        var model = TpoModelAssembly.Assemble(AgeGroup.Adult, []);
+        var p = TpoModelAssembly.Parameters(model.Compiled, parameters, new Patient());
+        var (state, _, failure) = Simulator.InitialState(model, p);
         if (failure is not null) throw new InvalidOperationException($"No steady state for {condition.Name} at severity {severity:0.###}: {failure}");
-        var o = model.Outputs(state);
+        var o = model.Outputs(state, p);
         return new SteadyStatePoint(severity, o.PlateletsCirculating, o.TpoFreePicomolar, o.MegakaryocyteMassRelative, o.MeanPlateletLifespanDays,
             o.Sources.Liver / healthyLiver);
     }

@@ -88,6 +88,30 @@ public static class ModelCompiler
     }
 
     /// <summary>
+    /// Compiles expressions of <paramref name="model"/>'s parameters (declared or derived) into one function that writes
+    /// their values, in order, into its output span; its state argument is unused. Dose routes use it: bioavailability,
+    /// lag and rate-switch times are parameter expressions, evaluated once per scenario, not per step.
+    /// </summary>
+    /// <exception cref="ArgumentException">An expression reads a state, a variable, time, or an unknown parameter.</exception>
+    public static ModelFunction CompileParameterExpressions(CompiledModel model, IReadOnlyList<Expr> expressions)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(expressions);
+        var parameterIndex = model.ParameterNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
+        var emitter = new ExpressionEmitter(new Dictionary<string, int>(), parameterIndex);
+        for (var k = 0; k < expressions.Count; k++)
+        {
+            var value = Simplifier.Simplify(expressions[k]);
+            if (value.Symbols(SymbolKind.State).Count > 0 || value.Symbols(SymbolKind.Variable).Count > 0 || value.DescendantsAndSelf().Any(x => x is TimeExpr))
+                throw new ArgumentException($"Expression {k} must depend on parameters only.", nameof(expressions));
+            var unknown = value.Symbols(SymbolKind.Parameter).FirstOrDefault(n => !parameterIndex.ContainsKey(n));
+            if (unknown is not null) throw new ArgumentException($"Expression {k} reads the unknown parameter '{unknown}'.", nameof(expressions));
+            emitter.Output(k, value);
+        }
+        return emitter.Build();
+    }
+
+    /// <summary>
     /// Variables in an order where each comes after those it reads (depth-first, otherwise keeping the definition's
     /// order), so a composed module may fill a core slot with a variable it defines later.
     /// </summary>

@@ -6,7 +6,7 @@ using static TpoSim.Physiology.StateLayout;
 namespace TpoSim.Physiology;
 
 /// <summary>
-/// The TPO–platelet model as data (<see cref="ModelDefinition"/>): the same equations as <see cref="TpoPlateletModel"/>
+/// The TPO–platelet model as data (<see cref="ModelDefinition"/>): the model the simulator integrates
 /// (Shimizu 2021 thrombopoiesis, platelet ageing chain with splenic pool, TPO with target-mediated disposition on
 /// platelets and megakaryocytes), its set point as derived parameters, and named observables. Drugs enter through
 /// four variables that a drug module fills (<see cref="DrugSlots"/>); without drugs they are 0, 0, 0 and 1.
@@ -92,8 +92,9 @@ public static class CoreModelDefinition
         {
             new("healthyAgeingRate", "1/day", "Transit rate between platelet age compartments: N/senescence age (SetPoint).", n / Reference(ParameterId.PlateletSenescenceAge)),
             new("healthyCompartmentSurvival", "1", "Chance of leaving a compartment by ageing rather than random loss, ka/(ka + kr).", ka / (ka + kr)),
-            new("healthyMeanLifespan", "day", "Mean residence in the chain: (1 − q^N)/kr, or N/ka without random loss.",
-                IfLess(0, kr, (1 - Pow(q, n)) / kr, n / ka)),
+            // Σ_{i<N} q^i/(ka + kr) = (1 − q^N)/kr, summed term by term: the closed form cancels to nothing for a tiny kr.
+            new("healthyMeanLifespan", "day", "Mean residence in the chain: Σ_{i<N} q^i/(ka + kr), = (1 − q^N)/kr (N/ka without random loss).",
+                Sum(Enumerable.Range(0, n).Select(i => Pow(q, i) / (ka + kr)))),
             new("healthyPlateletsWholeBody", "10^9/L", "Whole-body platelets at the set point: circulating/(1 − splenic fraction).",
                 Reference(ParameterId.PlateletsReference) / (1 - Reference(ParameterId.SplenicFraction))),
             new("healthyPlateletProduction", "10^9/L/day", "Platelet production at the set point: whole-body platelets/mean lifespan.",
@@ -165,7 +166,7 @@ public static class CoreModelDefinition
                 D("healthyPlateletReceptors") * mpl * P(ParameterId.PlateletMplExpression) * V("plateletsWholeBody") / D("healthyPlateletsWholeBody")),
             new("mkReceptors", "pM", "c-Mpl on megakaryocytes.", D("healthyMkReceptors") * mpl * V("megakaryocyteMass")),
             new(DrugSlots.ReceptorPool, "10^9/L", "c-Mpl of platelets and MKs in platelet equivalents (Wang 2010's ξ·PLT, with MK receptors, Yang 2016).",
-                Reference(ParameterId.PlateletsReference) * (V("plateletReceptors") + V("mkReceptors")) / (D("healthyPlateletReceptors") + D("healthyMkReceptors"))),
+                Reference(ParameterId.PlateletsReference) * (V("plateletReceptors") + V("mkReceptors")) / (D("healthyPlateletReceptors") + D("healthyMkReceptors")), Observable: true),
             new("tpoSiteSignal", "1", "Competitive occupancy–response of TPO's site: (T + K·Σε·C/K)/(K + T + K·ΣC/K) (Stephenson 1956; Black & Leff 1983).",
                 (Max(tpo, 0) + D("tpoEc50") * V(DrugSlots.TpoSiteEfficacyRatio)) / (D("tpoEc50") + Max(tpo, 0) + D("tpoEc50") * V(DrugSlots.TpoSiteRatio))),
             new("stimulation", "1", "Progenitor division rate relative to healthy: f + (1 − f)·mpl·Emax·(S_site + Σ_tm)·Π_a + autonomous (Shimizu 2021, extended).",
@@ -175,12 +176,12 @@ public static class CoreModelDefinition
             new("divisionRate", "1/day", "Progenitor division rate k1.", P(ParameterId.BaseDivisionRate) * V("stimulation")),
             new("mkTransitRate", "1/day", "MK maturation transit rate, compartments/maturation time.", MegakaryocyteCompartments / P(ParameterId.MegakaryocyteMaturationTime)),
             new("ageingRate", "1/day", "Transit rate between platelet age compartments; faster when survival is shortened (MDS).",
-                D("healthyAgeingRate") / P(ParameterId.PlateletSurvivalFactor)),
+                D("healthyAgeingRate") / P(ParameterId.PlateletSurvivalFactor), Observable: true),
             new("extraRemovalRate", "1/day", "Extra (antibody, consumption) removal acting: rate × ITP activity, less the splenic share without a spleen (Pérez-Ruixo 2016).",
                 P(ParameterId.ExtraPlateletRemovalRate) * P(ParameterId.ItpActivity)
                 * (1 - Parameter(SplenicShareOfAntibodyRemoval.Name) * (1 - P(ParameterId.SpleenPresent)))),
             new("plateletRemovalRate", "1/day", "Rate of leaving each age compartment: ageing + random + extra removal.",
-                ageing + P(ParameterId.RandomPlateletRemovalRate) + V("extraRemovalRate")),
+                ageing + P(ParameterId.RandomPlateletRemovalRate) + V("extraRemovalRate"), Observable: true),
             new("plateletProduction", "10^9/L/day", "Platelet production: healthy production × MK output × last MK compartment.",
                 D("healthyPlateletProduction") * P(ParameterId.MegakaryocytePlateletOutput) * Y(FirstPlatelet - 1), Observable: true),
             new("senescentFlux", "10^9/L/day", "Aged-platelet clearance flux, ka × last age compartment.", ageing * Y(FreeTpo - 1)),

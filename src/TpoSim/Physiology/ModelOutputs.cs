@@ -32,3 +32,10 @@ public readonly record struct ModelOutputs(
     /// <summary>Free plasma TPO, pg/mL (molar mass <see cref="TpoUnits.TpoMolarMassGramsPerMole"/>).</summary>
     public double TpoFreePicogramsPerMl => TpoUnits.PicomolarToPicogramsPerMl(TpoFreePicomolar);
 }
+
+/// <summary>TPO synthesis by source, pM/day.</summary>
+/// <param name="Liver">Hepatic (constitutive × liver function × Ashwell–Morell drive × multiplier).</param>
+/// <param name="Kidney">Renal.</param>
+/// <param name="Spleen">Splenic (neonates).</param>
+/// <param name="Stroma">Marrow stroma.</param>
+public readonly record struct TpoSources(double Liver, double Kidney, double Spleen, double Stroma);

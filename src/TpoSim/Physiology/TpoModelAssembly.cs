@@ -12,7 +12,7 @@ namespace TpoSim.Physiology;
 /// </summary>
 public static class TpoModelAssembly
 {
-    private static readonly ConcurrentDictionary<string, Lazy<CompiledModel>> Cache = new();
+    private static readonly ConcurrentDictionary<string, Lazy<AssembledModel>> Cache = new();
 
     /// <summary>The definition for <paramref name="ageGroup"/> with the modules of <paramref name="pkModels"/> appended.</summary>
     /// <exception cref="ArgumentException">An unknown or repeated PK model.</exception>
@@ -30,10 +30,32 @@ public static class TpoModelAssembly
     }
 
     /// <summary>The compiled model for this structure (compiled on first use, then shared).</summary>
-    public static CompiledModel Compile(AgeGroup ageGroup, IReadOnlyList<string> pkModels)
+    public static CompiledModel Compile(AgeGroup ageGroup, IReadOnlyList<string> pkModels) => Assemble(ageGroup, pkModels).Compiled;
+
+    /// <summary>The assembled model for this structure: compiled on first use, then shared by every run and thread.</summary>
+    /// <exception cref="ArgumentException">An unknown or repeated PK model.</exception>
+    public static AssembledModel Assemble(AgeGroup ageGroup, IReadOnlyList<string> pkModels)
     {
+        ArgumentNullException.ThrowIfNull(pkModels);
+        if (pkModels.Distinct().Count() != pkModels.Count) throw new ArgumentException("A PK model is listed twice.", nameof(pkModels));
         var key = $"{ageGroup}|{string.Join(",", pkModels)}";
-        return Cache.GetOrAdd(key, _ => new Lazy<CompiledModel>(() => ModelCompiler.Compile(Definition(ageGroup, pkModels)))).Value;
+        var models = pkModels.ToArray();
+        return Cache.GetOrAdd(key, _ => new Lazy<AssembledModel>(() => new AssembledModel(ageGroup, models, ModelCompiler.Compile(Definition(ageGroup, models))))).Value;
+    }
+
+    /// <summary>
+    /// Every parameter a scenario may set by name (patient.parameters, setParameter events, populations, fits): the
+    /// catalogue, the core's own, the covariates, and every drug module's PK and PD parameters.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ModelParameter> AllParameters { get; } = BuildAllParameters();
+
+    private static Dictionary<string, ModelParameter> BuildAllParameters()
+    {
+        var all = new Dictionary<string, ModelParameter>();
+        foreach (var p in CoreModelDefinition.Create(AgeGroup.Adult).Parameters) all.TryAdd(p.Name, p);
+        foreach (var m in DrugModuleCatalog.All)
+            foreach (var p in m.Definition.Parameters) all.TryAdd(p.Name, p);
+        return all;
     }
 
     /// <summary>

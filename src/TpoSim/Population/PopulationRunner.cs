@@ -229,7 +229,7 @@ public static class PopulationRunner
     /// <summary>A screened candidate: admitted or not (and why), its day-0 state when the screen solved it, and its run when simulated.</summary>
     private sealed record Candidate(SubjectDraw Draw, bool Admitted, string Reason, string? Error)
     {
-        public (double[] State, string Method)? DayZero { get; init; }
+        public SimulationPlan? Plan { get; init; }
         public SubjectOutcome? Outcome { get; init; }
     }
 
@@ -252,11 +252,10 @@ public static class PopulationRunner
         {
             // The model the run integrates, so its steady state is the run's day-0 state, bit for bit.
             var scenario = draw.ScenarioFor(definition);
-            var model = Simulator.ModelFor(scenario);
-            var (y, method, failure) = Simulator.InitialState(model, Simulator.ParametersFor(scenario));
-            if (failure is not null) return new Candidate(draw, false, "not evaluable", null);
-            var baseline = model.Outputs(y).PlateletsCirculating;
-            return inclusion.Admits(baseline) ? new Candidate(draw, true, "", null) { DayZero = (y, method) } : new Candidate(draw, false, "baseline platelets", null);
+            var plan = Simulator.Compile(scenario);
+            if (plan.DayZeroFailure is not null) return new Candidate(draw, false, "not evaluable", null);
+            var baseline = plan.Model.PlateletsCirculating(plan.DayZeroState, plan.DayZeroParameters);
+            return inclusion.Admits(baseline) ? new Candidate(draw, true, "", null) { Plan = plan } : new Candidate(draw, false, "baseline platelets", null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -275,9 +274,9 @@ public static class PopulationRunner
         {
             var scenario = draw.ScenarioFor(definition);
             // A hook may change the scenario, and with it the day-0 state: solve it again then.
-            var dayZero = candidate.DayZero;
-            if (options.ScenarioHook is { } hook) { scenario = hook(draw, scenario); dayZero = null; }
-            var result = Simulator.Run(scenario, options.Solver, null, options.Cancellation, options.RelativeTolerance, dayZero);
+            var plan = candidate.Plan;
+            if (options.ScenarioHook is { } hook) { scenario = hook(draw, scenario); plan = null; }
+            var result = Simulator.Run(plan ?? Simulator.Compile(scenario), options.Solver, null, options.Cancellation, options.RelativeTolerance);
             var summary = Summarise(result, definition.Response);
             if (!result.Succeeded)
                 return new SubjectOutcome(draw, SubjectStatus.SolverFailure, OneLine($"{result.Status} at day {result.Days[^1]:0.###}: {result.Diagnostic}"), summary);

@@ -30,34 +30,34 @@ public static class ProcedureEffects
     /// platelets lost take the splenic pool down with them once it re-equilibrates (fraction × (1 − splenic fraction)
     /// of the whole body), and lost plasma TPO is diluted away.
     /// </summary>
-    public static void Bleed(TpoPlateletModel model, Span<double> y, double bloodLossFraction)
+    public static void Bleed(AssembledModel model, Span<double> y, ReadOnlySpan<double> p, double bloodLossFraction)
     {
-        ScalePlatelets(y, 1 - bloodLossFraction * (1 - model[ParameterId.SplenicFraction]));
+        ScalePlatelets(y, 1 - bloodLossFraction * (1 - p[model.Index(ParameterId.SplenicFraction)]));
         y[StateLayout.FreeTpo] *= 1 - bloodLossFraction;
     }
 
     /// <summary>
     /// Splenectomy: the pooled platelets leave with the spleen and nothing is pooled afterwards; without the spleen,
-    /// antibody-mediated removal is lower (see <see cref="TpoPlateletModel.ExtraRemovalRate"/>). Idempotent: a patient
+    /// antibody-mediated removal is lower (see the extraRemovalRate variable of <see cref="CoreModelDefinition"/>). Idempotent: a patient
     /// without a spleen is unchanged.
     /// </summary>
-    public static void Splenectomy(TpoPlateletModel model, Span<double> y)
+    public static void Splenectomy(AssembledModel model, Span<double> y, Span<double> p)
     {
-        if (model[ParameterId.SpleenPresent] == 0) return;
-        ScalePlatelets(y, 1 - model[ParameterId.SplenicFraction]);
-        model[ParameterId.SplenicFraction] = 0;
-        model[ParameterId.SpleenPresent] = 0;
+        if (p[model.Index(ParameterId.SpleenPresent)] == 0) return;
+        ScalePlatelets(y, 1 - p[model.Index(ParameterId.SplenicFraction)]);
+        p[model.Index(ParameterId.SplenicFraction)] = 0;
+        p[model.Index(ParameterId.SpleenPresent)] = 0;
     }
 
     /// <summary>
     /// Liver transplantation: a whole, healthy liver, so hepatic synthesis, liver mass and hepatocyte-intrinsic TPO
     /// translation (the cause of hereditary thrombocythaemia) return to normal; the spleen and systemic IL-6 stay as they were.
     /// </summary>
-    public static void LiverTransplant(TpoPlateletModel model)
+    public static void LiverTransplant(AssembledModel model, Span<double> p)
     {
-        model[ParameterId.LiverFunction] = 1;
-        model[ParameterId.LiverMass] = 1;
-        model[ParameterId.HepaticTpoMultiplier] = 1;
+        p[model.Index(ParameterId.LiverFunction)] = 1;
+        p[model.Index(ParameterId.LiverMass)] = 1;
+        p[model.Index(ParameterId.HepaticTpoMultiplier)] = 1;
     }
 
     /// <summary>

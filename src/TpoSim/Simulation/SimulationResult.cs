@@ -15,13 +15,13 @@ public sealed record TimelineEntry(double Day, string Kind, string Label);
 public sealed class SimulationResult
 {
     internal SimulationResult(
-        Scenario scenario, ParameterSet parameters, TpoPlateletModel model, double[] days, ModelOutputs[] outputs,
-        IReadOnlyList<TimelineEntry> timeline, SolverStatus status, string diagnostic, string solverName,
-        SolverStatistics statistics, string initialStateMethod)
+        SimulationPlan plan, double[] days, ModelOutputs[] outputs, IReadOnlyList<TimelineEntry> timeline, SolverStatus status,
+        string diagnostic, string solverName, SolverStatistics statistics)
     {
-        Scenario = scenario;
-        Parameters = parameters;
-        Model = model;
+        Plan = plan;
+        Scenario = plan.Scenario;
+        Parameters = plan.Parameters;
+        Model = plan.Model;
         Days = days;
         Outputs = outputs;
         Timeline = timeline;
@@ -29,16 +29,25 @@ public sealed class SimulationResult
         Diagnostic = diagnostic;
         SolverName = solverName;
         Statistics = statistics;
-        InitialStateMethod = initialStateMethod;
+        InitialStateMethod = plan.InitialStateMethod;
         Summary = SimulationSummary.From(days, outputs);
     }
+
+    /// <summary>The compiled plan that was run (model, day-0 parameters and state, schedule).</summary>
+    public SimulationPlan Plan { get; }
 
     /// <summary>The scenario simulated.</summary>
     public Scenario Scenario { get; }
     /// <summary>Parameter values at day 0 (after condition and overrides).</summary>
     public ParameterSet Parameters { get; }
-    /// <summary>The model (its set point and patient).</summary>
-    public TpoPlateletModel Model { get; }
+    /// <summary>The compiled model (shared; it holds no run state).</summary>
+    public AssembledModel Model { get; }
+
+    /// <summary>The parameter vector at the end of the run (after every event's edits); the day-0 one is <see cref="SimulationPlan.DayZeroParameters"/>.</summary>
+    public IReadOnlyList<double> FinalParameters { get; internal init; } = [];
+
+    /// <summary>The value of catalogue parameter <paramref name="id"/> at the end of the run (after every event's edits).</summary>
+    public double FinalParameter(ParameterId id) => FinalParameters[Model.Index(id)];
     /// <summary>Output grid, days (a prefix of the requested grid if the solve failed).</summary>
     public IReadOnlyList<double> Days { get; }
     /// <summary>Outputs at each grid day.</summary>
@@ -63,7 +72,7 @@ public sealed class SimulationResult
     public SimulationSummary Summary { get; }
 
     /// <summary>Names of the coupled drugs, in the order of <see cref="DrugConcentrationsNgPerMl"/>'s entries.</summary>
-    public IReadOnlyList<string> DrugNames => Model.Drugs.Select(d => d.Pk.Drug).ToArray();
+    public IReadOnlyList<string> DrugNames => Model.Drugs.Select(d => d.Drug).ToArray();
 
     /// <summary>
     /// Plasma concentration of each coupled drug at each grid day, ng/mL (free drug for romiplostim); one array per

@@ -1,5 +1,4 @@
 using TpoSim.Drugs;
-using TpoSim.Drugs.Pharmacokinetics;
 using TpoSim.Numerics.Ode;
 using TpoSim.Numerics.Ode.Events;
 using TpoSim.Numerics.SteadyState;
@@ -80,13 +79,32 @@ public static class Simulator
     }
 
     /// <summary>
+    /// The parameter vector of <paramref name="model"/> for <paramref name="scenario"/>: the catalogue values of
+    /// <paramref name="parameters"/>, the patient's covariates, then every override in patient.parameters that names a
+    /// parameter outside the catalogue (PK and PD), as far as this model holds it (a drug not dosed has no parameters here).
+    /// </summary>
+    public static double[] ParameterVector(AssembledModel model, Scenario scenario, ParameterSet parameters, Patient patient)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var modelOverrides = scenario.ParameterOverrides
+            .Where(o => !ParameterCatalog.TryGet(o.Key, out _) && model.Index(o.Key) >= 0)
+            .ToDictionary(o => o.Key, o => o.Value);
+        return TpoModelAssembly.Parameters(model.Compiled, parameters, patient, modelOverrides);
+    }
+
+    /// <summary>
     /// The day-0 state: the set point when no patient control differs from healthy, else the steady state of the
     /// patient's model (damped Newton from the set point, with integration as fallback).
     /// </summary>
-    public static (double[] State, string Method, string? Failure) InitialState(TpoPlateletModel model, ParameterSet parameters)
+    /// <param name="model">The assembled model.</param>
+    /// <param name="p">Its parameter vector (read only: the steady-state search fires no events).</param>
+    public static (double[] State, string Method, string? Failure) InitialState(AssembledModel model, double[] p)
     {
-        var healthy = model.HealthyState();
-        var controlsAtDefault = ParameterCatalog.All.Where(d => d.Kind == ParameterKind.PatientControl).All(d => parameters[d.Id] == d.DefaultValue);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(p);
+        var healthy = model.HealthyState(p);
+        var controlsAtDefault = ParameterCatalog.All.Where(d => d.Kind == ParameterKind.PatientControl).All(d => p[model.Index(d.Id)] == d.DefaultValue);
         // The set point is exact for any age group: source shares always sum to one.
         if (controlsAtDefault)
             return (healthy, "healthy set point (analytic)", null);
@@ -96,7 +114,7 @@ public static class Simulator
             RelativeTolerance = 1e-10,
             AbsoluteTolerances = tolerances.AbsoluteTolerances!.Value.ToArray().Select(a => a * 1e-2).ToArray(),
         };
-        var result = SteadyStateSolver.Solve(new OdeProblem(model.Derivative, healthy, 0, 0) { Structure = model.Structure }, options);
+        var result = SteadyStateSolver.Solve(model.Problem(p, healthy, 0, 0), options);
         var method = result.Method switch
         {
             SteadyStateMethod.Newton => "steady state (Newton from the healthy set point)",
@@ -107,10 +125,9 @@ public static class Simulator
         {
             // Far from health Newton can land on a root with negative concentrations. The physical steady state is the
             // attractor of the dynamics: integrate towards it for ten years, then polish with Newton from there.
-            var run = SolverRegistry.Default.Solve(new OdeProblem(model.Derivative, healthy, 0, 3650) { Structure = model.Structure },
-                tolerances with { KeepSteps = false });
+            var run = SolverRegistry.Default.Solve(model.Problem(p, healthy, 0, 3650), tolerances with { KeepSteps = false });
             if (!run.Succeeded) return (healthy, "steady state (integration)", run.Diagnostic);
-            result = SteadyStateSolver.Solve(new OdeProblem(model.Derivative, run.FinalState.ToArray(), 0, 0) { Structure = model.Structure }, options);
+            result = SteadyStateSolver.Solve(model.Problem(p, run.FinalState.ToArray(), 0, 0), options);
             method = "steady state (10-year integration, then Newton)";
             if (!result.Converged || !IsPhysical(result.State.Span))
                 return (healthy, method, result.Converged ? "the steady state found has negative concentrations" : result.Diagnostic);
@@ -144,53 +161,74 @@ public static class Simulator
         return true;
     }
 
-    /// <summary>The model <see cref="Run"/> integrates for <paramref name="scenario"/> (its parameters, patient and coupled drugs).</summary>
-    public static TpoPlateletModel ModelFor(Scenario scenario)
+    /// <summary>
+    /// Compiles <paramref name="scenario"/> once into a plan: the shared compiled model of its structure, the day-0
+    /// parameter vector, the patient, the day-0 steady state, the typed schedule of events and the output grid.
+    /// </summary>
+    /// <param name="scenario">A validated scenario.</param>
+    /// <exception cref="ArgumentException">A parameter override or a dose the model cannot hold (programmer error: the parser rejects them).</exception>
+    public static SimulationPlan Compile(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new TpoPlateletModel(ParametersFor(scenario), PatientFor(scenario), CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
+        var parameters = ParametersFor(scenario);
+        var patient = PatientFor(scenario);
+        var model = TpoModelAssembly.Assemble(patient.AgeGroup, CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
+        var p = ParameterVector(model, scenario, parameters, patient);
+        var (y, method, failure) = InitialState(model, p);
+        var (events, timeline) = CompileEvents(scenario, model, p);
+        return new SimulationPlan(scenario, parameters, patient, model, p, y, method, failure, events, timeline, Grid(scenario.Days, scenario.OutputStepDays));
     }
 
-    /// <summary>Runs <paramref name="scenario"/>. Numerical failure is reported in the result, never thrown.</summary>
+    /// <summary>Runs <paramref name="scenario"/> (<see cref="Compile"/>, then <see cref="Run(SimulationPlan, string?, IProgress{double}?, CancellationToken, double?)"/>). Numerical failure is reported in the result, never thrown.</summary>
     /// <param name="scenario">A validated scenario.</param>
     /// <param name="solverOverride">Solver name replacing the scenario's, or null.</param>
     /// <param name="progress">Receives the simulated fraction (0–1) after each segment.</param>
     /// <param name="cancellation">Cancels between solver steps.</param>
     /// <param name="relativeTolerance">Relative tolerance replacing <see cref="SolverChoice.DefaultRelativeTolerance"/>, or null.</param>
-    /// <param name="dayZero">
-    /// The day-0 state already found for this scenario by <see cref="InitialState"/> on <see cref="ModelFor"/> (a population's
-    /// screening), with its method, so it is not solved again; null to solve it here.
-    /// </param>
     public static SimulationResult Run(Scenario scenario, string? solverOverride = null, IProgress<double>? progress = null, CancellationToken cancellation = default,
-        double? relativeTolerance = null, (double[] State, string Method)? dayZero = null)
+        double? relativeTolerance = null) =>
+        Run(Compile(scenario), solverOverride, progress, cancellation, relativeTolerance);
+
+    /// <summary>
+    /// Runs a compiled plan from its day-0 state on copies of its state and parameter vector (the plan is not changed, so
+    /// it may be run again or from other threads). Numerical failure is reported in the result, never thrown.
+    /// </summary>
+    public static SimulationResult Run(SimulationPlan plan, string? solverOverride = null, IProgress<double>? progress = null, CancellationToken cancellation = default,
+        double? relativeTolerance = null)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        var parameters = ParametersFor(scenario);
-        var model = new TpoPlateletModel(parameters, PatientFor(scenario), CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
+        ArgumentNullException.ThrowIfNull(plan);
+        var scenario = plan.Scenario;
+        var model = plan.Model;
         var solver = SolverChoice.Resolve(solverOverride ?? scenario.Solver);
-        var (y, method, failure) = dayZero is { } known && known.State.Length == model.Dimension
-            ? ((double[])known.State.Clone(), known.Method, null)
-            : InitialState(model, parameters);
-        var grid = Grid(scenario.Days, scenario.OutputStepDays);
+        var p = plan.CopyParameters();
+        var y = plan.CopyState();
         var titration = scenario.Titration is { } spec ? new TitrationLog(spec.Policy, TitrationCatalog.DrugOf(spec.Policy)) : null;
-        var (events, timeline) = CompileEvents(scenario, model, titration);
-        if (failure is not null)
+        var timeline = plan.Timeline;
+        if (plan.DayZeroFailure is { } failure)
         {
             var none = new SolverStatistics(0, 0, 0, 0, 0, 0);
-            return new SimulationResult(scenario, parameters, model, [0], [model.Outputs(y)], timeline, SolverStatus.ConvergenceFailure,
-                NoSteadyStateDiagnostic(scenario, failure), solver.Descriptor.Name, none, method) { Titration = titration };
+            return new SimulationResult(plan, [0], [model.Outputs(y, p)], timeline, SolverStatus.ConvergenceFailure,
+                NoSteadyStateDiagnostic(scenario, failure), solver.Descriptor.Name, none) { Titration = titration };
+        }
+        var events = plan.Events.Select(e => new TimeEvent(e.Day, e.Edit.Apply, e.Label)).ToList();
+        if (scenario.Titration is { } titrationSpec && titration is not null)
+        {
+            // The closed loop holds per-run state (the policy, its assay noise, the log), so its events are made per run.
+            events.AddRange(TitrationEvents(scenario, titrationSpec, model, p, titration));
+            events = events.Select((e, i) => (e, i)).OrderBy(x => x.e.Time).ThenBy(x => x.i).Select(x => x.e).ToList();
         }
 
+        var grid = plan.Grid;
         var options = SolverChoice.DefaultOptions(model.Dimension, StateLayout.FirstPlatelet) with { KeepSteps = false, Cancellation = cancellation };
         if (relativeTolerance is { } rtol) options = options with { RelativeTolerance = rtol };
-        var days = new List<double>(grid.Length);
-        var outputs = new List<ModelOutputs>(grid.Length);
-        var concentrations = new List<double[]>(model.Drugs.Count == 0 ? 0 : grid.Length);
+        var days = new List<double>(grid.Count);
+        var outputs = new List<ModelOutputs>(grid.Count);
+        var concentrations = new List<double[]>(model.Drugs.Count == 0 ? 0 : grid.Count);
         var stats = new SolverStatistics(0, 0, 0, 0, 0, 0);
         var status = SolverStatus.Success;
         var diagnostic = "";
         // Segment boundaries: every event time, plus yearly marks for progress. Outputs are computed after each
-        // segment's solve with the model's parameters as they are then, so a segment must hold no event except at its
+        // segment's solve with the parameters as they are then, so a segment must hold no event except at its
         // start (events at T0 fire first, and the grid point there reports the post-event state).
         var boundaries = new SortedSet<double> { scenario.Days };
         for (var mark = SegmentDays; mark < scenario.Days; mark += SegmentDays) boundaries.Add(mark);
@@ -199,6 +237,7 @@ public static class Simulator
             if (e.Time > 0 && e.Time < scenario.Days) boundaries.Add(e.Time);
         }
         var ends = boundaries.ToArray();
+        var gridArray = grid as double[] ?? grid.ToArray();
         var gridIndex = 0;
         var eventIndex = 0;
         var t0 = 0.0;
@@ -208,18 +247,19 @@ public static class Simulator
             var last = s == ends.Length - 1;
             // A grid point or event exactly on a segment boundary belongs to the later segment, so it sees events at that time.
             var saveFrom = gridIndex;
-            while (gridIndex < grid.Length && (grid[gridIndex] < t1 || last)) gridIndex++;
+            while (gridIndex < gridArray.Length && (gridArray[gridIndex] < t1 || last)) gridIndex++;
             var eventFrom = eventIndex;
             // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
             while (eventIndex < events.Count && (events[eventIndex].Time < t1 || (last && events[eventIndex].Time <= t1))) eventIndex++;
-            var problem = new OdeProblem(model.Derivative, y, t0, t1) { Structure = model.Structure };
-            var segmentEvents = new EventSet(events.Skip(eventFrom).Take(eventIndex - eventFrom).ToArray(), []);
-            var solution = solver.Solve(problem, options with { SaveAt = grid.AsMemory(saveFrom, gridIndex - saveFrom) }, segmentEvents);
+            var problem = model.Problem(p, y, t0, t1);
+            var segmentEvents = new EventSet(events.GetRange(eventFrom, eventIndex - eventFrom), []);
+            var solution = solver.Solve(problem, options with { SaveAt = gridArray.AsMemory(saveFrom, gridIndex - saveFrom) }, segmentEvents);
             for (var k = 0; k < solution.SavedTimes.Count; k++)
             {
-                days.Add(solution.SavedTimes[k]);
-                outputs.Add(model.Outputs(solution.SavedStateAt(k)));
-                if (model.Drugs.Count > 0) concentrations.Add(Concentrations(model, solution.SavedTimes[k], solution.SavedStateAt(k)));
+                var day = solution.SavedTimes[k];
+                days.Add(day);
+                outputs.Add(model.Outputs(solution.SavedStateAt(k), p, day));
+                if (model.Drugs.Count > 0) concentrations.Add(model.DrugConcentrations(day, solution.SavedStateAt(k), p));
             }
             stats = Add(stats, solution.Statistics);
             status = solution.Status;
@@ -233,8 +273,8 @@ public static class Simulator
         if (days.Count == 0)
         {
             days.Add(0);
-            outputs.Add(model.Outputs(y));
-            if (model.Drugs.Count > 0) concentrations.Add(Concentrations(model, 0, y));
+            outputs.Add(model.Outputs(y, p));
+            if (model.Drugs.Count > 0) concentrations.Add(model.DrugConcentrations(0, y, p));
         }
         if (titration is not null)
         {
@@ -244,19 +284,8 @@ public static class Simulator
                     $"{label} {d.Amount.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {d.Unit} (titrated)")))
                 .OrderBy(e => e.Day).ToList();
         }
-        return new SimulationResult(scenario, parameters, model, days.ToArray(), outputs.ToArray(), timeline, status, diagnostic,
-            solver.Descriptor.Name, stats, method) { Titration = titration, DrugConcentrationsNgPerMl = concentrations };
-    }
-
-    /// <summary>
-    /// Each coupled drug's plasma concentration, ng/mL (free drug for romiplostim), clamped at 0: a PK amount a hair below
-    /// zero (solver round-off within the absolute tolerance) is an empty compartment, exactly as the effect reads it.
-    /// </summary>
-    private static double[] Concentrations(TpoPlateletModel model, double t, ReadOnlySpan<double> y)
-    {
-        var c = model.DrugConcentrations(t, y);
-        for (var d = 0; d < c.Length; d++) c[d] = double.IsNaN(c[d]) ? c[d] : Math.Max(0, c[d]);
-        return c;
+        return new SimulationResult(plan, days.ToArray(), outputs.ToArray(), timeline, status, diagnostic, solver.Descriptor.Name, stats)
+            { Titration = titration, DrugConcentrationsNgPerMl = concentrations, FinalParameters = p };
     }
 
     /// <summary>
@@ -318,10 +347,11 @@ public static class Simulator
             .Concat(scenario.Titration is { } t ? [TitrationCatalog.DrugOf(t.Policy)] : [])
             .Where(d => d != DrugCatalog.RecombinantTpo.Name).Distinct().ToArray();
 
-    private static (List<TimeEvent> Events, List<TimelineEntry> Timeline) CompileEvents(Scenario scenario, TpoPlateletModel model, TitrationLog? log)
+    private static (List<ScheduledEvent> Events, List<TimelineEntry> Timeline) CompileEvents(Scenario scenario, AssembledModel model, double[] p)
     {
         // Scenario events come before doses at the same day; both keep their file order (stable sort).
-        var items = new List<(double Day, TimeEvent Event, TimelineEntry? Entry)>();
+        var items = new List<(ScheduledEvent Event, TimelineEntry? Entry)>();
+        void Add(double day, string label, ModelEdit edit, TimelineEntry? entry = null) => items.Add((new ScheduledEvent(day, label, edit), entry));
         if (ActivityFluctuationOf(scenario) is { } fluctuation)
         {
             // Week k's activity replaces week 0's (already in the day-0 parameters) at day 7k: a rate discontinuity, so an
@@ -330,9 +360,8 @@ public static class Simulator
             var nominal = scenario.ParameterOverrides.TryGetValue(ParameterCatalog.Get(ParameterId.ItpActivity).Name, out var o) ? o : 1;
             for (var k = 1; k < multipliers.Length; k++)
             {
-                var day = k * Conditions.ActivityFluctuation.StepDays;
                 var value = Activity(nominal, multipliers[k]);
-                items.Add((day, new TimeEvent(day, (_, _) => model[ParameterId.ItpActivity] = value, $"ITP activity ×{value:0.###}"), null));
+                Add(k * Conditions.ActivityFluctuation.StepDays, $"ITP activity ×{value:0.###}", new SetParameter(model.Index(ParameterId.ItpActivity), value));
             }
         }
         foreach (var e in scenario.Events)
@@ -340,20 +369,20 @@ public static class Simulator
             switch (e)
             {
                 case PlateletTransfusion tr:
-                    items.Add((tr.Day, new TimeEvent(tr.Day, (_, y) => model.AddPlatelets(y, tr.PlateletsE9), tr.Label),
-                        new TimelineEntry(tr.Day, "transfusion", tr.Label)));
+                    Add(tr.Day, tr.Label, new AddToStates(StateLayout.FirstPlatelet, StateLayout.PlateletAgeCompartments, model.PlateletsPerCompartment(p, tr.PlateletsE9)),
+                        new TimelineEntry(tr.Day, "transfusion", tr.Label));
                     break;
                 case ParameterChange pc:
-                    ParameterCatalog.TryGet(pc.Parameter, out var def);
-                    items.Add((pc.Day, new TimeEvent(pc.Day, (_, _) => model[def.Id] = pc.Value, pc.Label),
-                        new TimelineEntry(pc.Day, "parameter", pc.Label)));
+                    // A parameter of a drug this scenario does not dose is not in its model: the change has nothing to act on.
+                    var index = model.Index(pc.Parameter);
+                    if (index >= 0) Add(pc.Day, pc.Label, new SetParameter(index, pc.Value), new TimelineEntry(pc.Day, "parameter", pc.Label));
                     break;
                 default:
                     // One timeline entry per procedure, at its start; later steps (cycles, regeneration) act silently.
                     var first = true;
                     foreach (var (day, action) in ProcedureSteps(e, model, scenario.Days))
                     {
-                        items.Add((day, new TimeEvent(day, action, e.Label), first ? new TimelineEntry(day, "procedure", e.Label) : null));
+                        Add(day, e.Label, new ProcedureEdit(e.Label, action), first ? new TimelineEntry(day, "procedure", e.Label) : null);
                         first = false;
                     }
                     break;
@@ -365,40 +394,56 @@ public static class Simulator
             foreach (var day in dose.Times())
             {
                 var label = $"{dose.Drug} {micrograms.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} µg {RouteText(dose.Route)}{(dose.WithPolyvalentCations ? " with polyvalent cations" : "")}";
+                var entry = new TimelineEntry(day, "dose", label);
                 if (dose.Drug == DrugCatalog.RecombinantTpo.Name)
                 {
-                    items.Add((day, new TimeEvent(day, (_, y) => model.AddTpo(y, TpoUnits.MicrogramsTpoToPicomoles(micrograms)), label),
-                        new TimelineEntry(day, "dose", label)));
+                    // The bolus dissolves in plasma.
+                    Add(day, label, new AddToStates(StateLayout.FreeTpo, 1, TpoUnits.MicrogramsTpoToPicomoles(micrograms) / model.PlasmaVolumeLitres(p)), entry);
                     continue;
                 }
-                // A PK drug: the dose clock starts at the nominal time; amount × F arrives in the dose compartment after the lag;
-                // a rate switch (eltrombopag) gets an empty event so the integrator restarts at the discontinuity.
-                var drug = model.Drug(dose.Drug) ?? throw new InvalidOperationException($"No model for drug {dose.Drug}.");
-                var input = drug.Pk.DoseInput(dose.Route);
-                // Taken with polyvalent cations (eltrombopag): only this dose's absorbed fraction falls (Williams 2009 via the label).
-                var relative = dose.WithPolyvalentCations && drug.Pk is EltrombopagPk elt ? elt.CationRelativeBioavailability : 1;
-                var amount = micrograms * input.Bioavailability * relative;
-                var index = drug.Offset + input.Compartment;
-                var doseDay = day;
-                if (input.LagDays > 0)
-                {
-                    items.Add((day, new TimeEvent(day, (_, _) => drug.StartDose(doseDay), label), new TimelineEntry(day, "dose", label)));
-                    if (day + input.LagDays <= scenario.Days)
-                        items.Add((day + input.LagDays, new TimeEvent(day + input.LagDays, (_, y) => y[index] += amount, label + " (absorbed)"), null));
-                }
-                else
-                {
-                    items.Add((day, new TimeEvent(day, (_, y) => { drug.StartDose(doseDay); y[index] += amount; }, label),
-                        new TimelineEntry(day, "dose", label)));
-                }
-                // The switch event sets the phase itself, so the step ending there sees the early rate throughout.
-                if (input.RateSwitchDays is { } sw && day + sw <= scenario.Days)
-                    items.Add((day + sw, new TimeEvent(day + sw, (_, _) => drug.SwitchRate(doseDay), label + " (absorption rate switch)"), null));
+                foreach (var (at, what, edit, isDose) in DoseEdits(model, p, dose.Drug, dose.Route, day, micrograms, dose.WithPolyvalentCations, scenario.Days))
+                    Add(at, label + what, edit, isDose ? entry : null);
             }
         }
-        if (scenario.Titration is { } spec && log is not null) items.AddRange(TitrationItems(scenario, spec, model, log));
-        var ordered = items.OrderBy(i => i.Day).ToList();
+        var ordered = items.Select((item, i) => (item, i)).OrderBy(x => x.item.Event.Day).ThenBy(x => x.i).Select(x => x.item).ToList();
         return (ordered.Select(i => i.Event).ToList(), ordered.Where(i => i.Entry is not null).Select(i => i.Entry!).ToList());
+    }
+
+    /// <summary>
+    /// The edits of one PK dose: the dose clock starts at the nominal time (and an absorption phase restarts early);
+    /// amount × F arrives in the dose compartment after the lag; a rate switch (eltrombopag) flips the phase exactly at
+    /// its event, unless a later dose has restarted the clock. Edits after <paramref name="end"/> are dropped, except the dose itself.
+    /// </summary>
+    /// <remarks>
+    /// p holds the day-0 parameters (bioavailability, lag and switch time are parameter expressions); a dose taken with
+    /// polyvalent cations (eltrombopag) lowers only its own absorbed fraction (Williams 2009 via the label).
+    /// </remarks>
+    private static IEnumerable<(double Day, string What, ModelEdit Edit, bool IsDose)> DoseEdits(
+        AssembledModel model, double[] p, string drugName, Route route, double day, double micrograms, bool withCations, double end)
+    {
+        var drug = model.Drug(drugName) ?? throw new InvalidOperationException($"No model for drug {drugName}.");
+        var input = DoseInput(model, p, drugName, route, withCations);
+        var amount = new AddToStates(input.State, 1, micrograms * input.Bioavailability);
+        var clock = new List<ModelEdit> { new SetParameter(drug.LastDoseParameter, day) };
+        if (drug.AbsorptionPhaseParameter >= 0) clock.Add(new SetParameter(drug.AbsorptionPhaseParameter, 0));
+        if (input.LagDays > 0)
+        {
+            yield return (day, "", new EditSequence(clock), true);
+            if (day + input.LagDays <= end) yield return (day + input.LagDays, " (absorbed)", amount, false);
+        }
+        else yield return (day, "", new EditSequence([.. clock, amount]), true);
+        if (input.RateSwitchDays is { } sw && drug.AbsorptionPhaseParameter >= 0 && day + sw <= end)
+            yield return (day + sw, " (absorption rate switch)", new SetParameterIfUnchanged(drug.AbsorptionPhaseParameter, 1, drug.LastDoseParameter, day), false);
+    }
+
+    /// <summary>Where a dose goes for parameters <paramref name="p"/>, with the cation option applied to this dose only.</summary>
+    private static DoseInput DoseInput(AssembledModel model, double[] p, string drug, Route route, bool withCations)
+    {
+        var cations = model.Index(CoreModelDefinition.Covariates.Single(c => c.Name == "polyvalentCations").Name);
+        var saved = p[cations];
+        p[cations] = withCations ? 1 : 0;
+        try { return model.DoseInputOf(drug, route, p); }
+        finally { p[cations] = saved; }
     }
 
     /// <summary>
@@ -406,50 +451,46 @@ public static class Simulator
     /// the policy; at each dose day an event gives the policy's current dose (checks come first at the same day, so the
     /// dose right after a check is the one just decided). Amounts absorbed after a lag are fixed when the dose is given.
     /// </summary>
-    private static IEnumerable<(double Day, TimeEvent Event, TimelineEntry? Entry)> TitrationItems(Scenario scenario, TitrationSpec spec, TpoPlateletModel model, TitrationLog log)
+    private static IEnumerable<TimeEvent> TitrationEvents(Scenario scenario, TitrationSpec spec, AssembledModel model, double[] p, TitrationLog log)
     {
         var policy = TitrationCatalog.Create(spec);
         var noise = new AssayNoise(spec.AssayCv, spec.Seed);
         foreach (var day in TitrationCatalog.CheckDays(spec, scenario.Days))
         {
-            yield return (day, new TimeEvent(day, (_, y) =>
-            {
-                var measured = noise.Measure(model.Outputs(y).PlateletsCirculating);
-                log.Decisions.Add(policy.Decide(day, measured));
-            }, $"{spec.Policy} check"), null);
+            yield return new TimeEvent(day, (_, y, q) => log.Decisions.Add(policy.Decide(day, noise.Measure(model.PlateletsCirculating(y, q)))), $"{spec.Policy} check");
         }
         foreach (var day in TitrationCatalog.InterimCheckDays(spec, scenario.Days))
         {
-            yield return (day, new TimeEvent(day, (_, y) =>
+            yield return new TimeEvent(day, (_, y, q) =>
             {
                 if (!policy.WantsInterimCheck) return;
-                var measured = noise.Measure(model.Outputs(y).PlateletsCirculating);
-                log.Decisions.Add(policy.Decide(day, measured));
-            }, $"{spec.Policy} interim check"), null);
+                log.Decisions.Add(policy.Decide(day, noise.Measure(model.PlateletsCirculating(y, q))));
+            }, $"{spec.Policy} interim check");
         }
         var drug = model.Drug(policy.Drug) ?? throw new InvalidOperationException($"No model for drug {policy.Drug}.");
-        var input = drug.Pk.DoseInput(policy.Route);
-        var index = drug.Offset + input.Compartment;
+        var input = DoseInput(model, p, policy.Drug, policy.Route, withCations: false);
         var unit = Dosing.DoseUnits.Symbol(policy.Unit);
         foreach (var day in TitrationCatalog.DoseDays(spec, scenario.Days))
         {
             var doseDay = day;
             var pending = 0.0;
-            yield return (day, new TimeEvent(day, (_, y) =>
+            yield return new TimeEvent(day, (_, y, q) =>
             {
                 var amount = policy.DoseOn(doseDay - spec.StartDay);
                 pending = 0;
                 if (amount <= 0) return;
                 var micrograms = Dosing.DoseUnits.ToMicrograms(amount, policy.Unit, scenario.Patient.BodyWeightKg);
                 log.Doses.Add(new GivenDose(doseDay, amount, unit, micrograms));
-                drug.StartDose(doseDay);
+                q[drug.LastDoseParameter] = doseDay;
+                if (drug.AbsorptionPhaseParameter >= 0) q[drug.AbsorptionPhaseParameter] = 0;
                 if (input.LagDays > 0) pending = micrograms * input.Bioavailability;
-                else y[index] += micrograms * input.Bioavailability;
-            }, $"{policy.Drug} titrated dose"), null);
+                else y[input.State] += micrograms * input.Bioavailability;
+            }, $"{policy.Drug} titrated dose");
             if (input.LagDays > 0 && day + input.LagDays <= scenario.Days)
-                yield return (day + input.LagDays, new TimeEvent(day + input.LagDays, (_, y) => y[index] += pending, $"{policy.Drug} titrated dose (absorbed)"), null);
-            if (input.RateSwitchDays is { } sw && day + sw <= scenario.Days)
-                yield return (day + sw, new TimeEvent(day + sw, (_, _) => drug.SwitchRate(doseDay), $"{policy.Drug} titrated dose (absorption rate switch)"), null);
+                yield return new TimeEvent(day + input.LagDays, (_, y, _) => y[input.State] += pending, $"{policy.Drug} titrated dose (absorbed)");
+            if (input.RateSwitchDays is { } sw && drug.AbsorptionPhaseParameter >= 0 && day + sw <= scenario.Days)
+                yield return new TimeEvent(day + sw, new SetParameterIfUnchanged(drug.AbsorptionPhaseParameter, 1, drug.LastDoseParameter, doseDay).Apply,
+                    $"{policy.Drug} titrated dose (absorption rate switch)");
         }
     }
 
@@ -457,47 +498,51 @@ public static class Simulator
     /// The time-stamped actions of a procedure. Most act once; chemotherapy switches the progenitor kill on and off
     /// each cycle, and hepatectomy is followed by daily regeneration steps. Steps after the end are dropped.
     /// </summary>
-    private static IEnumerable<(double Day, EventAction Action)> ProcedureSteps(ScenarioEvent e, TpoPlateletModel model, double end)
+    private static IEnumerable<(double Day, EventAction Action)> ProcedureSteps(ScenarioEvent e, AssembledModel model, double end)
     {
         switch (e)
         {
             case Bleeding b:
-                yield return (b.Day, (_, y) => ProcedureEffects.Bleed(model, y, b.BloodLossPercent / 100));
+                yield return (b.Day, (_, y, p) => ProcedureEffects.Bleed(model, y, p, b.BloodLossPercent / 100));
                 break;
-            case Scenarios.Splenectomy sp:
-                yield return (sp.Day, (_, y) => ProcedureEffects.Splenectomy(model, y));
+            case Scenarios.Splenectomy:
+                yield return (e.Day, (_, y, p) => ProcedureEffects.Splenectomy(model, y, p));
                 break;
-            case LiverTransplant lt:
-                yield return (lt.Day, (_, _) => ProcedureEffects.LiverTransplant(model));
+            case LiverTransplant:
+                yield return (e.Day, (_, _, p) => ProcedureEffects.LiverTransplant(model, p));
                 break;
             case RadiationExposure r:
-                yield return (r.Day, (_, y) => ProcedureEffects.Irradiate(y, r.DoseGy));
+                yield return (r.Day, (_, y, _) => ProcedureEffects.Irradiate(y, r.DoseGy));
                 break;
             case PartialHepatectomy h:
             {
                 // Liver mass drops by the resected fraction, then regrows as 1 − f·exp(−t/τ) in daily steps for 6τ. Each
                 // step multiplies by the growth since the last one (capped at a whole liver), so a transplant or a
                 // second resection in between is kept, not overwritten.
-                yield return (h.Day, (_, _) => model[ParameterId.LiverMass] = Math.Max(0.2, model[ParameterId.LiverMass] * (1 - h.FractionResected)));
+                var mass = model.Index(ParameterId.LiverMass);
+                yield return (h.Day, (_, _, p) => p[mass] = Math.Max(0.2, p[mass] * (1 - h.FractionResected)));
                 var tau = ProcedureEffects.LiverRegenerationDays;
                 for (var k = 1; k <= 6 * tau && h.Day + k <= end; k++)
                 {
                     var growth = ProcedureEffects.RegeneratedFraction(h.FractionResected, k) / ProcedureEffects.RegeneratedFraction(h.FractionResected, k - 1);
-                    yield return (h.Day + k, (_, _) => model[ParameterId.LiverMass] = Math.Min(1, model[ParameterId.LiverMass] * growth));
+                    yield return (h.Day + k, (_, _, p) => p[mass] = Math.Min(1, p[mass] * growth));
                 }
                 break;
             }
             case Chemotherapy c:
+            {
+                var kill = model.Index(ParameterId.ProgenitorKillRate);
                 for (var cycle = 0; cycle < c.Cycles; cycle++)
                 {
                     var start = c.Day + cycle * c.EveryDays;
                     var stop = start + c.Regimen.ExposureDays;
                     if (start > end) break;
-                    yield return (start, (_, _) => model[ParameterId.ProgenitorKillRate] += c.Regimen.KillRatePerDay);
+                    yield return (start, (_, _, p) => p[kill] += c.Regimen.KillRatePerDay);
                     if (stop <= end)
-                        yield return (stop, (_, _) => model[ParameterId.ProgenitorKillRate] = Math.Max(0, model[ParameterId.ProgenitorKillRate] - c.Regimen.KillRatePerDay));
+                        yield return (stop, (_, _, p) => p[kill] = Math.Max(0, p[kill] - c.Regimen.KillRatePerDay));
                 }
                 break;
+            }
             default:
                 throw new InvalidOperationException($"No effect defined for event {e.GetType().Name}.");
         }

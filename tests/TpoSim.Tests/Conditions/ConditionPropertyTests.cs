@@ -40,8 +40,8 @@ public class ConditionPropertyTests
         // real part: small perturbations decay (linear stability, Hirsch–Smale).
         var scenario = With(name, 1);
         var parameters = Simulator.ParametersFor(scenario);
-        var model = new TpoPlateletModel(parameters, Simulator.PatientFor(scenario));
-        var (y, _, failure) = Simulator.InitialState(model, parameters);
+        var model = new TestModel(parameters, Simulator.PatientFor(scenario));
+        var (y, _, failure) = Simulator.InitialState(model.Model, model.P);
         Assert.Null(failure);
         var f = ModelFixture.Derivative(model, y);
         for (var i = 0; i < y.Length; i++) Assert.True(Math.Abs(f[i]) < 1e-6 * Math.Max(1, Math.Abs(y[i])), $"f[{i}] = {f[i]}");

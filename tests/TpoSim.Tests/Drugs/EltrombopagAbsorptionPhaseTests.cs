@@ -31,19 +31,37 @@ public sealed class EltrombopagAbsorptionPhaseTests
         Assert.Equal(late[0], d[0]);
     }
 
+    /// <summary>
+    /// The compiled schedule of two doses 0.05 days apart (inside the first one's 1.46 h ≈ 0.061 day switch time): each dose
+    /// restarts the early phase, the first dose's switch leaves it early, and only the second dose's switch makes it late.
+    /// </summary>
     [Fact]
     public void A_switch_applies_only_to_the_last_dose()
     {
-        var model = new TpoPlateletModel(TpoSim.Parameters.ParameterSet.Default, new Patient(), ["eltrombopag"]);
-        var drug = model.Drugs[0];
-        Assert.Null(drug.AfterRateSwitch);
-        drug.StartDose(1);
-        Assert.False(drug.AfterRateSwitch);
-        drug.StartDose(1.05); // a second dose before the first one's switch (1.46 h ≈ 0.061 days)
-        drug.SwitchRate(1);
-        Assert.False(drug.AfterRateSwitch);
-        drug.SwitchRate(1.05);
-        Assert.True(drug.AfterRateSwitch);
+        var plan = TpoSim.Simulation.Simulator.Compile(ScenarioTestHelpers.Parse("""
+            { "simulation": { "days": 2 },
+              "doses": [ { "drug": "eltrombopag", "route": "oral", "amount": 50, "unit": "mg", "day": 1 },
+                         { "drug": "eltrombopag", "route": "oral", "amount": 50, "unit": "mg", "day": 1.05 } ] }
+            """));
+        var drug = plan.Model.Drug("eltrombopag")!;
+        var p = plan.CopyParameters();
+        var y = plan.CopyState();
+        Assert.Equal(1, p[drug.AbsorptionPhaseParameter]); // never dosed: late (the model's default)
+        var phases = new List<(double Day, double Phase)>();
+        foreach (var e in plan.Events)
+        {
+            e.Edit.Apply(e.Day, y, p);
+            phases.Add((e.Day, p[drug.AbsorptionPhaseParameter]));
+        }
+        var sw = 1.46 / 24;
+        // Doses at 1 and 1.05, absorption after the 0.447 h lag, switches 1.46 h after each dose (Farrell 2014).
+        (double Day, double Phase)[] expected = [(1.0, 0), (1 + 0.447 / 24, 0), (1.05, 0), (1 + sw, 0), (1.05 + 0.447 / 24, 0), (1.05 + sw, 1)];
+        Assert.Equal(expected.Length, phases.Count);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i].Day, phases[i].Day, 1e-12);
+            Assert.Equal(expected[i].Phase, phases[i].Phase);
+        }
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public class EltrombopagCovariateTests
     private static double Auc(string patient)
     {
         var scenario = Parse(patient);
-        var model = new TpoPlateletModel(Simulator.ParametersFor(scenario), Simulator.PatientFor(scenario), ["eltrombopag"]);
-        var pk = model.Drug("eltrombopag")!.Pk;
+        var who = Simulator.PatientFor(scenario);
+        var pk = PkModelCatalog.Create("eltrombopag", new PkCovariates(who.BodyWeightKg, who.Sex == Sex.Female, who.EastAsian, who.ChildPughScore));
         return PkSimulator.Simulate(pk, [new TpoSim.Dosing.Dose(0, 50, DoseUnit.Milligram, Route.Oral)], 250, 60, 1).AucNgDayPerMl;
     }
 

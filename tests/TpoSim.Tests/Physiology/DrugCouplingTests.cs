@@ -1,3 +1,4 @@
+using TpoSim.Drugs.Modules;
 using TpoSim.Drugs;
 using TpoSim.Drugs.Pharmacokinetics;
 using TpoSim.Dosing;
@@ -12,7 +13,7 @@ public class DrugCouplingTests
 {
     private static readonly string[] AllDrugs = ["romiplostim", "eltrombopag", "avatrombopag", "lusutrombopag", "peg-rhumgdf", "mpl-antagonist"];
 
-    private static TpoPlateletModel WithAllDrugs() => new(ParameterSet.Default, new Patient(), AllDrugs);
+    private static TestModel WithAllDrugs() => new(ParameterSet.Default, new Patient(), AllDrugs);
 
     [Fact]
     public void DrugStatesAreAppendedAfterTheCore()
@@ -47,7 +48,7 @@ public class DrugCouplingTests
         for (var i = 0; i < StateLayout.Dimension; i++) y[i] *= 0.5 + rng.NextDouble();
         // Drug amounts near each drug's effective range (µg): enough that every term moves.
         foreach (var d in model.Drugs)
-            for (var k = 0; k < d.StateCount; k++) y[d.Offset + k] = (d.Pk.Drug == "romiplostim" ? 1 : 5000) * (0.5 + rng.NextDouble());
+            for (var k = 0; k < d.StateCount; k++) y[d.Offset + k] = (d.Drug == "romiplostim" ? 1 : 5000) * (0.5 + rng.NextDouble());
         ModelFixture.AssertPatternCoversDependencies(model, y);
     }
 
@@ -92,7 +93,7 @@ public class CompetitionAtTheTpoSiteTests
     private static readonly string[] AllDrugs = ["romiplostim", "eltrombopag", "avatrombopag", "lusutrombopag", "peg-rhumgdf", "mpl-antagonist"];
 
     /// <summary>A state with TPO and the cell masses perturbed, every drug amount zero.</summary>
-    private static double[] PerturbedState(TpoPlateletModel model, int seed)
+    private static double[] PerturbedState(TestModel model, int seed)
     {
         var y = model.HealthyState();
         var rng = new Random(seed);
@@ -100,14 +101,18 @@ public class CompetitionAtTheTpoSiteTests
         return y;
     }
 
+    /// <summary>Which c-Mpl slot each module fills (TPO site, transmembrane site, antagonism) is data: the variables it defines.</summary>
     [Fact]
     public void SitesAreDeclaredPerDrug()
     {
-        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(), AllDrugs);
-        Assert.Equal(MplSite.TpoSite, model.Drug("romiplostim")!.Site);
-        Assert.Equal(MplSite.TpoSite, model.Drug("peg-rhumgdf")!.Site);
-        Assert.All(["eltrombopag", "avatrombopag", "lusutrombopag"], d => Assert.Equal(MplSite.Transmembrane, model.Drug(d)!.Site));
-        Assert.Equal(DrugAction.Antagonist, model.Drug("mpl-antagonist")!.Action);
+        bool Fills(string module, string slot) => DrugModuleCatalog.Find(module)!.Definition.Variables.Any(v => v.Name == slot);
+        Assert.All(["romiplostim", "romiplostim-itp", "peg-rhumgdf"], m => Assert.True(Fills(m, CoreModelDefinition.DrugSlots.TpoSiteRatio), m));
+        Assert.All(["eltrombopag", "eltrombopag-itp", "avatrombopag", "lusutrombopag"], m =>
+        {
+            Assert.True(Fills(m, CoreModelDefinition.DrugSlots.TransmembraneSignal), m);
+            Assert.False(Fills(m, CoreModelDefinition.DrugSlots.TpoSiteRatio), m);
+        });
+        Assert.True(Fills("mpl-antagonist", CoreModelDefinition.DrugSlots.UnblockedFraction));
     }
 
     [Theory]
@@ -117,7 +122,7 @@ public class CompetitionAtTheTpoSiteTests
     [InlineData(30.0)]
     public void StimulationWithEveryDrugAtZeroConcentrationEqualsTheDrugFreeValueExactly(double tpo)
     {
-        var coupled = new TpoPlateletModel(ParameterSet.Default, new Patient(), AllDrugs);
+        var coupled = new TestModel(ParameterSet.Default, new Patient(), AllDrugs);
         var plain = ModelFixture.Healthy();
         for (var seed = 0; seed < 5; seed++)
         {
@@ -129,17 +134,17 @@ public class CompetitionAtTheTpoSiteTests
     /// <summary>Stimulation increment a drug gives at free TPO <paramref name="tpo"/>, with its central amount fixed.</summary>
     private static double Increment(string drug, double centralMicrograms, double tpo)
     {
-        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(), [drug]);
+        var model = new TestModel(ParameterSet.Default, new Patient(), [drug]);
         var y = model.HealthyState();
         y[model.Drugs[0].Offset + 1] = centralMicrograms; // state 1 is "central" in every model used here
-        Assert.Equal("central", model.Drugs[0].Pk.StateNames[1]);
+        Assert.EndsWith("Central", model.Model.Compiled.StateNames[model.Drugs[0].Offset + 1]);
         return model.Stimulation(tpo, 0, y) - model.Stimulation(tpo);
     }
 
     [Fact]
     public void RaisingTpoLowersASiteAgonistsIncrementButNotATransmembraneAgonists()
     {
-        var healthy = ModelFixture.Healthy().SetPoint.Tpo;
+        var healthy = ModelFixture.Healthy()[ParameterId.TpoReference];
         // Romiplostim (TPO site): 10 µg central ≈ a few times its K_d free; the increment must fall as TPO rises.
         var r1 = Increment("romiplostim", 10, healthy);
         var r2 = Increment("romiplostim", 10, 5 * healthy);
@@ -155,25 +160,25 @@ public class CompetitionAtTheTpoSiteTests
     public void PegRhuMgdfActsAsTheSameMolarAmountOfTpo()
     {
         // Potency 1 and efficacy 1: a drug concentration of c pM at TPO T stimulates exactly as TPO T + c (analytic).
-        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(), ["peg-rhumgdf"]);
+        var model = new TestModel(ParameterSet.Default, new Patient(), ["peg-rhumgdf"]);
         var y = model.HealthyState();
         y[model.Drugs[0].Offset + 1] = 1.0; // µg
         var ngPerMl = model.DrugConcentrations(0, y)[0];
-        var picomolar = 1000 * TpoSim.Drugs.Pharmacokinetics.PkUnits.NgPerMlToNanomolar(ngPerMl, model.Drugs[0].Pk.MolarMass.GramsPerMole);
-        var tpo = model.SetPoint.Tpo;
+        var picomolar = 1000 * TpoSim.Drugs.Pharmacokinetics.PkUnits.NgPerMlToNanomolar(ngPerMl, TpoSim.Drugs.Pharmacokinetics.PegRhuMgdfPk.PegRhuMgdfMolarMass.GramsPerMole);
+        var tpo = model[ParameterId.TpoReference];
         Assert.Equal(model.Stimulation(tpo + picomolar), model.Stimulation(tpo, 0, y), 1e-12);
     }
 
     [Fact]
     public void RomiplostimsReceptorPoolIsThePlateletCountWhenHealthyAndCountsMegakaryocytes()
     {
-        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(), ["romiplostim"]);
+        var model = new TestModel(ParameterSet.Default, new Patient(), ["romiplostim"]);
         var y = model.HealthyState();
-        Assert.Equal(model.SetPoint.PlateletsCirculating, model.ReceptorPlateletEquivalents(y), 1e-9);
+        Assert.Equal(model[ParameterId.PlateletsReference], model.ReceptorPlateletEquivalents(y), 1e-9);
         // Platelets cut to a tenth, MK mass doubled: pool = 250·(0.6·0.1 + 0.4·2) with mkReceptorShare 0.4.
         for (var i = StateLayout.FirstPlatelet; i < StateLayout.FreeTpo; i++) y[i] *= 0.1;
         for (var j = StateLayout.FirstMegakaryocyte; j < StateLayout.FirstPlatelet; j++) y[j] = 2;
         var share = ParameterSet.Default[ParameterId.MegakaryocyteReceptorShare];
-        Assert.Equal(model.SetPoint.PlateletsCirculating * ((1 - share) * 0.1 + share * 2), model.ReceptorPlateletEquivalents(y), 1e-9);
+        Assert.Equal(model[ParameterId.PlateletsReference] * ((1 - share) * 0.1 + share * 2), model.ReceptorPlateletEquivalents(y), 1e-9);
     }
 }

@@ -10,7 +10,7 @@ public class HalfLifeTests
     {
         // Jin & Krzyzanski 2004 arithmetic: kint·kon·R/(koff + kint) = 0.1·0.055·164/2.6 h^-1 → t½ ≈ 2.0 h.
         var model = ModelFixture.Healthy();
-        var t = model.TracerHalfLifeHours(model.SetPoint.State());
+        var t = model.TracerHalfLifeHours(model.HealthyState());
         Assert.InRange(t, 1.5, 2.5);
     }
 
@@ -19,7 +19,7 @@ public class HalfLifeTests
     {
         var dose = new DoseRecord("rhTPO", Route.Intravenous, microgramsPerKg, DoseUnit.MicrogramPerKg, 0, 0, 1);
         var r = ModelFixture.Run(ModelFixture.Scenario(6, 1.0 / 24, doses: [dose]));
-        var baseline = r.Model.SetPoint.Tpo; // day 0 is reported after the dose, so take the pre-dose set point
+        var baseline = r.Plan.Parameter("tpoReference"); // day 0 is reported after the dose, so take the pre-dose set point
         Assert.True(ModelFixture.At(r, 1.0 / 24, o => o.TpoFreePicomolar) > 50 * baseline, "the dose should raise free TPO far above baseline");
         var points = r.Days.Select((d, i) => (d, i)).Where(x => x.d >= 2 && x.d <= 5)
             .Select(x => (X: x.d, Y: Math.Log(r.Outputs[x.i].TpoFreePicomolar - baseline))).ToArray();
@@ -38,7 +38,7 @@ public class HalfLifeTests
         var halfLife = TerminalHalfLifeHours(microgramsPerKg);
         Assert.InRange(halfLife, 24, 40);
         var model = ModelFixture.Healthy();
-        Assert.True(halfLife > 10 * model.TracerHalfLifeHours(model.SetPoint.State()), "the two regimes differ more than tenfold");
+        Assert.True(halfLife > 10 * model.TracerHalfLifeHours(model.HealthyState()), "the two regimes differ more than tenfold");
     }
 
     [Fact]

@@ -8,9 +8,9 @@ namespace TpoSim.Tests.Physiology;
 /// <summary>Small builders shared by the model tests.</summary>
 internal static class ModelFixture
 {
-    public static TpoPlateletModel Healthy() => new(ParameterSet.Default, new Patient());
+    public static TestModel Healthy() => new(ParameterSet.Default, new Patient());
 
-    public static double[] Derivative(TpoPlateletModel model, double[] y)
+    public static double[] Derivative(TestModel model, double[] y)
     {
         var f = new double[y.Length];
         model.Derivative(0, y, f);
@@ -34,7 +34,7 @@ internal static class ModelFixture
     /// Asserts the model's declared sparsity covers every dependency: perturb each state of <paramref name="y"/> and
     /// check that every row that moves is in the pattern (the sparse LU and grouped differences trust it).
     /// </summary>
-    public static void AssertPatternCoversDependencies(TpoPlateletModel model, double[] y)
+    public static void AssertPatternCoversDependencies(TestModel model, double[] y)
     {
         var pattern = Assert.IsType<TpoSim.Numerics.Ode.JacobianStructure.SparseStructure>(model.Structure).NonZeros;
         var f0 = Derivative(model, y);

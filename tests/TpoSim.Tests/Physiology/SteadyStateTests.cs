@@ -10,7 +10,7 @@ public class SteadyStateTests
     public void HealthySetPointIsAnExactSteadyState()
     {
         var model = ModelFixture.Healthy();
-        var y = model.SetPoint.State();
+        var y = model.HealthyState();
         var f = ModelFixture.Derivative(model, y);
         // Analytic: the set point is derived so that every derivative vanishes; only round-off remains.
         for (var i = 0; i < y.Length; i++)
@@ -34,7 +34,7 @@ public class SteadyStateTests
     public void V1_HealthyPlateletsAndTpoInPublishedRanges()
     {
         var model = ModelFixture.Healthy();
-        var o = model.Outputs(model.SetPoint.State());
+        var o = model.Outputs(model.HealthyState());
         // V1: platelets 150–450 (model default 200–300, Giles 1981); free TPO ≈1–1.5 pM ≈ 50–100 pg/mL (Hou 1998; Shimizu 2021).
         Assert.InRange(o.PlateletsCirculating, 200, 300);
         Assert.InRange(o.TpoFreePicomolar, 1.0, 1.5);
@@ -45,7 +45,7 @@ public class SteadyStateTests
     public void V2_HealthyTurnoverInPublishedRanges()
     {
         var model = ModelFixture.Healthy();
-        var o = model.Outputs(model.SetPoint.State());
+        var o = model.Outputs(model.HealthyState());
         // V2: production 35–44 ×10^9/L/day and lifespan 8–10.5 d (Harker LA et al. Blood 2000;95:2514; Harker 1977).
         Assert.InRange(o.PlateletProduction, 35, 44);
         Assert.InRange(o.MeanPlateletLifespanDays, 8, 10.5);
@@ -57,7 +57,7 @@ public class SteadyStateTests
     public void TpoMassBalanceHoldsAtHealthyAndPerturbedSteadyStates()
     {
         var model = ModelFixture.Healthy();
-        var o = model.Outputs(model.SetPoint.State());
+        var o = model.Outputs(model.HealthyState());
         Assert.Equal(1.0, o.TpoProductionPicomolarPerDay / o.TpoClearancePicomolarPerDay, 12);
 
         // After 3 years of ITP-like destruction the system is at a new steady state: production = clearance again.
@@ -70,8 +70,8 @@ public class SteadyStateTests
     public void ChangingAMechanismConstantKeepsTheHealthySetPoint()
     {
         var set = ParameterSet.Default.With(ParameterId.ComplexInternalisationRate, 4.0).With(ParameterId.DivisionEmax, 6.0);
-        var model = new TpoPlateletModel(set, new Patient());
-        var y = model.SetPoint.State();
+        var model = new TestModel(set, new Patient());
+        var y = model.HealthyState();
         var o = model.Outputs(y);
         Assert.Equal(250, o.PlateletsCirculating, 9);
         Assert.Equal(1.4, o.TpoFreePicomolar, 12);
@@ -90,13 +90,13 @@ public class SteadyStateTests
     public void NeonatalLiverMakes95Point3PercentOfLiverKidneySpleenTpo()
     {
         // Wolber EM et al. Blood 1999;94:97: liver 95.3% of liver + kidney + spleen TPO mRNA (marrow excluded).
-        var model = new TpoPlateletModel(ParameterSet.Default, new Patient(3.5, Sex.Female, AgeGroup.Neonate));
-        var s = model.Outputs(model.SetPoint.State()).Sources;
+        var model = new TestModel(ParameterSet.Default, new Patient(3.5, Sex.Female, AgeGroup.Neonate));
+        var s = model.Outputs(model.HealthyState()).Sources;
         Assert.Equal(0.953, s.Liver / (s.Liver + s.Kidney + s.Spleen), 12);
         Assert.True(s.Spleen > 0);
-        Assert.All(ModelFixture.Derivative(model, model.SetPoint.State()), v => Assert.True(Math.Abs(v) < 1e-9));
+        Assert.All(ModelFixture.Derivative(model, model.HealthyState()), v => Assert.True(Math.Abs(v) < 1e-9));
 
-        var adult = ModelFixture.Healthy().Outputs(ModelFixture.Healthy().SetPoint.State()).Sources;
+        var adult = ModelFixture.Healthy().Outputs(ModelFixture.Healthy().HealthyState()).Sources;
         Assert.Equal(0.0, adult.Spleen);
     }
 }

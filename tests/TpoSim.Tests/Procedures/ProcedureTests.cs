@@ -23,7 +23,7 @@ public class ProcedureTests
         // The circulating count is unchanged at the moment of surgery; the pooled third leaves with the spleen.
         Assert.Equal(250, ModelFixture.At(r, 1, o => o.PlateletsCirculating), 6);
         Assert.Equal(250, ModelFixture.At(r, 1, o => o.PlateletsWholeBody), 6);
-        Assert.Equal(0.0, r.Model[TpoSim.Parameters.ParameterId.SplenicFraction]);
+        Assert.Equal(0.0, r.FinalParameter(TpoSim.Parameters.ParameterId.SplenicFraction));
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public class ProcedureTests
             Conditions = [new ConditionChoice("chronicLiverDisease", 1, new Dictionary<string, double>())],
         };
         var r = ModelFixture.Run(scenario);
-        Assert.Equal(1.0, r.Model[TpoSim.Parameters.ParameterId.LiverFunction]);
-        Assert.Equal(0.786, r.Model[TpoSim.Parameters.ParameterId.SplenicFraction], 9);
+        Assert.Equal(1.0, r.FinalParameter(TpoSim.Parameters.ParameterId.LiverFunction));
+        Assert.Equal(0.786, r.FinalParameter(TpoSim.Parameters.ParameterId.SplenicFraction), 9);
         var before = r.Outputs[0];
         var after = r.Outputs[^1];
         Assert.True(after.TpoFreePicomolar > before.TpoFreePicomolar);
@@ -49,7 +49,7 @@ public class ProcedureTests
         var r = ModelFixture.Run(ModelFixture.Scenario(120, 0.5, events: [new PartialHepatectomy(1, 0.6)]));
         Assert.True(r.Summary.TpoMin.Value < 0.7 * r.Summary.BaselineTpoPgPerMl);
         Assert.True(r.Summary.PlateletNadir.Value < 0.9 * 250);
-        Assert.InRange(r.Model[TpoSim.Parameters.ParameterId.LiverFunction], 0.99, 1.0);
+        Assert.InRange(r.FinalParameter(TpoSim.Parameters.ParameterId.LiverFunction), 0.99, 1.0);
         Assert.InRange(r.Outputs[^1].PlateletsCirculating, 245, 255);
     }
 
@@ -72,6 +72,6 @@ public class ProcedureTests
         var lowsPerCycle = Enumerable.Range(0, 4).Select(c => r.Days.Select((d, i) => (d, i)).Where(x => x.d >= 21 * c && x.d < 21 * (c + 1))
             .Min(x => r.Outputs[x.i].PlateletsCirculating)).ToArray();
         Assert.All(lowsPerCycle.Skip(1), low => Assert.True(low < 0.95 * 250));
-        Assert.True(r.Model[TpoSim.Parameters.ParameterId.ProgenitorKillRate] == 0, "kill switched off after the last exposure");
+        Assert.True(r.FinalParameter(TpoSim.Parameters.ParameterId.ProgenitorKillRate) == 0, "kill switched off after the last exposure");
     }
 }

@@ -22,8 +22,7 @@ public class PkVariantTests
     public void Without_pk_each_drug_uses_its_healthy_subject_model()
     {
         var r = Run("");
-        Assert.IsType<RomiplostimPk>(r.Model.Drug("romiplostim")!.Pk);
-        Assert.Equal(EltrombopagPopulation.Healthy, Assert.IsType<EltrombopagPk>(r.Model.Drug("eltrombopag")!.Pk).Population);
+        Assert.Equal(["romiplostim", "eltrombopag"], r.Model.PkModels);
     }
 
     [Fact]
@@ -33,11 +32,9 @@ public class PkVariantTests
             "pk": { "romiplostim": "romiplostim-itp", "eltrombopag": "eltrombopag-itp" },
             """);
         Assert.True(r.Succeeded, r.Diagnostic);
-        Assert.IsType<RomiplostimItpPk>(r.Model.Drug("romiplostim")!.Pk);
-        var elt = Assert.IsType<EltrombopagPk>(r.Model.Drug("eltrombopag")!.Pk);
-        Assert.Equal(EltrombopagPopulation.Itp, elt.Population);
+        Assert.Equal(["romiplostim-itp", "eltrombopag-itp"], r.Model.PkModels);
         // Gibiansky 2011 ITP CL/F 0.668 L/h (drugs.md) in L/day; the default patient is female: × 0.622 (Farrell 2014).
-        Assert.Equal(0.668 * 24 * 0.622, elt.LinearClearanceLitersPerDay!.Value, 9);
+        Assert.Equal(0.668 * 24 * 0.622, r.Plan.Parameter("eltrombopagClearancePerDay"), 9);
     }
 
     [Fact]

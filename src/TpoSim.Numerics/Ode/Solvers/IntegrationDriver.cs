@@ -268,7 +268,7 @@ internal sealed class IntegrationDriver
                     // Every event whose crossing was located at this same time fires, in list order.
                     if (!(_roots[k] == t)) continue;
                     StateEvent e = _stateEvents[k];
-                    if (e.Action is not null) { e.Action(t, y); changed = true; }
+                    if (e.Action is not null) { e.Action(t, y, _problem.Parameters); changed = true; }
                     _occurrences.Add(new EventOccurrence(t, e.Label, true, k));
                     terminal |= e.Terminal;
                 }
@@ -369,7 +369,7 @@ internal sealed class IntegrationDriver
         {
             int k = _timeOrder[timeIndex++];
             TimeEvent e = _timeEvents[k];
-            e.Action(t, _y);
+            e.Action(t, _y, _problem.Parameters);
             _occurrences.Add(new EventOccurrence(t, e.Label, false, k));
             fired = true;
         }

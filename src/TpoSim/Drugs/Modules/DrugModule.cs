@@ -23,9 +23,13 @@ public sealed record DoseRoute(Route Route, string State, Expr Bioavailability, 
 /// <param name="ConcentrationVariable">The observable giving the concentration that acts, ng/mL (free drug for romiplostim).</param>
 /// <param name="LastDoseParameter">The parameter dose events set to the dose time (read by time-since-dose switches).</param>
 /// <param name="Definition">States, parameters, derived parameters and variables of the module.</param>
+/// <param name="AbsorptionPhaseParameter">
+/// For a route with a rate switch: the 0/1 parameter (0 early, 1 late) that dose events set to 0 and the switch event
+/// sets to 1, so the phase flips exactly at the event and never by a rounding test of t − last dose; else null.
+/// </param>
 public sealed record DrugModule(
     string Name, string Drug, string Description, IReadOnlyList<DoseRoute> Routes, string ConcentrationVariable, string LastDoseParameter,
-    ModelDefinition Definition)
+    ModelDefinition Definition, string? AbsorptionPhaseParameter = null)
 {
     /// <summary>The dose route for <paramref name="route"/>, or null when the module does not support it.</summary>
     public DoseRoute? RouteFor(Route route) => Routes.FirstOrDefault(r => r.Route == route);

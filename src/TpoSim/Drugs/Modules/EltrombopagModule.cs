@@ -34,6 +34,9 @@ public static class EltrombopagModule
         var ka = Variable($"{x}Ka");
         var c = Variable($"{x}Concentration");
         var lastDose = MplAction.LastDose(x);
+        var phase = new ModelParameter($"{x}LateAbsorption", 1, "0/1", 0, 1, ParameterKind.PatientControl,
+            "Absorption phase: 0 from a dose until its rate switch, 1 after (and before any dose). Set by the dose events.",
+            "Farrell 2014's two absorption rates; the switch is an event so the phase flips exactly there");
         Expr Flag(string flag, Expr then) => IfLess(0.5, P(flag), then, 1);
         var definition = new ModelDefinition(name,
             [
@@ -41,7 +44,7 @@ public static class EltrombopagModule
                 Amount(central.Name, "Central", Absorbed(ka, gut) - (k10 + k12) * central + k21 * peripheral),
                 Amount(peripheral.Name, "Peripheral", k12 * central - k21 * peripheral),
             ],
-            [.. definitions.Select(MplAction.Registry), MplAction.Registry(DrugEffects.EltrombopagEc50), MplAction.Registry(DrugEffects.EltrombopagEfficacy), lastDose],
+            [.. definitions.Select(MplAction.Registry), MplAction.Registry(DrugEffects.EltrombopagEc50), MplAction.Registry(DrugEffects.EltrombopagEfficacy), lastDose, phase],
             [
                 new($"{x}ClearanceFactor", "1", "CL/F multiplier: female × East Asian × liver disease (1 − slope·(CP − 5)) (Farrell 2014).",
                     Flag("female", P("eltrombopagFemaleFactor")) * Flag("eastAsian", P("eltrombopagEastAsianFactor"))
@@ -58,13 +61,13 @@ public static class EltrombopagModule
                 new($"{x}LagDays", "day", "Absorption lag, days.", P("eltrombopagLag") / MplAction.HoursPerDay),
             ],
             [
-                new(ka.Name, "1/day", "Absorption rate: early until the switch time after the last dose, late after.",
-                    IfLess(Time - P(lastDose.Name), P($"{x}KaSwitchDays"), P($"{x}KaEarlyPerDay"), P($"{x}KaLatePerDay"))),
+                new(ka.Name, "1/day", "Absorption rate: early from a dose until its switch time, late after (the phase set by the dose events).",
+                    IfLess(P(phase.Name), 0.5, P($"{x}KaEarlyPerDay"), P($"{x}KaLatePerDay"))),
                 new(c.Name, "ng/mL", "Total plasma eltrombopag.", central / P("eltrombopagCentralVolume"), Observable: true),
                 .. MplAction.TransmembraneAgonist(x, c, P(DrugEffects.EltrombopagEc50.Name), P(DrugEffects.EltrombopagEfficacy.Name)),
             ]);
         return new DrugModule(name, x, description,
             [new(Route.Oral, gut.Name, IfLess(0.5, P("polyvalentCations"), P("eltrombopagCationBioavailability"), 1), P($"{x}LagDays"), P($"{x}KaSwitchDays"))],
-            c.Name, lastDose.Name, definition);
+            c.Name, lastDose.Name, definition, phase.Name);
     }
 }

@@ -46,11 +46,11 @@ public static class PkSimulator
             var doseTime = dose.TimeDays;
             doseTimes.Add(doseTime);
             var label = $"{dose.Amount} {DoseUnits.Symbol(dose.Unit)} {dose.Route}";
-            events.Add(new TimeEvent(doseTime, (_, _) => { state.LastDose = doseTime; state.AfterRateSwitch = false; }, label));
+            events.Add(new TimeEvent(doseTime, (_, _, _) => { state.LastDose = doseTime; state.AfterRateSwitch = false; }, label));
             if (doseTime + input.LagDays <= endDay)
-                events.Add(new TimeEvent(doseTime + input.LagDays, (_, y) => y[input.Compartment] += amount, label + " (absorbed)"));
+                events.Add(new TimeEvent(doseTime + input.LagDays, (_, y, _) => y[input.Compartment] += amount, label + " (absorbed)"));
             if (input.RateSwitchDays is { } sw && doseTime + sw <= endDay)
-                events.Add(new TimeEvent(doseTime + sw, (_, _) => { if (state.LastDose == doseTime) state.AfterRateSwitch = true; }, "rate switch"));
+                events.Add(new TimeEvent(doseTime + sw, (_, _, _) => { if (state.LastDose == doseTime) state.AfterRateSwitch = true; }, "rate switch"));
         }
 
         var platelets = plateletsE9PerL;

@@ -1,11 +1,7 @@
 using System.Globalization;
-using TpoSim.Drugs;
-using TpoSim.Drugs.Modules;
-using TpoSim.Drugs.Pharmacokinetics;
 using TpoSim.Physiology;
 using TpoSim.Scenarios;
 using TpoSim.Simulation;
-using TpoSim.Units;
 
 namespace TpoSim.Model.Sbml;
 
@@ -27,9 +23,8 @@ public sealed record SbmlExport(SbmlModel? Model, SbmlUnsupported? Unsupported =
 /// a shared day, each in file order).
 /// </summary>
 /// <remarks>
-/// Until the simulator compiles a typed event schedule (issue 13 item 3), the amounts come from the same sources the
-/// simulator's event closures read (blood and plasma volumes, <see cref="IPharmacokineticModel.DoseInput"/>). Titration,
-/// procedures and a fluctuating ITP activity are refused with their JSON path (docs/sbml.md).
+/// The events are the simulator's own compiled schedule (<see cref="SimulationPlan.Events"/>), translated edit by edit.
+/// Titration, procedures and a fluctuating ITP activity are refused with their JSON path (docs/sbml.md).
 /// </remarks>
 public static class ScenarioSbml
 {
@@ -47,83 +42,57 @@ public static class ScenarioSbml
                 return Refuse($"events[{i}]", $"the procedure '{scenario.Events[i].Label}' is not exported yet (transfusions and setParameter are)");
         }
 
-        var parameters = Simulator.ParametersFor(scenario);
-        var patient = Simulator.PatientFor(scenario);
-        var pkModels = Simulator.CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray();
-        var definition = TpoModelAssembly.Definition(patient.AgeGroup, pkModels);
-        var compiled = TpoModelAssembly.Compile(patient.AgeGroup, pkModels);
-        var p = TpoModelAssembly.Parameters(compiled, parameters, patient);
-        var model = new TpoPlateletModel(parameters, patient, pkModels);
-        var (y0, method, failure) = Simulator.InitialState(model, parameters);
-        if (failure is not null) return new SbmlExport(null, Day0Failure: failure);
-        if (y0.Length != definition.States.Count)
-            throw new InvalidOperationException($"The simulator's state has {y0.Length} entries, the definition {definition.States.Count}.");
-
+        var plan = Simulator.Compile(scenario);
+        if (plan.DayZeroFailure is { } failure) return new SbmlExport(null, Day0Failure: failure);
+        var definition = plan.Model.Compiled.Definition;
+        var p = plan.DayZeroParameters;
         var values = new Dictionary<string, double>();
         for (var k = 0; k < definition.Parameters.Count; k++)
             if (p[k] != definition.Parameters[k].Value) values[definition.Parameters[k].Name] = p[k];
 
-        var events = Events(scenario, definition, model);
-        var description = $"{scenario.Description} Day-0 state: {method}. Parameters at this scenario's values (defaults, condition, overrides, covariates).";
-        return new SbmlExport(new SbmlModel(definition, values, y0, events, scenario.Name, description.Trim()));
+        var events = plan.Events.Where(e => e.Day <= scenario.Days)
+            .Select(e => new SbmlEvent(e.Day, e.Label, Assignments(e.Edit, definition, plan.Model).ToArray())).ToList();
+        var description = $"{scenario.Description} Day-0 state: {plan.InitialStateMethod}. Parameters at this scenario's values (defaults, condition, overrides, covariates).";
+        return new SbmlExport(new SbmlModel(definition, values, plan.CopyState(), events, scenario.Name, description.Trim()));
     }
 
     private static SbmlExport Refuse(string path, string message) => new(null, new SbmlUnsupported(path, message));
 
-    private static List<SbmlEvent> Events(Scenario scenario, ModelDefinition definition, TpoPlateletModel model)
+    /// <summary>The SBML assignments of one scheduled edit of the simulator's plan (the same amounts, times and order).</summary>
+    private static IEnumerable<SbmlAssignment> Assignments(ModelEdit edit, ModelDefinition definition, AssembledModel model)
     {
-        // Scenario events first, then doses; a stable sort by day keeps that order and the file order at a shared day.
-        var items = new List<SbmlEvent>();
-        foreach (var e in scenario.Events)
+        switch (edit)
         {
-            switch (e)
+            case AddToStates add:
+                for (var i = add.First; i < add.First + add.Count; i++) yield return Add(definition.States[i], add.Amount);
+                break;
+            case SetParameter set:
             {
-                case PlateletTransfusion tr:
-                {
-                    // TpoPlateletModel.AddPlatelets: spread evenly over the age compartments of the whole-body pool.
-                    var share = tr.PlateletsE9 / model.BloodVolumeLitres / StateLayout.PlateletAgeCompartments;
-                    items.Add(new SbmlEvent(tr.Day, tr.Label, Enumerable.Range(StateLayout.FirstPlatelet, StateLayout.PlateletAgeCompartments)
-                        .Select(i => Add(definition.States[i], share)).ToArray()));
-                    break;
-                }
-                case ParameterChange pc:
-                {
-                    var unit = definition.Parameter(pc.Parameter)?.Unit ?? throw new InvalidOperationException($"No parameter '{pc.Parameter}' in the model.");
-                    items.Add(new SbmlEvent(pc.Day, pc.Label, [new SbmlAssignment(Expr.Parameter(pc.Parameter), Value(pc.Value, unit))]));
-                    break;
-                }
+                var name = model.Compiled.ParameterNames[set.Index];
+                yield return new SbmlAssignment(Expr.Parameter(name), Value(set.Value, definition.Parameter(name)!.Unit));
+                break;
             }
-        }
-        foreach (var dose in scenario.Doses)
-        {
-            var micrograms = dose.Micrograms(scenario.Patient.BodyWeightKg);
-            var label = $"{dose.Drug} {micrograms.ToString("G4", CultureInfo.InvariantCulture)} µg {dose.Route}";
-            foreach (var day in dose.Times())
+            case SetParameterIfUnchanged guarded:
             {
-                if (dose.Drug == DrugCatalog.RecombinantTpo.Name)
-                {
-                    // TpoPlateletModel.AddTpo: the bolus dissolves in plasma.
-                    var pM = TpoUnits.MicrogramsTpoToPicomoles(micrograms) / model.PlasmaVolumeLitres;
-                    items.Add(new SbmlEvent(day, label, [Add(definition.States[StateLayout.FreeTpo], pM)]));
-                    continue;
-                }
-                var module = DrugModuleCatalog.Find(scenario.PkModelOf(dose.Drug)) ?? throw new InvalidOperationException($"No module for {dose.Drug}.");
-                var route = module.RouteFor(dose.Route) ?? throw new InvalidOperationException($"{dose.Drug} has no {dose.Route} route.");
-                var input = (model.Drug(dose.Drug) ?? throw new InvalidOperationException($"No PK model for {dose.Drug}.")).Pk.DoseInput(dose.Route);
-                var relative = dose.WithPolyvalentCations && model.Drug(dose.Drug)!.Pk is EltrombopagPk elt ? elt.CationRelativeBioavailability : 1;
-                var amount = micrograms * input.Bioavailability * relative;
-                var state = definition.State(route.State) ?? throw new InvalidOperationException($"No state '{route.State}'.");
-                // The dose clock (time-since-dose switches) starts at the nominal time; the amount arrives after the lag.
-                var clock = new SbmlAssignment(Expr.Parameter(module.LastDoseParameter), Expr.Quantity(day, "day"));
-                if (input.LagDays > 0)
-                {
-                    items.Add(new SbmlEvent(day, label, [clock]));
-                    if (day + input.LagDays <= scenario.Days) items.Add(new SbmlEvent(day + input.LagDays, label + " (absorbed)", [Add(state, amount)]));
-                }
-                else items.Add(new SbmlEvent(day, label, [clock, Add(state, amount)]));
+                // Flip only while the guard (the dose clock) still holds the value it had when the edit was scheduled.
+                var name = model.Compiled.ParameterNames[guarded.Index];
+                var guardName = model.Compiled.ParameterNames[guarded.GuardIndex];
+                var guard = definition.Parameter(guardName)!;
+                var target = Expr.Parameter(name);
+                var g = Expr.Parameter(guardName);
+                var eps = Value(1e-9 * Math.Max(1, Math.Abs(guarded.GuardValue)), guard.Unit);
+                var at = Value(guarded.GuardValue, guard.Unit);
+                yield return new SbmlAssignment(target,
+                    Expr.IfLess(g, at + eps, Expr.IfLess(at - eps, g, Value(guarded.Value, definition.Parameter(name)!.Unit), target), target));
+                break;
             }
+            case EditSequence sequence:
+                foreach (var inner in sequence.Edits)
+                    foreach (var a in Assignments(inner, definition, model)) yield return a;
+                break;
+            default:
+                throw new InvalidOperationException($"The edit {edit} has no SBML form (the export refuses its scenario event first).");
         }
-        return items.Where(e => e.Day <= scenario.Days).OrderBy(e => e.Day).ToList();
     }
 
     private static SbmlAssignment Add(StateDefinition state, double amount) =>

@@ -100,8 +100,8 @@ public sealed class SbmlWriterTests
         var options = new OdeSolverOptions { RelativeTolerance = 1e-11, AbsoluteTolerance = 1e-13, SaveAt = grid };
         var timeEvents = new EventSet(
         [
-            new TimeEvent(0.75, (_, y) => y[compiled.StateIndex("ligand")] += 2),
-            new TimeEvent(1.75, (_, y) => { p[turnover] *= 1.5; y[compiled.StateIndex("count")] *= 0.5; }),
+            new TimeEvent(0.75, (_, y, _) => y[compiled.StateIndex("ligand")] += 2),
+            new TimeEvent(1.75, (_, y, _) => { p[turnover] *= 1.5; y[compiled.StateIndex("count")] *= 0.5; }),
         ], []);
         var solution = SolverRegistry.Get("rodas5p").Solve(problem, options, timeEvents);
         Assert.True(solution.Succeeded, solution.Diagnostic);
