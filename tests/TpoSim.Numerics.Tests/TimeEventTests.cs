@@ -114,3 +114,19 @@ public sealed class TimeEventTests
         Assert.Equal(Math.Exp(-4), s.FinalState[0], 1e-9);
     }
 }
+
+/// <summary>Events edit the problem's parameter vector p as well as y (OdeProblem.Parameters).</summary>
+public class ParameterEventTests
+{
+    /// <summary>y' = −p₀·y, y(0) = 1, p₀ = 1 until an event at t = 1 sets it to 2: y(3) = e^(−1)·e^(−4) = e^(−5).</summary>
+    [Fact]
+    public void A_time_event_that_edits_p_changes_the_rate_from_then_on()
+    {
+        var p = new[] { 1.0 };
+        var problem = new OdeProblem((t, y, q, dy) => dy[0] = -q[0] * y[0], (t, y, q, jac) => jac[0] = -q[0], p, new[] { 1.0 }, 0, 3);
+        var events = new EventSet([new TimeEvent(1, (t, y, q) => q[0] = 2, "faster")], []);
+        var solution = SolverRegistry.Default.Solve(problem, new OdeSolverOptions { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-12 }, events);
+        Assert.Equal(2, p[0]);
+        Assert.Equal(Math.Exp(-5), solution.FinalState[0], 1e-8);
+    }
+}

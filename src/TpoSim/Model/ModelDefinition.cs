@@ -27,6 +27,9 @@ public sealed record ModelParameter(
 {
     /// <summary>True when <paramref name="value"/> is finite and inside [Minimum, Maximum].</summary>
     public bool Allows(double value) => double.IsFinite(value) && value >= Minimum && value <= Maximum;
+
+    /// <summary>The allowed range with its unit, as messages print it.</summary>
+    public string RangeText => $"[{Parameters.ParameterDefinition.Format(Minimum)}, {Parameters.ParameterDefinition.Format(Maximum)}] {Unit}";
 }
 
 /// <summary>

@@ -49,6 +49,17 @@ public static class TpoModelAssembly
     /// </summary>
     public static IReadOnlyDictionary<string, ModelParameter> AllParameters { get; } = BuildAllParameters();
 
+    /// <summary>
+    /// The parameters a scenario may set by name beyond the catalogue (<see cref="ParameterCatalog"/>): the core's own
+    /// (splenicShareOfAntibodyRemoval) and every drug module's PK and PD parameters, in module order. Covariates and dose
+    /// clocks are not among them: the patient record and the dose events set those.
+    /// </summary>
+    public static IReadOnlyList<ModelParameter> ModelOnlyParameters { get; } = AllParameters.Values
+        .Where(p => !ParameterCatalog.TryGet(p.Name, out _) && p.Kind != ParameterKind.PatientControl).ToArray();
+
+    /// <summary>The settable parameter outside the catalogue called <paramref name="name"/> (<see cref="ModelOnlyParameters"/>), or null.</summary>
+    public static ModelParameter? ModelOnlyParameter(string name) => ModelOnlyParameters.FirstOrDefault(p => p.Name == name);
+
     private static Dictionary<string, ModelParameter> BuildAllParameters()
     {
         var all = new Dictionary<string, ModelParameter>();

@@ -121,7 +121,7 @@ public static class ScenarioFields
             Num("units", $"Adult apheresis units (1 unit = {PlateletTransfusion.PlateletsPerUnitE9:G} ×10^9 platelets).", 0, ScenarioDefaults.MaxTransfusionE9 / PlateletTransfusion.PlateletsPerUnitE9, "adult units", exclusiveMin: true),
             Num("plateletsE9", "Platelets given, ×10^9.", 0, ScenarioDefaults.MaxTransfusionE9, "×10^9 platelets", exclusiveMin: true)),
         Event("setParameter", "Sets a model parameter from 'day' on (e.g. start or stop of platelet destruction).",
-            OneOf("parameter", "Parameter name (docs/parameters.md).", Parameters.ParameterCatalog.All.Select(d => d.Name).ToArray()).Needed(),
+            OneOf("parameter", "Parameter name (docs/parameters.md).", Parameters.ParameterCatalog.All.Select(d => d.Name).Concat(Physiology.TpoModelAssembly.ModelOnlyParameters.Select(m => m.Name)).ToArray()).Needed(),
             Num("value", "New value in the parameter's unit, inside its range.", double.MinValue, double.MaxValue).Needed()),
         Event("bleeding", "Acute blood loss replaced by crystalloid: circulating platelets and plasma TPO are lost in proportion.",
             Num("bloodLossPercent", "Blood lost, % of blood volume.", 0, 60, "% of blood volume", exclusiveMin: true).Needed()),

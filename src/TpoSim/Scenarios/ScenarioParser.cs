@@ -44,6 +44,14 @@ public static class ScenarioParser
 
     private static string Fmt(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The range check of a parameter a scenario may set by name: the catalogue's, or a drug module's PK/PD parameter
+    /// (<see cref="Physiology.TpoModelAssembly.ModelOnlyParameters"/>); null for an unknown name.
+    /// </summary>
+    private static (Func<double, bool> Allows, string Range)? SettableRange(string name) =>
+        ParameterCatalog.TryGet(name, out var def) ? (def.Allows, def.RangeText)
+        : Physiology.TpoModelAssembly.ModelOnlyParameter(name) is { } m ? (m.Allows, m.RangeText) : null;
+
     private sealed class Reader(string? baseDirectory, double? daysOverride)
     {
         public List<ScenarioError> Errors { get; } = [];
@@ -93,14 +101,14 @@ public static class ScenarioParser
                     foreach (var prop in pr.EnumerateObject())
                     {
                         var path = $"$.patient.parameters.{prop.Name}";
-                        if (!ParameterCatalog.TryGet(prop.Name, out var def))
+                        if (SettableRange(prop.Name) is not var (allows, range))
                         {
-                            Error(path, $"unknown parameter '{prop.Name}'; run 'tposim parameters' for the {ParameterCatalog.All.Count} names");
+                            Error(path, $"unknown parameter '{prop.Name}'; run 'tposim parameters' (and 'tposim drugs' for PK/PD) for the names");
                             continue;
                         }
-                        if (prop.Value.ValueKind != JsonValueKind.Number) { Error(path, $"expected a number in {def.RangeText}, found {Kind(prop.Value)}"); continue; }
+                        if (prop.Value.ValueKind != JsonValueKind.Number) { Error(path, $"expected a number in {range}, found {Kind(prop.Value)}"); continue; }
                         var v = prop.Value.GetDouble();
-                        if (!def.Allows(v)) { Error(path, $"{Fmt(v)} is outside the allowed range {def.RangeText}"); continue; }
+                        if (!allows(v)) { Error(path, $"{Fmt(v)} is outside the allowed range {range}"); continue; }
                         overrides[prop.Name] = v;
                     }
                 }
@@ -533,10 +541,12 @@ public static class ScenarioParser
                     double? value = null;
                     if (name is not null)
                     {
-                        if (!ParameterCatalog.TryGet(name, out var def))
-                            Error($"{path}.parameter", $"unknown parameter '{name}'; run 'tposim parameters' for the names");
-                        else
+                        if (ParameterCatalog.TryGet(name, out var def))
                             value = Number(e, path, spec["value"] with { Minimum = def.Minimum, Maximum = def.Maximum, Unit = def.Unit });
+                        else if (Physiology.TpoModelAssembly.ModelOnlyParameter(name) is { } m)
+                            value = Number(e, path, spec["value"] with { Minimum = m.Minimum, Maximum = m.Maximum, Unit = m.Unit });
+                        else
+                            Error($"{path}.parameter", $"unknown parameter '{name}'; run 'tposim parameters' (and 'tposim drugs' for PK/PD) for the names");
                     }
                     if (Errors.Count > errorsBefore || day is null || name is null || value is null) return null;
                     return new ParameterChange(day.Value, name, value.Value);

@@ -136,6 +136,16 @@ public static class ScenarioSchema
                 ["maximum"] = d.Maximum,
             };
         }
+        foreach (var m in Physiology.TpoModelAssembly.ModelOnlyParameters)
+        {
+            parameters[m.Name] = new JsonObject
+            {
+                ["description"] = $"{m.Description} Unit: {m.Unit}; default {m.Value.ToString("G10", System.Globalization.CultureInfo.InvariantCulture)}. Acts only when its drug is dosed.",
+                ["type"] = "number",
+                ["minimum"] = m.Minimum,
+                ["maximum"] = m.Maximum,
+            };
+        }
         var p = o["properties"]!["parameters"]!.AsObject();
         p.Remove("$ref");
         p["type"] = "object";
@@ -208,6 +218,8 @@ public static class ScenarioSchema
                 var ranges = new JsonArray();
                 foreach (var d in ParameterCatalog.All)
                     ranges.Add(Branch("parameter", d.Name, Properties(("value", new JsonObject { ["minimum"] = d.Minimum, ["maximum"] = d.Maximum }))));
+                foreach (var m in Physiology.TpoModelAssembly.ModelOnlyParameters)
+                    ranges.Add(Branch("parameter", m.Name, Properties(("value", new JsonObject { ["minimum"] = m.Minimum, ["maximum"] = m.Maximum }))));
                 o["allOf"] = ranges;
                 break;
             }

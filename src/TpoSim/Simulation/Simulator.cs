@@ -20,7 +20,7 @@ public static class Simulator
     /// <summary>Progress is reported at most once per this many simulated days (long runs only).</summary>
     private const double SegmentDays = 365;
 
-    /// <summary>The parameter values a scenario asks for: defaults, then the condition, then explicit overrides.</summary>
+    /// <summary>The catalogue parameter values a scenario asks for: defaults, then the condition, then explicit overrides (PK/PD overrides: <see cref="ParameterVector"/>).</summary>
     public static ParameterSet ParametersFor(Scenario scenario)
     {
         var set = ParameterSet.Default;
@@ -31,8 +31,9 @@ public static class Simulator
         }
         foreach (var (name, value) in scenario.ParameterOverrides)
         {
-            if (!ParameterCatalog.TryGet(name, out var def)) throw new ArgumentException($"Unknown parameter '{name}'.");
-            set = set.With(def.Id, value);
+            // PK and PD parameters are not in the catalogue set: they enter the model's vector (ParameterVector).
+            if (ParameterCatalog.TryGet(name, out var def)) set = set.With(def.Id, value);
+            else if (TpoModelAssembly.ModelOnlyParameter(name) is null) throw new ArgumentException($"Unknown parameter '{name}'.");
         }
         // A fluctuating disease activity starts at week 0's value: the day-0 steady state is the patient's state that week.
         if (ActivityFluctuationOf(scenario) is { } fluctuation)
