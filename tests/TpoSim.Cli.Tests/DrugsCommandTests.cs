@@ -1,5 +1,5 @@
 using TpoSim.Drugs;
-using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Drugs.Modules;
 using Xunit;
 
 namespace TpoSim.Cli.Tests;
@@ -12,7 +12,7 @@ public sealed class DrugsCommandTests
         var run = CliHarness.Run("drugs");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         foreach (var d in DrugCatalog.All) Assert.Contains(d.Name, run.Stdout);
-        foreach (var p in PkModelCatalog.Create("eltrombopag").Parameters.Concat(DrugEffects.For("romiplostim")))
+        foreach (var p in DrugModuleCatalog.ParametersOf("eltrombopag").Concat(DrugModuleCatalog.ParametersOf("romiplostim")))
             Assert.Contains(p.Name, run.Stdout);
         Assert.Contains("HYPOTHETICAL", run.Stdout.ToUpperInvariant());
     }
@@ -21,10 +21,10 @@ public sealed class DrugsCommandTests
     public void Drugs_lists_the_pk_variants_a_scenario_can_select()
     {
         var run = CliHarness.Run("drugs");
-        foreach (var drug in PkModelCatalog.DrugsWithVariants)
+        foreach (var drug in DrugModuleCatalog.DrugsWithVariants)
         {
             Assert.Contains($"'pk.{drug}'", run.Stdout);
-            foreach (var v in PkModelCatalog.VariantsOf(drug)) Assert.Contains($"  {v}", run.Stdout);
+            foreach (var v in DrugModuleCatalog.VariantsOf(drug)) Assert.Contains($"  {v}", run.Stdout);
         }
     }
 }

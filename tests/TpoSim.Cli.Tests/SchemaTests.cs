@@ -76,7 +76,15 @@ public sealed class SchemaTests
     public void Parameter_properties_match_the_catalog()
     {
         var props = Props(Props(Def("patient"))["parameters"]!.AsObject());
-        Assert.Equal(ParameterCatalog.All.Select(d => d.Name), Keys(props));
+        var modelOnly = TpoSim.Physiology.TpoModelAssembly.ModelOnlyParameters;
+        Assert.Equal(ParameterCatalog.All.Select(d => d.Name).Concat(modelOnly.Select(m => m.Name)), Keys(props));
+        // PK and PD parameters (every drug module's, issue 13 item 5) carry their registry range and default too.
+        foreach (var m in modelOnly)
+        {
+            Assert.Equal(m.Minimum, Num(props[m.Name]!["minimum"]));
+            Assert.Equal(m.Maximum, Num(props[m.Name]!["maximum"]));
+            Assert.Contains($"default {m.Value.ToString("G10", System.Globalization.CultureInfo.InvariantCulture)}.", props[m.Name]!["description"]!.GetValue<string>());
+        }
         foreach (var d in ParameterCatalog.All)
         {
             Assert.Equal(d.Minimum, Num(props[d.Name]!["minimum"]));
@@ -93,11 +101,17 @@ public sealed class SchemaTests
     public void SetParameter_names_and_value_ranges_match_the_catalog()
     {
         var def = Def("setParameter");
-        Assert.Equal(ParameterCatalog.All.Select(d => d.Name), Strings(Props(def)["parameter"]!["enum"]));
+        var modelOnly = TpoSim.Physiology.TpoModelAssembly.ModelOnlyParameters;
+        Assert.Equal(ParameterCatalog.All.Select(d => d.Name).Concat(modelOnly.Select(m => m.Name)), Strings(Props(def)["parameter"]!["enum"]));
         var ranges = def["allOf"]!.AsArray().ToDictionary(
             c => c!["if"]!["properties"]!["parameter"]!["const"]!.GetValue<string>(),
             c => c!["then"]!["properties"]!["value"]!.AsObject());
-        Assert.Equal(ParameterCatalog.All.Count, ranges.Count);
+        Assert.Equal(ParameterCatalog.All.Count + modelOnly.Count, ranges.Count);
+        foreach (var m in modelOnly)
+        {
+            Assert.Equal(m.Minimum, Num(ranges[m.Name]["minimum"]));
+            Assert.Equal(m.Maximum, Num(ranges[m.Name]["maximum"]));
+        }
         foreach (var d in ParameterCatalog.All)
         {
             Assert.Equal(d.Minimum, Num(ranges[d.Name]["minimum"]));

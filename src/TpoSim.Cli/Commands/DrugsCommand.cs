@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TpoSim.Drugs;
-using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Drugs.Modules;
 using TpoSim.Parameters;
 using TpoSim.Scenarios;
 
@@ -21,16 +21,14 @@ public static class DrugsCommand
                 var routes = string.Join(", ", drug.Routes.Select(r => r switch { Route.Subcutaneous => "sc", Route.Oral => "oral", _ => "iv" }));
                 console.Ansi.Write(new Rule($"[bold]{Markup.Escape(drug.Name)}[/] ({Markup.Escape(routes)}; at most {ParameterDefinition.Format(drug.MaxSingleDoseMicrogramsPerKg)} µg/kg per dose)").LeftJustified());
                 console.Ansi.Write(new Markup($"{Markup.Escape(drug.Mechanism)}\n[grey]{Markup.Escape(drug.Source)}[/]\n"));
-                var variants = PkModelCatalog.VariantsOf(drug.Name);
+                var variants = DrugModuleCatalog.VariantsOf(drug.Name);
                 if (variants.Count > 1)
                 {
                     console.Out.WriteLine($"PK variants (scenario field 'pk.{drug.Name}'):");
                     for (var v = 0; v < variants.Count; v++)
-                        console.Out.WriteLine($"  {variants[v]}{(v == 0 ? " (default)" : "")}: {PkModelCatalog.Create(variants[v]).Description}");
+                        console.Out.WriteLine($"  {variants[v]}{(v == 0 ? " (default)" : "")}: {DrugModuleCatalog.Find(variants[v])!.Description}");
                 }
-                var parameters = new List<ParameterDefinition>();
-                if (PkModelCatalog.Names.Contains(drug.Name)) parameters.AddRange(PkModelCatalog.Create(drug.Name).Parameters);
-                parameters.AddRange(DrugEffects.For(drug.Name));
+                var parameters = DrugModuleCatalog.ParametersOf(drug.Name);
                 if (parameters.Count == 0)
                 {
                     console.Out.WriteLine("(no parameters of its own: it is TPO, see 'tposim parameters')");
@@ -44,7 +42,7 @@ public static class DrugsCommand
                 table.AddColumn("Source");
                 foreach (var d in parameters)
                 {
-                    table.AddRow(Markup.Escape(d.Name), ParameterDefinition.Format(d.DefaultValue), Markup.Escape(d.Unit),
+                    table.AddRow(Markup.Escape(d.Name), ParameterDefinition.Format(d.Value), Markup.Escape(d.Unit),
                         Markup.Escape($"{ParameterDefinition.Format(d.Minimum)}–{ParameterDefinition.Format(d.Maximum)}"), Markup.Escape(d.Source));
                 }
                 console.Ansi.Write(table);

@@ -1,7 +1,6 @@
 using TpoSim.Conditions;
 using TpoSim.Diagnosis;
 using TpoSim.Drugs;
-using TpoSim.Drugs.Pharmacokinetics;
 using TpoSim.Output.Files;
 using TpoSim.Parameters;
 using TpoSim.Policies;
@@ -23,6 +22,9 @@ public sealed record ParameterInfo(string Name, double Value, string Unit, doubl
 {
     /// <summary>From a catalogue definition.</summary>
     public static ParameterInfo From(ParameterDefinition d) => new(d.Name, d.DefaultValue, d.Unit, d.Minimum, d.Maximum, d.Kind.ToString(), d.Description, d.Source);
+
+    /// <summary>From a model registry entry (a drug module's PK or PD parameter).</summary>
+    public static ParameterInfo From(TpoSim.Model.ModelParameter p) => new(p.Name, p.Value, p.Unit, p.Minimum, p.Maximum, p.Kind.ToString(), p.Description, p.Source);
 }
 
 /// <summary>A condition option (e.g. ITP's splenectomised flag).</summary>
@@ -112,8 +114,8 @@ public static class CatalogEndpoints
 
         api.MapGet("/drugs", () => DrugCatalog.All.Select(d => new DrugInfoResponse(d.Name,
                 d.Routes.Select(r => r switch { TpoSim.Scenarios.Route.Subcutaneous => "sc", TpoSim.Scenarios.Route.Oral => "oral", _ => "iv" }).ToArray(),
-                d.MaxSingleDoseMicrogramsPerKg, d.Mechanism, d.Source, PkModelCatalog.VariantsOf(d.Name),
-                (PkModelCatalog.Names.Contains(d.Name) ? PkModelCatalog.Create(d.Name).Parameters : []).Concat(DrugEffects.For(d.Name)).Select(ParameterInfo.From).ToArray())).ToArray())
+                d.MaxSingleDoseMicrogramsPerKg, d.Mechanism, d.Source, TpoSim.Drugs.Modules.DrugModuleCatalog.VariantsOf(d.Name),
+                TpoSim.Drugs.Modules.DrugModuleCatalog.ParametersOf(d.Name).Select(ParameterInfo.From).ToArray())).ToArray())
             .WithName("Drugs").WithSummary("Drugs a scenario can dose, with routes, mechanism, PK variants and parameters (as `tposim drugs`)");
 
         api.MapGet("/titrations", () => TitrationCatalog.Names.Select(p => new TitrationInfo(p, TitrationCatalog.DoseEveryDays(p), TitrationCatalog.DefaultCheckEveryDays(p),

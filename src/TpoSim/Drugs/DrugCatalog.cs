@@ -5,7 +5,7 @@ namespace TpoSim.Drugs;
 /// <summary>
 /// Drugs a scenario can dose. Recombinant human TPO needs no PK model of its own: it is TPO, so an IV dose adds
 /// to free plasma TPO and the model's own target-mediated disposition clears it. The other drugs carry a PK model
-/// (<see cref="Pharmacokinetics.PkModelCatalog"/>, same names) whose states are appended to the model's, and act on
+/// (<see cref="Modules.DrugModuleCatalog"/>, same names) whose states are appended to the model's, and act on
 /// c-Mpl signalling through <see cref="DrugEffects"/>.
 /// </summary>
 public static class DrugCatalog

@@ -84,7 +84,8 @@ public sealed class AssembledModel
             }
             offset += count;
         }
-        if (offset != compiled.Dimension) throw new InvalidOperationException($"Modules hold {offset} states, the compiled model {compiled.Dimension}.");
+        // States after the drugs are allowed (a PK-only run appends its AUC), never fewer.
+        if (offset > compiled.Dimension) throw new InvalidOperationException($"Modules hold {offset} states, the compiled model {compiled.Dimension}.");
         Drugs = drugs;
         Structure = compiled.JacobianPattern.Structure;
     }

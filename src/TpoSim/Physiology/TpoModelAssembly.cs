@@ -86,6 +86,12 @@ public static class TpoModelAssembly
         p[model.ParameterIndex("female")] = patient.Sex == Sex.Female ? 1 : 0;
         p[model.ParameterIndex("eastAsian")] = patient.EastAsian ? 1 : 0;
         p[model.ParameterIndex("childPughScore")] = patient.ChildPughScore ?? 0;
+        // Body weight is not checked here: a drug-free newborn may weigh under the PK models' 2 kg (the parser allows it).
+        foreach (var c in CoreModelDefinition.Covariates.Where(c => c != CoreModelDefinition.BodyWeight))
+        {
+            var value = p[model.ParameterIndex(c.Name)];
+            if (!c.Allows(value)) throw new ArgumentException($"Patient covariate {c.Name} = {value} is outside {c.RangeText}.", nameof(patient));
+        }
         foreach (var (name, value) in overrides ?? new Dictionary<string, double>())
         {
             var k = model.ParameterIndex(name);

@@ -14,7 +14,7 @@ namespace TpoSim.Scenarios;
 /// <param name="Doses">Drug doses.</param>
 /// <param name="Events">Timed events (transfusions, parameter changes).</param>
 /// <param name="Titration">A closed-loop dose rule applied at platelet checks, or null.</param>
-/// <param name="PkVariants">Published PK variant per drug (<see cref="Drugs.Pharmacokinetics.PkModelCatalog.VariantsOf"/>), e.g. romiplostim → "romiplostim-itp"; a drug not listed uses its default model. Null = none.</param>
+/// <param name="PkVariants">Published PK variant per drug (<see cref="Drugs.Modules.DrugModuleCatalog.VariantsOf"/>), e.g. romiplostim → "romiplostim-itp"; a drug not listed uses its default model. Null = none.</param>
 /// <param name="Seed">Seed of the model's own random features (ITP activity fluctuation); the same seed gives the same run.</param>
 public sealed record Scenario(
     string Name,

@@ -165,10 +165,10 @@ public static class ScenarioFields
 
     /// <summary>The published PK variant chosen per drug.</summary>
     public static ObjectSpec Pk { get; } = new("pk", "Published PK variant per drug ('tposim drugs' lists them); a drug not listed uses its default (healthy-subject) model.",
-        Drugs.Pharmacokinetics.PkModelCatalog.DrugsWithVariants.Select(d =>
+        Drugs.Modules.DrugModuleCatalog.DrugsWithVariants.Select(d =>
         {
-            var variants = Drugs.Pharmacokinetics.PkModelCatalog.VariantsOf(d);
-            return OneOf(d, $"{d}: " + string.Join("; ", variants.Select(v => $"{v} = {Drugs.Pharmacokinetics.PkModelCatalog.Create(v).Description}")), variants, variants[0]);
+            var variants = Drugs.Modules.DrugModuleCatalog.VariantsOf(d);
+            return OneOf(d, $"{d}: " + string.Join("; ", variants.Select(v => $"{v} = {Drugs.Modules.DrugModuleCatalog.Find(v)!.Description}")), variants, variants[0]);
         }).ToArray());
 
     private static ObjectSpec Event(string type, string description, params FieldSpec[] own) =>

@@ -188,7 +188,7 @@ public static class ScenarioParser
 
         /// <summary>
         /// Rules across doses, patient and PK variants: each dose's route must be one its PK model (the selected variant)
-        /// takes, and the PK models are defined for a body weight of at least <see cref="Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg"/>.
+        /// takes, and the PK models are defined for a body weight of at least <see cref="Physiology.CoreModelDefinition.BodyWeight"/>'s minimum.
         /// </summary>
         private void CheckDosesAgainstPk(IReadOnlyList<DoseRecord> doses, IReadOnlyList<string> paths, Policies.TitrationSpec? titration, Patient patient, IReadOnlyDictionary<string, string>? pk)
         {
@@ -196,20 +196,20 @@ public static class ScenarioParser
             for (var i = 0; i < doses.Count; i++)
             {
                 var d = doses[i];
-                var variants = Drugs.Pharmacokinetics.PkModelCatalog.VariantsOf(d.Drug);
+                var variants = Drugs.Modules.DrugModuleCatalog.VariantsOf(d.Drug);
                 if (variants.Count == 0) continue;
                 pkDrugs.Add(d.Drug);
                 var name = pk is not null && pk.TryGetValue(d.Drug, out var v) ? v : variants[0];
-                var model = Drugs.Pharmacokinetics.PkModelCatalog.Create(name);
-                if (!model.Routes.Contains(d.Route))
+                var routes = Drugs.Modules.DrugModuleCatalog.Find(name)!.Routes.Select(r => r.Route).ToArray();
+                if (!routes.Contains(d.Route))
                 {
                     var where = paths[i].EndsWith(".file", StringComparison.Ordinal) ? paths[i] : $"{paths[i]}.route";
-                    Error(where, $"the PK model '{name}' of {d.Drug} takes only {string.Join(", ", model.Routes.Select(RouteName))}, not '{RouteName(d.Route)}'; allowed: {string.Join(", ", model.Routes.Select(RouteName))}, or another pk variant ({string.Join(", ", variants.Where(x => x != name))})");
+                    Error(where, $"the PK model '{name}' of {d.Drug} takes only {string.Join(", ", routes.Select(RouteName))}, not '{RouteName(d.Route)}'; allowed: {string.Join(", ", routes.Select(RouteName))}, or another pk variant ({string.Join(", ", variants.Where(x => x != name))})");
                 }
             }
             if (titration is not null) pkDrugs.Add(titration.Policy);
-            if (pkDrugs.Count > 0 && patient.BodyWeightKg < Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)
-                Error("$.patient.weightKg", $"{Fmt(patient.BodyWeightKg)} kg is below the {Fmt(Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)} kg the PK models are defined for ({pkDrugs[0]} is dosed); allowed [{Fmt(Drugs.Pharmacokinetics.PkCovariates.MinBodyWeightKg)}, {Fmt(Patient.MaxWeightKg)}] kg with a drug, or rhTPO");
+            if (pkDrugs.Count > 0 && patient.BodyWeightKg < Physiology.CoreModelDefinition.BodyWeight.Minimum)
+                Error("$.patient.weightKg", $"{Fmt(patient.BodyWeightKg)} kg is below the {Fmt(Physiology.CoreModelDefinition.BodyWeight.Minimum)} kg the PK models are defined for ({pkDrugs[0]} is dosed); allowed [{Fmt(Physiology.CoreModelDefinition.BodyWeight.Minimum)}, {Fmt(Patient.MaxWeightKg)}] kg with a drug, or rhTPO");
         }
 
         /// <summary>The kidney and marrow-stroma shares of TPO production leave the liver a share above 0 (it makes most TPO).</summary>
@@ -270,7 +270,7 @@ public static class ScenarioParser
         private SortedDictionary<string, string> ReadPkVariants(JsonElement e, string path)
         {
             var variants = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var drugs = Drugs.Pharmacokinetics.PkModelCatalog.DrugsWithVariants;
+            var drugs = Drugs.Modules.DrugModuleCatalog.DrugsWithVariants;
             foreach (var prop in e.EnumerateObject())
             {
                 if (!drugs.Contains(prop.Name))

@@ -419,7 +419,7 @@ public static class Simulator
     /// p holds the day-0 parameters (bioavailability, lag and switch time are parameter expressions); a dose taken with
     /// polyvalent cations (eltrombopag) lowers only its own absorbed fraction (Williams 2009 via the label).
     /// </remarks>
-    private static IEnumerable<(double Day, string What, ModelEdit Edit, bool IsDose)> DoseEdits(
+    internal static IEnumerable<(double Day, string What, ModelEdit Edit, bool IsDose)> DoseEdits(
         AssembledModel model, double[] p, string drugName, Route route, double day, double micrograms, bool withCations, double end)
     {
         var drug = model.Drug(drugName) ?? throw new InvalidOperationException($"No model for drug {drugName}.");

@@ -1,5 +1,5 @@
 using TpoSim.Dosing;
-using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Drugs.Modules;
 using TpoSim.Scenarios;
 
 namespace TpoSim.Tests.Dosing;
@@ -35,15 +35,15 @@ public class DosingRecordTests
     [InlineData("romiplostim")]
     public void ExpandedRecordGivesIdenticalCurve(string drug)
     {
-        IPharmacokineticModel model = drug == "eltrombopag" ? new EltrombopagPk() : new RomiplostimPk();
+        var patient = new TpoSim.Physiology.Patient(Sex: TpoSim.Physiology.Sex.Male);
         var record = drug == "eltrombopag"
             ? new DosingRecord(0, 50, DoseUnit.Milligram, Route.Oral, 1, 13)
             : new DosingRecord(0, 1, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 7, 3);
         var oneByOne = drug == "eltrombopag"
             ? WrittenOut(0, 1, 14, 50, DoseUnit.Milligram, Route.Oral)
             : WrittenOut(0, 7, 4, 1, DoseUnit.MicrogramPerKg, Route.Subcutaneous);
-        var a = PkSimulator.Simulate(model, DosingRecord.ExpandAll([record]), 100, 35, 0.25);
-        var b = PkSimulator.Simulate(model, oneByOne, 100, 35, 0.25);
+        var a = TpoSim.Drugs.Modules.PkOnlySimulation.Simulate(drug, patient, DosingRecord.ExpandAll([record]), 100, 35, 0.25);
+        var b = TpoSim.Drugs.Modules.PkOnlySimulation.Simulate(drug, patient, oneByOne, 100, 35, 0.25);
         Assert.True(a.Succeeded && b.Succeeded);
         Assert.Equal(b.ConcentrationNgPerMl, a.ConcentrationNgPerMl);
         Assert.Equal(b.AucNgDayPerMl, a.AucNgDayPerMl);

@@ -1,4 +1,3 @@
-using TpoSim.Drugs.Pharmacokinetics;
 using TpoSim.Physiology;
 using TpoSim.Tests.Simulation;
 
@@ -15,20 +14,28 @@ public sealed class EltrombopagAbsorptionPhaseTests
     [Fact]
     public void The_event_phase_wins_over_the_time_since_dose()
     {
-        var pk = new EltrombopagPk();
-        var y = new double[] { 1000, 0, 0 };
-        var switchDays = pk.DoseInput(Scenarios.Route.Oral).RateSwitchDays!.Value;
-        var early = new double[3];
-        var late = new double[3];
-        var d = new double[3];
-        pk.Derivatives(0, y, new PkInputs(150, 0), early);
-        pk.Derivatives(0, y, new PkInputs(150, 1), late);
-        Assert.Equal(5.26 / 0.333, late[0] / early[0], 1e-9);
-        // A time since dose a rounding error past the switch, but the switch event has not fired yet: early rate.
-        pk.Derivatives(0, y, new PkInputs(150, switchDays * (1 + 1e-15), AfterRateSwitch: false), d);
-        Assert.Equal(early[0], d[0]);
-        pk.Derivatives(0, y, new PkInputs(150, switchDays * (1 - 1e-15), AfterRateSwitch: true), d);
-        Assert.Equal(late[0], d[0]);
+        // The compiled module's gut rate reads only the phase parameter, never t − last dose: at a time a rounding error
+        // past the switch with the phase still early, the rate is early; a rounding error before it with the phase late, late.
+        var model = TpoSim.Drugs.Modules.PkOnlySimulation.Model("eltrombopag");
+        var p = TpoSim.Tests.Drugs.PkTestHelpers.ParametersOf(TpoSim.Tests.Drugs.PkTestHelpers.Pk("eltrombopag"));
+        var drug = model.Drugs[0];
+        var y = model.HealthyState(p);
+        y[drug.Offset] = 1000;
+        var switchDays = model.DoseInputOf("eltrombopag", Scenarios.Route.Oral, p).RateSwitchDays!.Value;
+        p[drug.LastDoseParameter] = 0;
+        double GutRate(double t, double phase)
+        {
+            p[drug.AbsorptionPhaseParameter] = phase;
+            var f = new double[y.Length];
+            model.Compiled.Derivative(t, y, p, f);
+            return f[drug.Offset];
+        }
+        var early = GutRate(0, 0);
+        var late = GutRate(0, 1);
+        Assert.Equal(-0.333 * 24 * 1000, early, 1e-9);
+        Assert.Equal(5.26 / 0.333, late / early, 1e-9);
+        Assert.Equal(early, GutRate(switchDays * (1 + 1e-15), 0));
+        Assert.Equal(late, GutRate(switchDays * (1 - 1e-15), 1));
     }
 
     /// <summary>

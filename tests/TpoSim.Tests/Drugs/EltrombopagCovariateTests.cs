@@ -1,4 +1,4 @@
-using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Drugs.Modules;
 using TpoSim.Physiology;
 using TpoSim.Policies;
 using TpoSim.Scenarios;
@@ -24,9 +24,8 @@ public class EltrombopagCovariateTests
     private static double Auc(string patient)
     {
         var scenario = Parse(patient);
-        var who = Simulator.PatientFor(scenario);
-        var pk = PkModelCatalog.Create("eltrombopag", new PkCovariates(who.BodyWeightKg, who.Sex == Sex.Female, who.EastAsian, who.ChildPughScore));
-        return PkSimulator.Simulate(pk, [new TpoSim.Dosing.Dose(0, 50, DoseUnit.Milligram, Route.Oral)], 250, 60, 1).AucNgDayPerMl;
+        return TpoSim.Drugs.Modules.PkOnlySimulation.Simulate("eltrombopag", Simulator.PatientFor(scenario),
+            [new TpoSim.Dosing.Dose(0, 50, DoseUnit.Milligram, Route.Oral)], 250, 60, 1).AucNgDayPerMl;
     }
 
     private const string Reference = """{ "sex": "male" }""";

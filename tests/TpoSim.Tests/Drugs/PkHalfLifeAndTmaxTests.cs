@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
+using TpoSim.Drugs.Modules;
 using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Physiology;
 using TpoSim.Scenarios;
 using static TpoSim.Tests.Drugs.PkTestHelpers;
 
@@ -17,7 +19,7 @@ public class PkHalfLifeAndTmaxTests
     [InlineData(10.0)]
     public void RomiplostimScTmaxMatchesLabel(double doseMicrogramsPerKg)
     {
-        var p = Single(new RomiplostimPk(), doseMicrogramsPerKg, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20);
+        var p = Single(Pk("romiplostim"), doseMicrogramsPerKg, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20);
         var tmaxHours = p.Peak(0, 5).Day * 24;
         Assert.InRange(tmaxHours, 7, 50);
         Assert.InRange(tmaxHours, 14 * 0.75, 14 * 1.25);
@@ -30,7 +32,7 @@ public class PkHalfLifeAndTmaxTests
     [InlineData(20.0)]
     public void RomiplostimHalfLifeInLabelRange(double platelets)
     {
-        var p = Single(new RomiplostimPk(), 1, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20, platelets);
+        var p = Single(Pk("romiplostim"), 1, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20, platelets);
         Assert.InRange(p.HalfLifeBetween(4, 10), 1, 34);
     }
 
@@ -38,8 +40,8 @@ public class PkHalfLifeAndTmaxTests
     [Fact]
     public void RomiplostimExposureFallsWithPlateletCount()
     {
-        var low = Single(new RomiplostimPk(), 1, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20, 20).AucNgDayPerMl;
-        var high = Single(new RomiplostimPk(), 1, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20, 250).AucNgDayPerMl;
+        var low = Single(Pk("romiplostim"), 1, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20, 20).AucNgDayPerMl;
+        var high = Single(Pk("romiplostim"), 1, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20, 250).AucNgDayPerMl;
         Assert.True(low > 5 * high, $"AUC at 20 ×10⁹/L {low} vs at 250 {high}");
     }
 
@@ -47,7 +49,7 @@ public class PkHalfLifeAndTmaxTests
     [Fact]
     public void RomiplostimItpIsExactBatemanFunction()
     {
-        var model = new RomiplostimItpPk(new PkCovariates(BodyWeightKg: 60));
+        var model = Pk("romiplostim-itp", Reference with { BodyWeightKg = 60 });
         var p = Single(model, 2, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 30);
         double ka = 0.02 * 24, k = 0.03 * 24, v = 2565 * Math.Pow(60 / 77.0, 1.04), dose = 120;
         foreach (var t in new[] { 0.25, 1, 2, 5, 10, 20 })
@@ -73,11 +75,11 @@ public class PkHalfLifeAndTmaxTests
     /// span of these two populations); and the simulated slope equals the analytic 2-cmt β within 0.1%.
     /// </summary>
     [Theory]
-    [InlineData(EltrombopagPopulation.Healthy, 0.953, 9.75, 9.41, 0.633)]
-    [InlineData(EltrombopagPopulation.Itp, 0.668, 8.76, 11.3, 0.399)]
-    public void EltrombopagHalfLifeMatchesLabel(EltrombopagPopulation population, double cl, double vc, double vp, double q)
+    [InlineData("eltrombopag", 0.953, 9.75, 9.41, 0.633)]
+    [InlineData("eltrombopag-itp", 0.668, 8.76, 11.3, 0.399)]
+    public void EltrombopagHalfLifeMatchesLabel(string population, double cl, double vc, double vp, double q)
     {
-        var p = Single(new EltrombopagPk(population: population), 50, DoseUnit.Milligram, Route.Oral, 20);
+        var p = Single(Pk(population), 50, DoseUnit.Milligram, Route.Oral, 20);
         var halfLifeHours = p.HalfLifeBetween(8, 16) * 24;
         Assert.InRange(halfLifeHours, 21 * 0.98, 35 * 1.02);
         var analytic = Math.Log(2) / TwoCompartmentBetaPerHour(cl, vc, vp, q);
@@ -88,7 +90,7 @@ public class PkHalfLifeAndTmaxTests
     [Fact]
     public void EltrombopagLagAndAbsorptionSwitch()
     {
-        var p = Single(new EltrombopagPk(), 50, DoseUnit.Milligram, Route.Oral, 2);
+        var p = Single(Pk("eltrombopag"), 50, DoseUnit.Milligram, Route.Oral, 2);
         Assert.Equal(0, p.ConcentrationAt(0.4 / 24));
         const double lag = 0.447, sw = 1.46, dose = 50_000;
         foreach (var h in new[] { 0.6, 1.0, 1.4, 1.6, 2.0, 3.0 })
@@ -106,11 +108,12 @@ public class PkHalfLifeAndTmaxTests
     [Fact]
     public void EltrombopagCovariatesScaleClearance()
     {
-        var reference = new EltrombopagPk().LinearClearanceLitersPerDay!.Value;
+        double Clearance(PkCase pk) => ParametersOf(pk)[PkOnlySimulation.Model(pk.Model).Index("eltrombopagClearancePerDay")];
+        var reference = Clearance(Pk("eltrombopag"));
         Assert.Equal(0.953 * 24, reference, 1e-12);
-        var all = new EltrombopagPk(new PkCovariates(Female: true, EastAsian: true, ChildPughScore: 7)).LinearClearanceLitersPerDay!.Value;
+        var all = Clearance(Pk("eltrombopag", Reference with { Sex = Sex.Female, EastAsian = true, ChildPughScore = 7 }));
         Assert.Equal(reference * 0.622 * 0.476 * 0.536 * (1 - 0.113 * 2), all, 1e-9);
-        Assert.Throws<ArgumentException>(() => new EltrombopagPk(new PkCovariates(ChildPughScore: 14)));
+        Assert.Throws<ArgumentException>(() => ParametersOf(Pk("eltrombopag", Reference with { ChildPughScore = 14 })));
     }
 
     // ---- Avatrombopag, Liu 2025 ----
@@ -119,12 +122,16 @@ public class PkHalfLifeAndTmaxTests
     [Fact]
     public void AvatrombopagHalfLifeAndAnalyticTmax()
     {
-        var model = new AvatrombopagPk();
+        var model = Pk("avatrombopag");
         var p = Single(model, 60, DoseUnit.Milligram, Route.Oral, 10);
         var halfLifeHours = p.HalfLifeBetween(4, 8) * 24;
         Assert.InRange(halfLifeHours, 16, 19);
         Assert.Equal(Math.Log(2) * 199 / 7.85, halfLifeHours, 0.001 * halfLifeHours);
-        double ka = model.AbsorptionRatePerDay, k = model.EliminationRatePerDay;
+        var q = ParametersOf(model);
+        var m = PkOnlySimulation.Model(model.Model);
+        double ka = q[m.Index("avatrombopagKaPerDay")], k = q[m.Index("avatrombopagKePerDay")];
+        Assert.Equal(0.582 * 24, ka, 1e-12);
+        Assert.Equal(7.85 / 199 * 24, k, 1e-12);
         Assert.Equal(Math.Log(ka / k) / (ka - k), p.Peak(0, 2).Day, 1e-6);
     }
 
@@ -138,7 +145,7 @@ public class PkHalfLifeAndTmaxTests
     [Fact]
     public void LusutrombopagTerminalSlopeIsSlowestEigenvalue()
     {
-        var p = Single(new LusutrombopagPk(), 3, DoseUnit.Milligram, Route.Oral, 60);
+        var p = Single(Pk("lusutrombopag"), 3, DoseUnit.Milligram, Route.Oral, 60);
         double ke = 1.358, k12 = 1.2816, k21 = 2.088, k13 = 0.03408, k31 = 0.14088;
         var a = Matrix<double>.Build.DenseOfArray(new[,]
         {
@@ -158,7 +165,7 @@ public class PkHalfLifeAndTmaxTests
     [Fact]
     public void PegRhuMgdfHalfLifeInRange()
     {
-        var p = Single(new PegRhuMgdfPk(), 3, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20);
+        var p = Single(Pk("peg-rhumgdf"), 3, DoseUnit.MicrogramPerKg, Route.Subcutaneous, 20);
         Assert.InRange(p.HalfLifeBetween(10, 20) * 24, 24, 40);
         double ka = 0.05 * 24, k = Math.Log(2) / (32 / 24.0);
         Assert.Equal(Math.Log(ka / k) / (ka - k), p.Peak(0, 5).Day, 1e-6);

@@ -1,4 +1,5 @@
-using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Drugs.Modules;
+using TpoSim.Physiology;
 using TpoSim.Scenarios;
 using static TpoSim.Tests.Drugs.PkTestHelpers;
 
@@ -22,27 +23,44 @@ public class PkMassBalanceTests
         { "antagonist-iv", 10, DoseUnit.Milligram, Route.Intravenous, 20 },
     };
 
-    private static IPharmacokineticModel Model(string name) => name switch
+    private static PkCase Model(string name) => name switch
     {
-        "romiplostim-itp" => new RomiplostimItpPk(),
-        "eltrombopag" => new EltrombopagPk(),
-        "eltrombopag-covariates" => new EltrombopagPk(new PkCovariates(Female: true, EastAsian: true, ChildPughScore: 8)),
-        "eltrombopag-cations" => new EltrombopagPk(new PkCovariates(WithPolyvalentCations: true)),
-        "eltrombopag-itp" => new EltrombopagPk(population: EltrombopagPopulation.Itp),
-        "avatrombopag" => new AvatrombopagPk(),
-        "lusutrombopag" => new LusutrombopagPk(),
-        "peg-rhumgdf-sc" or "peg-rhumgdf-iv" => new PegRhuMgdfPk(),
-        _ => new HypotheticalMplAntagonistPk(),
+        "eltrombopag-covariates" => Pk("eltrombopag", Reference with { Sex = Sex.Female, EastAsian = true, ChildPughScore = 8 }),
+        "eltrombopag-cations" => Pk("eltrombopag") with { WithCations = true },
+        "peg-rhumgdf-sc" or "peg-rhumgdf-iv" => Pk("peg-rhumgdf"),
+        "antagonist-oral" or "antagonist-iv" => Pk("mpl-antagonist"),
+        _ => Pk(name),
     };
+
+    /// <summary>
+    /// The model's own linear clearance, L/day: with drug only in the central compartment (and the depot empty), the
+    /// total drug amount falls at CL·C (Σ dA/dt = −CL·C for every linear model here), read off the compiled right-hand side.
+    /// </summary>
+    private static double Clearance(PkCase pk, Route route)
+    {
+        var model = PkOnlySimulation.Model(pk.Model);
+        var p = ParametersOf(pk);
+        var drug = model.Drugs[0];
+        var y = model.HealthyState(p);
+        var central = drug.Offset + drug.Module.Definition.States.ToList().FindIndex(st => st.Name.EndsWith("Central", StringComparison.Ordinal));
+        y[central] = 1000; // µg
+        var f = new double[y.Length];
+        model.Compiled.Derivative(0, y, p, f);
+        var loss = -Enumerable.Range(drug.Offset, drug.StateCount).Sum(i => f[i]);
+        return loss / model.DrugConcentrations(0, y, p)[0] / 1000; // µg/day ÷ (µg/L) = L/day; ng/mL = µg/L
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void AucTimesClearanceIsAbsorbedDose(string name, double amount, DoseUnit unit, Route route, double endDay)
     {
-        var model = Model(name);
-        var p = Single(model, amount, unit, route, endDay);
-        var absorbed = TpoSim.Dosing.DoseUnits.ToMicrograms(amount, unit, model.Covariates.BodyWeightKg) * model.DoseInput(route).Bioavailability;
-        var recovered = AucToInfinity(p) * model.LinearClearanceLitersPerDay!.Value;
+        var pk = Model(name);
+        var profile = Single(pk, amount, unit, route, endDay);
+        var model = PkOnlySimulation.Model(pk.Model);
+        var p = ParametersOf(pk with { Patient = pk.Patient });
+        if (pk.WithCations) p[model.Index("polyvalentCations")] = 1;
+        var absorbed = TpoSim.Dosing.DoseUnits.ToMicrograms(amount, unit, pk.Patient.BodyWeightKg) * model.DoseInputOf(model.Drugs[0].Drug, route, p).Bioavailability;
+        var recovered = AucToInfinity(profile) * Clearance(pk, route);
         Assert.Equal(absorbed, recovered, absorbed * 0.01);
     }
 
@@ -50,8 +68,8 @@ public class PkMassBalanceTests
     [Fact]
     public void EltrombopagCationsCutExposureBy70Percent()
     {
-        var plain = AucToInfinity(Single(new EltrombopagPk(), 50, DoseUnit.Milligram, Route.Oral, 20));
-        var cations = AucToInfinity(Single(new EltrombopagPk(new PkCovariates(WithPolyvalentCations: true)), 50, DoseUnit.Milligram, Route.Oral, 20));
+        var plain = AucToInfinity(Single(Pk("eltrombopag"), 50, DoseUnit.Milligram, Route.Oral, 20));
+        var cations = AucToInfinity(Single(Pk("eltrombopag") with { WithCations = true }, 50, DoseUnit.Milligram, Route.Oral, 20));
         Assert.Equal(0.30, cations / plain, 0.001);
     }
 
@@ -59,21 +77,30 @@ public class PkMassBalanceTests
     [Fact]
     public void RomiplostimWithoutReceptorsIsLinear()
     {
-        var model = new RomiplostimPk();
-        var p = Single(model, 1, DoseUnit.MicrogramPerKg, Route.Intravenous, 60, platelets: 0);
-        var clearance = 0.0382 * 24 * model.CentralVolumeLiters;
+        var p = Single(Pk("romiplostim"), 1, DoseUnit.MicrogramPerKg, Route.Intravenous, 60, platelets: 0);
+        var clearance = 0.0382 * 24 * 0.0683 * 70; // kel (Wang 2010, 1/h → 1/day) × Vc (0.0683 L/kg × 70 kg)
         Assert.Equal(70, AucToInfinity(p) * clearance, 0.7);
     }
 
-    /// <summary>Quasi-equilibrium: free + bound = total with bound = Rtot·C/(KD + C), to 1e-12 relative, for both signs of Ctot − Rtot − KD.</summary>
+    /// <summary>
+    /// Quasi-equilibrium in the compiled romiplostim module: free + bound = total with bound = Rtot·C/(KD + C), to 1e-12
+    /// relative, for both signs of Ctot − Rtot − KD (Rtot = ξ·PLT, Wang 2010: ξ 0.0215 fg/platelet, KD 0.131 ng/mL).
+    /// </summary>
     [Theory]
-    [InlineData(1e-6, 5.0, 0.131)]
-    [InlineData(0.05, 5.0, 0.131)]
-    [InlineData(5.0, 5.0, 0.131)]
-    [InlineData(200.0, 5.0, 0.131)]
-    public void QuasiEquilibriumFreeSolvesBinding(double total, double receptors, double kd)
+    [InlineData(1e-6, 5.0)]
+    [InlineData(0.05, 5.0)]
+    [InlineData(5.0, 5.0)]
+    [InlineData(200.0, 5.0)]
+    public void QuasiEquilibriumFreeSolvesBinding(double total, double receptors)
     {
-        var c = PharmacokineticModel.QuasiEquilibriumFree(total, receptors, kd);
+        const double xi = 0.0215, kd = 0.131;
+        var model = PkOnlySimulation.Model("romiplostim");
+        var p = ParametersOf(Pk("romiplostim"));
+        p[model.Index(PkOnlySimulation.FixedPlatelets.Name)] = receptors / xi;
+        var y = model.HealthyState(p);
+        var vc = 0.0683 * 70;
+        y[model.Drugs[0].Offset + 1] = total * vc; // central total, µg = ng/mL × L
+        var c = model.DrugConcentrations(0, y, p)[0];
         Assert.Equal(total, c + receptors * c / (kd + c), total * 1e-12);
     }
 }

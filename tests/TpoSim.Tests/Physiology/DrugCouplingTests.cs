@@ -1,6 +1,5 @@
-using TpoSim.Drugs.Modules;
 using TpoSim.Drugs;
-using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Drugs.Modules;
 using TpoSim.Dosing;
 using TpoSim.Numerics.Ode;
 using TpoSim.Parameters;
@@ -19,7 +18,7 @@ public class DrugCouplingTests
     public void DrugStatesAreAppendedAfterTheCore()
     {
         var model = WithAllDrugs();
-        Assert.Equal(StateLayout.Dimension + AllDrugs.Sum(d => PkModelCatalog.Create(d).StateCount), model.Dimension);
+        Assert.Equal(StateLayout.Dimension + AllDrugs.Sum(d => DrugModuleCatalog.Find(d)!.Definition.States.Count), model.Dimension);
         Assert.Equal(StateLayout.Dimension, model.Drugs[0].Offset);
         Assert.Equal(StateLayout.Dimension, ModelFixture.Healthy().Dimension);
     }

@@ -1,4 +1,4 @@
-using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Drugs.Modules;
 using TpoSim.Output.Files;
 using TpoSim.Scenarios;
 using TpoSim.Simulation;
@@ -38,11 +38,10 @@ public class DrugConcentrationOutputTests
     public void Eltrombopag_column_equals_the_standalone_pk_model()
     {
         // Eltrombopag's PK does not read the platelet model, so the coupled concentration must equal Farrell's model run
-        // alone (PkSimulator, rtol 1e-9) to within the coupled solver's tolerance: 0.1% of the peak.
+        // alone (PkOnlySimulation: the module with the core frozen, rtol 1e-9) to within the coupled solver's tolerance: 0.1% of the peak.
         var r = Run(TwoDrugs);
-        var pk = PkModelCatalog.Create("eltrombopag", new PkCovariates(70));
         var doses = Enumerable.Range(0, 5).Select(k => new TpoSim.Dosing.Dose(k, 50, DoseUnit.Milligram, Route.Oral));
-        var alone = PkSimulator.Simulate(pk, doses, 250, 6, 0.25);
+        var alone = TpoSim.Drugs.Modules.PkOnlySimulation.Simulate("eltrombopag", r.Plan.Patient, doses, 250, 6, 0.25);
         var peak = r.DrugConcentrationPeaks()[0];
         Assert.Equal("eltrombopag", peak.Drug);
         for (var i = 0; i < r.Days.Count; i++)
@@ -83,7 +82,7 @@ public class PolyvalentCationTests
     {
         var plain = Run("");
         var cations = Run(""", "withPolyvalentCations": true""");
-        var factor = ((EltrombopagPk)PkModelCatalog.Create("eltrombopag")).CationRelativeBioavailability;
+        var factor = plain.Plan.Parameter("eltrombopagCationBioavailability");
         Assert.Equal(0.30, factor);
         // Linear PK: every concentration is the plain one × 0.30 (to the solver's tolerance, 0.1% of the peak).
         var peak = plain.DrugConcentrationPeaks()[0].Peak.Value;

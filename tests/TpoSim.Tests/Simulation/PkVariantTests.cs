@@ -1,4 +1,4 @@
-using TpoSim.Drugs.Pharmacokinetics;
+using TpoSim.Drugs.Modules;
 using TpoSim.Scenarios;
 using TpoSim.Simulation;
 
@@ -40,12 +40,12 @@ public class PkVariantTests
     [Fact]
     public void Every_variant_is_a_model_of_its_own_drug()
     {
-        foreach (var drug in PkModelCatalog.DrugsWithVariants)
+        foreach (var drug in DrugModuleCatalog.DrugsWithVariants)
         {
-            Assert.Equal(drug, PkModelCatalog.VariantsOf(drug)[0]);
-            Assert.All(PkModelCatalog.VariantsOf(drug), v => Assert.Equal(drug, PkModelCatalog.Create(v).Drug));
+            Assert.Equal(drug, DrugModuleCatalog.VariantsOf(drug)[0]);
+            Assert.All(DrugModuleCatalog.VariantsOf(drug), v => Assert.Equal(drug, DrugModuleCatalog.Find(v)!.Drug));
         }
-        Assert.Empty(PkModelCatalog.VariantsOf("rhTPO"));
-        Assert.Equal(["avatrombopag"], PkModelCatalog.VariantsOf("avatrombopag"));
+        Assert.Empty(DrugModuleCatalog.VariantsOf("rhTPO"));
+        Assert.Equal(["avatrombopag"], DrugModuleCatalog.VariantsOf("avatrombopag"));
     }
 }

@@ -6,7 +6,7 @@ namespace TpoSim.Drugs.Modules;
 /// <summary>
 /// Free ligand under quasi-equilibrium binding to a receptor pool (Mager &amp; Jusko, J Pharmacokinet Pharmacodyn
 /// 2001;28:507): C = ½(b + √(b² + 4·K·Ctot)) with b = Ctot − Rtot − K, written as 2·K·Ctot/(√… − b) when b &lt; 0 so that
-/// it does not cancel (as <see cref="Pharmacokinetics.PharmacokineticModel.QuasiEquilibriumFree"/>); 0 when Ctot ≤ 0.
+/// it does not cancel (the quasi-equilibrium solution of Mager &amp; Jusko); 0 when Ctot ≤ 0.
 /// </summary>
 public static class QuasiEquilibrium
 {

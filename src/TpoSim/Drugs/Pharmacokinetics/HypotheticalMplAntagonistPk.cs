@@ -1,6 +1,5 @@
 using TpoSim.Parameters;
 using TpoSim.Scenarios;
-using static TpoSim.Units.TpoUnits;
 
 namespace TpoSim.Drugs.Pharmacokinetics;
 
@@ -9,8 +8,9 @@ namespace TpoSim.Drugs.Pharmacokinetics;
 /// linear 1-cmt oral or IV kinetics, for what-if scenarios (e.g. blocking TPO signalling in thrombocytosis). Its
 /// potency <c>mplAntagonistKi</c> is carried for the later coupling into the TPO model and unused by the PK itself.
 /// States (µg): 0 gut, 1 central. Doses in mg.
+/// <para>Only the published values live here; the equations are the drug module's (<see cref="Modules.MplAntagonistModule"/>), compiled into the model with the rest.</para>
 /// </summary>
-public sealed class HypotheticalMplAntagonistPk : OneCompartmentAbsorptionModel
+public static class HypotheticalMplAntagonistPk
 {
     /// <summary>Parameter definitions, every one assumed.</summary>
     public static IReadOnlyList<ParameterDefinition> Definitions { get; } =
@@ -27,45 +27,6 @@ public sealed class HypotheticalMplAntagonistPk : OneCompartmentAbsorptionModel
             "assumed: hypothetical drug; about 20 nM at 500 g/mol, placing 10–100 mg doses in the active range"),
     ];
 
-    private readonly double _f;
-
-    /// <summary>Builds the model for a patient (weight scales V) with optional overrides by name.</summary>
-    public HypotheticalMplAntagonistPk(PkCovariates? covariates = null, IReadOnlyDictionary<string, double>? overrides = null)
-        : base(Definitions, covariates, overrides)
-    {
-        SetKinetics(PerHourToPerDay(ValueAt(2)), Math.Log(2) / HoursToDays(ValueAt(0)), ValueAt(1) * Covariates.BodyWeightKg);
-        _f = ValueAt(3);
-    }
-
     /// <summary>Assumed 500 g/mol (a typical oral small molecule).</summary>
     public static MolarMass AntagonistMolarMass { get; } = new(500, "assumed: hypothetical small molecule of 500 g/mol");
-
-    /// <inheritdoc />
-    public override string Drug => "mpl-antagonist";
-
-    /// <inheritdoc />
-    public override string Description => "HYPOTHETICAL c-Mpl antagonist: linear 1-cmt oral/IV, every value assumed.";
-
-    /// <inheritdoc />
-    public override bool IsHypothetical => true;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<Route> Routes { get; } = [Route.Oral, Route.Intravenous];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> StateNames { get; } = ["gut", "central"];
-
-    /// <inheritdoc />
-    public override MolarMass MolarMass => AntagonistMolarMass;
-
-    /// <summary>Inhibition constant for the coupled model, ng/mL.</summary>
-    public double KiNgPerMl => ValueAt(4);
-
-    /// <inheritdoc />
-    public override DoseInput DoseInput(Route route) => route switch
-    {
-        Route.Oral => new(0, _f, 0),
-        Route.Intravenous => new(1, 1, 0),
-        _ => throw UnsupportedRoute(route),
-    };
 }

@@ -1,6 +1,5 @@
 using TpoSim.Parameters;
 using TpoSim.Scenarios;
-using static TpoSim.Units.TpoUnits;
 
 namespace TpoSim.Drugs.Pharmacokinetics;
 
@@ -9,8 +8,9 @@ namespace TpoSim.Drugs.Pharmacokinetics;
 /// simple linear 1-cmt model, SC or IV, whose elimination rate comes from the 24–40 h half-life in drugs.md and whose
 /// other values are assumed. It ignores the receptor-mediated (platelet-dependent) clearance the real molecule shares
 /// with TPO: the half-life is that "at pharmacological doses". States (µg): 0 SC depot, 1 central. Doses in µg/kg.
+/// <para>Only the published values live here; the equations are the drug module's (<see cref="Modules.PegRhuMgdfModule"/>), compiled into the model with the rest.</para>
 /// </summary>
-public sealed class PegRhuMgdfPk : OneCompartmentAbsorptionModel
+public static class PegRhuMgdfPk
 {
     /// <summary>Parameter definitions (half-life from drugs.md, the rest assumed).</summary>
     public static IReadOnlyList<ParameterDefinition> Definitions { get; } =
@@ -25,39 +25,6 @@ public sealed class PegRhuMgdfPk : OneCompartmentAbsorptionModel
             "assumed: as romiplostim's 0.499 (Wang 2010), another SC protein of similar size"),
     ];
 
-    private readonly double _f;
-
-    /// <summary>Builds the model for a patient (weight scales V) with optional overrides by name.</summary>
-    public PegRhuMgdfPk(PkCovariates? covariates = null, IReadOnlyDictionary<string, double>? overrides = null)
-        : base(Definitions, covariates, overrides)
-    {
-        SetKinetics(PerHourToPerDay(ValueAt(2)), Math.Log(2) / HoursToDays(ValueAt(0)), ValueAt(1) * Covariates.BodyWeightKg);
-        _f = ValueAt(3);
-    }
-
     /// <summary>Assumed ≈38 kDa: 163-residue truncated MGDF polypeptide (≈18 kDa, unglycosylated) plus one 20 kDa PEG.</summary>
     public static MolarMass PegRhuMgdfMolarMass { get; } = new(38_000, "assumed: 163-residue MGDF polypeptide (≈18 kDa) + one 20 kDa PEG chain");
-
-    /// <inheritdoc />
-    public override string Drug => "peg-rhumgdf";
-
-    /// <inheritdoc />
-    public override string Description => "Linear 1-cmt SC/IV; half-life 32 h from drugs.md's 24–40 h, volume, ka and F assumed.";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<Route> Routes { get; } = [Route.Subcutaneous, Route.Intravenous];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> StateNames { get; } = ["depot", "central"];
-
-    /// <inheritdoc />
-    public override MolarMass MolarMass => PegRhuMgdfMolarMass;
-
-    /// <inheritdoc />
-    public override DoseInput DoseInput(Route route) => route switch
-    {
-        Route.Subcutaneous => new(0, _f, 0),
-        Route.Intravenous => new(1, 1, 0),
-        _ => throw UnsupportedRoute(route),
-    };
 }

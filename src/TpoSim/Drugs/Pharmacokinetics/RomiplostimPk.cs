@@ -1,6 +1,5 @@
 using TpoSim.Parameters;
 using TpoSim.Scenarios;
-using static TpoSim.Units.TpoUnits;
 
 namespace TpoSim.Drugs.Pharmacokinetics;
 
@@ -11,13 +10,14 @@ namespace TpoSim.Drugs.Pharmacokinetics;
 /// </summary>
 /// <remarks>
 /// States (µg): 0 SC depot, 1 central TOTAL (free + receptor-bound), 2 peripheral. With Ctot = A1/Vc and free C from
-/// <see cref="PharmacokineticModel.QuasiEquilibriumFree"/>:
+/// <see cref="Modules.QuasiEquilibrium"/>:
 /// A0' = −ka·A0; A1' = ka·A0 − (kel + kcp)·C·Vc + kpc·A2 − kint·(Ctot − C)·Vc; A2' = kcp·C·Vc − kpc·A2.
 /// drugs.md writes the linear terms on A_c; they are applied here to free drug (C·Vc), the quasi-equilibrium form of
 /// Mager &amp; Jusko that Wang 2010 uses, since only free drug is eliminated linearly and distributes while bound drug
 /// leaves by kint. Rtot in ng/mL equals ξ (fg/platelet) × PLT (10^9/L): fg × 10^9/L = 10^3 ng/L = 1 ng/mL per unit.
+/// Only the published values live here; the equations are the drug module's (<see cref="Modules.RomiplostimModule"/>).
 /// </remarks>
-public sealed class RomiplostimPk : PharmacokineticModel
+public static class RomiplostimPk
 {
     private const string Wang = "Wang YC, Krzyzanski W et al. AAPS J 2010;12:729 (drugs.md)";
 
@@ -35,73 +35,6 @@ public sealed class RomiplostimPk : PharmacokineticModel
         PkParameters.Define("romiplostimKd", 0.131, "ng/mL", 0.001, 100, "Equilibrium dissociation constant of romiplostim–c-Mpl.", Wang),
     ];
 
-    private readonly double _ka, _vc, _kel, _kcp, _kpc, _f, _kint, _xi, _kd;
-
-    /// <summary>Builds the model for a patient (body weight scales Vc) with optional parameter overrides by name.</summary>
-    public RomiplostimPk(PkCovariates? covariates = null, IReadOnlyDictionary<string, double>? overrides = null)
-        : base(Definitions, covariates, overrides)
-    {
-        _ka = PerHourToPerDay(ValueAt(0));
-        _vc = ValueAt(1) * Covariates.BodyWeightKg;
-        _kel = PerHourToPerDay(ValueAt(2));
-        _kcp = PerHourToPerDay(ValueAt(3));
-        _kpc = PerHourToPerDay(ValueAt(4));
-        _f = ValueAt(5);
-        _kint = PerHourToPerDay(ValueAt(6));
-        _xi = ValueAt(7);
-        _kd = ValueAt(8);
-    }
-
     /// <summary>Romiplostim peptibody: ≈59 kDa (Nplate prescribing information, section 11; not in drugs.md).</summary>
     public static MolarMass RomiplostimMolarMass { get; } = new(59_000, "≈59 kDa Fc–peptide fusion protein (Nplate prescribing information, section 11)");
-
-    /// <inheritdoc />
-    public override string Drug => "romiplostim";
-
-    /// <inheritdoc />
-    public override string Description => "SC depot + 2-cmt with quasi-equilibrium target-mediated disposition on platelet c-Mpl (Wang 2010, healthy).";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<Route> Routes { get; } = [Route.Subcutaneous, Route.Intravenous];
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> StateNames { get; } = ["depot", "central", "peripheral"];
-
-    /// <inheritdoc />
-    public override MolarMass MolarMass => RomiplostimMolarMass;
-
-    /// <inheritdoc />
-    public override double? LinearClearanceLitersPerDay => null;
-
-    /// <summary>Central volume for this patient, L.</summary>
-    public double CentralVolumeLiters => _vc;
-
-    /// <inheritdoc />
-    public override DoseInput DoseInput(Route route) => route switch
-    {
-        Route.Subcutaneous => new(0, _f, 0),
-        Route.Intravenous => new(1, 1, 0),
-        _ => throw UnsupportedRoute(route),
-    };
-
-    /// <summary>Receptor total Rtot = ξ·PLT, ng/mL.</summary>
-    public double ReceptorTotalNgPerMl(double plateletsE9PerL) => _xi * Math.Max(plateletsE9PerL, 0);
-
-    /// <summary>Total (free + bound) central concentration, ng/mL.</summary>
-    public double TotalConcentrationNgPerMl(ReadOnlySpan<double> y) => Math.Max(y[1], 0) / _vc;
-
-    /// <inheritdoc />
-    public override void Derivatives(double t, ReadOnlySpan<double> y, in PkInputs inputs, Span<double> dydt)
-    {
-        var ctot = Math.Max(y[1], 0) / _vc;
-        var c = QuasiEquilibriumFree(ctot, ReceptorTotalNgPerMl(inputs.PlateletsE9PerL), _kd);
-        var absorbed = _ka * y[0];
-        dydt[0] = -absorbed;
-        dydt[1] = absorbed - (_kel + _kcp) * c * _vc + _kpc * y[2] - _kint * (ctot - c) * _vc;
-        dydt[2] = _kcp * c * _vc - _kpc * y[2];
-    }
-
-    /// <summary>Free romiplostim, ng/mL (the concentration that stimulates, SC50 0.052 ng/mL in Wang 2010).</summary>
-    public override double ConcentrationNgPerMl(ReadOnlySpan<double> y, in PkInputs inputs) =>
-        QuasiEquilibriumFree(TotalConcentrationNgPerMl(y), ReceptorTotalNgPerMl(inputs.PlateletsE9PerL), _kd);
 }
