@@ -330,7 +330,7 @@ function draw() {
   const doseUnits = [...new Set(r.doses.map(x => x.unit))].join(', ');
   const layout = {
     // The legend goes under the day axis, leaving the space above the plot to the events' slanted labels.
-    margin: { l: 70, r: 20, t: 60, b: 40 }, height: 600, hovermode: 'x unified', legend: { orientation: 'h', x: 0, y: -0.1, yanchor: 'top' },
+    margin: { l: 70, r: 20, t: 60, b: 90 }, height: 620, hovermode: 'x unified', legend: { orientation: 'h', x: 0, y: -0.13, yanchor: 'top' },
     xaxis: { title: { text: 'Day' }, anchor: hasDrugs ? 'y4' : 'y3', domain: [0, 1] },
     yaxis: plateletAxis(log, d.p), yaxis2: { title: { text: `TPO (${tpoUnit})` }, type: log ? 'log' : 'linear', domain: d.t, rangemode: 'tozero' },
     shapes: [
