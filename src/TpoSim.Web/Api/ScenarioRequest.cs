@@ -28,6 +28,10 @@ public static class ScenarioRequest
             {
                 if (daysNode is not JsonValue v || !v.TryGetValue<double>(out var days))
                     throw ApiException.BadRequest("invalid scenario", [new ApiError("$.days", $"expected a number of days; allowed range [0.01, {F(limits.MaxDays)}] days")]);
+                // 1e400 reads as infinity, which no JSON document can hold: refused here, as the CLI refuses --days 1e400
+                // (it would otherwise fail writing the overridden document, a 500).
+                if (!double.IsFinite(days))
+                    throw ApiException.BadRequest("invalid scenario", [new ApiError("$.days", $"'{v.ToJsonString()}' is not a number; allowed range [0.01, {F(limits.MaxDays)}] days")]);
                 root.Remove("days");
                 json = DaysOverride.Apply(root.ToJsonString(), days, out var cut, "days");
                 if (cut is not null) warnings.Add(cut);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace TpoSim.Web.Hosting;
@@ -28,6 +29,10 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
             var max = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             await Write(context, RequestBody.TooLarge(max ?? 0).Body);
         }
+        catch (BadHttpRequestException e) when (BindingError(e.Message) is { } error)
+        {
+            await Write(context, new ApiErrorBody(StatusCodes.Status400BadRequest, "invalid request", [error]));
+        }
         catch (BadHttpRequestException e)
         {
             await Write(context, new ApiErrorBody(e.StatusCode, "bad request", [new ApiError("$", "the request could not be read")]));
@@ -43,6 +48,25 @@ public sealed class ErrorHandling(RequestDelegate next, ILogger<ErrorHandling> l
             await Write(context, new ApiErrorBody(StatusCodes.Status500InternalServerError, "internal error",
                 [new ApiError("$", "internal error; please report it with the request that caused it")]));
         }
+    }
+
+    /// <summary>
+    /// The error for a query value ASP.NET Core could not bind to its parameter ("Failed to bind parameter \"int? weeks\"
+    /// from \"abc\"."): "?weeks: 'abc' is not a whole number"; null for any other bad request.
+    /// </summary>
+    internal static ApiError? BindingError(string message)
+    {
+        var m = Regex.Match(message, "^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>[^\"]*)\"");
+        if (!m.Success) return null;
+        var type = m.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>');
+        var expected = type switch
+        {
+            "int" or "long" or "Int32" or "Int64" => "a whole number",
+            "double" or "float" or "Double" or "Single" => "a number",
+            "bool" or "Boolean" => "true or false",
+            _ => $"a value of type {type}",
+        };
+        return new ApiError("?" + m.Groups["name"].Value, $"'{m.Groups["value"].Value}' is not {expected}");
     }
 
     /// <summary>Writes <paramref name="body"/> as the response, unless the response has already started.</summary>

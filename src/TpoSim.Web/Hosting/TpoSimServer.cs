@@ -57,6 +57,9 @@ public static class TpoSimServer
     {
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<ServerLimits>(builder.Configuration.GetSection(ServerLimits.Section));
+        // A query value that does not bind (?weeks=abc) is thrown rather than answered with a bare 400, so ErrorHandling
+        // can name the parameter and the value in the usual error body.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;

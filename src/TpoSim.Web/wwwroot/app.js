@@ -52,18 +52,37 @@ function table(target, headers, rows) {
 }
 
 // ───────────── tabs and address ─────────────
-function showTab(name) {
-  document.querySelectorAll('#tabs button').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
-  document.querySelectorAll('.tab').forEach(t => t.classList.toggle('active', t.id === 'tab-' + name));
-  window.dispatchEvent(new Event('resize'));
-}
-document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
-
 const b64url = {
   encode: text => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
   decode: s => new TextDecoder().decode(Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0))),
 };
-function shareLink(doc) { return `${location.origin}${location.pathname}#s=${b64url.encode(JSON.stringify(doc))}`; }
+
+// Everything the page shows is on its address (issue 17), so a copied address reopens it: s = the scenario run last,
+// tab = the tab shown, c = the compared scenarios (each run again on opening), ip = the (platelets, TPO, unit[, assay
+// normal]) pair read last. Scenarios are base64url JSON; the order is fixed, the scenario first.
+const ADDRESS_KEYS = ['s', 'tab', 'c', 'ip'];
+const address = {};
+function readAddress() {
+  const q = new URLSearchParams(location.hash.slice(1));
+  for (const k of ADDRESS_KEYS) if (q.get(k)) address[k] = q.get(k);
+}
+function addressText(over = {}) {
+  const a = { ...address, ...over };
+  return '#' + ADDRESS_KEYS.filter(k => a[k]).map(k => `${k}=${encodeURIComponent(a[k])}`).join('&');
+}
+function setAddress(key, value) {
+  if (value) address[key] = value; else delete address[key];
+  history.replaceState(null, '', addressText());
+}
+function shareLink(doc) { return `${location.origin}${location.pathname}${addressText({ s: b64url.encode(JSON.stringify(doc)) })}`; }
+
+function showTab(name) {
+  document.querySelectorAll('#tabs button').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
+  document.querySelectorAll('.tab').forEach(t => t.classList.toggle('active', t.id === 'tab-' + name));
+  setAddress('tab', name === 'simulate' ? null : name);
+  window.dispatchEvent(new Event('resize'));
+}
+document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
 
 // ───────────── the scenario form ─────────────
 const EVENT_FIELDS = {
@@ -265,7 +284,7 @@ async function run() {
   try {
     const result = await api('POST', '/api/simulate', doc);
     state.last = result; state.lastDoc = doc;
-    history.replaceState(null, '', '#s=' + b64url.encode(JSON.stringify(doc)));
+    setAddress('s', b64url.encode(JSON.stringify(doc)));
     $('status').textContent = `${result.scenario}: ${result.days} days in ${Math.round(performance.now() - started)} ms` + (result.succeeded ? '' : ` — solver stopped: ${result.summary.diagnostic}`);
     if (result.warnings.length) { $('warnings').hidden = false; $('warnings').textContent = result.warnings.join('\n'); }
     ['to-compare', 'dl-csv', 'dl-json'].forEach(id => $(id).disabled = false);
@@ -310,7 +329,8 @@ function draw() {
     yaxis: 'y', mode: 'markers', marker: { symbol: 'diamond', size: 8, color: '#667085' }, text: events.map(e => e.label), hoverinfo: 'x+text' });
   const doseUnits = [...new Set(r.doses.map(x => x.unit))].join(', ');
   const layout = {
-    margin: { l: 70, r: 20, t: 30, b: 40 }, height: 560, hovermode: 'x unified', legend: { orientation: 'h', y: 1.06 },
+    // The legend goes under the day axis, leaving the space above the plot to the events' slanted labels.
+    margin: { l: 70, r: 20, t: 60, b: 90 }, height: 620, hovermode: 'x unified', legend: { orientation: 'h', x: 0, y: -0.13, yanchor: 'top' },
     xaxis: { title: { text: 'Day' }, anchor: hasDrugs ? 'y4' : 'y3', domain: [0, 1] },
     yaxis: plateletAxis(log, d.p), yaxis2: { title: { text: `TPO (${tpoUnit})` }, type: log ? 'log' : 'linear', domain: d.t, rangemode: 'tozero' },
     shapes: [
@@ -335,6 +355,13 @@ function draw() {
   Plotly.react('chart', traces, layout, { responsive: true, displaylogo: false });
 }
 
+// Doses as ordered (3 µg/kg, not the 210 µg the library's timeline logs), events as the timeline logged them: the
+// rows of report.html's "Doses and events" table (SimulationReport), so the page and `tposim simulate` agree.
+function timelineRows(r) {
+  const doses = r.doses.map(x => ({ day: x.day, kind: x.titrated ? 'dose (titrated)' : 'dose', label: `${x.drug} ${fmt(x.amount, 4)} ${x.unit}${x.route ? ' ' + x.route : ''}` }));
+  return [...doses, ...r.timeline.filter(t => t.kind !== 'dose')].sort((a, b) => a.day - b.day);
+}
+
 function renderSummary(r) {
   const s = r.summary;
   const rows = [
@@ -355,8 +382,8 @@ function renderSummary(r) {
     table(t, ['day', 'count', 'branch', 'action', 'dose', 'regimen'], r.decisions.map(x => [{ num: fmt(x.day, 4) }, { num: fmt(x.measured, 4) }, x.branch, x.action, `${fmt(x.dose, 4)} ${x.unit}`, x.regimen]));
     dec.replaceChildren(t);
   } else dec.replaceChildren(el('p', { class: 'muted', text: 'No titration in this scenario.' }));
-  const tl = el('table');
-  table(tl, ['day', 'kind', 'what'], r.timeline.map(t => [{ num: fmt(t.day, 4) }, t.kind, t.label]));
+  const tl = el('table', { id: 'timeline-table' });
+  table(tl, ['day', 'kind', 'what'], timelineRows(r).map(t => [{ num: fmt(t.day, 4) }, t.kind, t.label]));
   $('timeline').replaceChildren(tl);
 }
 
@@ -431,8 +458,13 @@ function addToCompare() {
   if (!state.last) return;
   if (state.compare.length >= 3) state.compare.shift();
   state.compare.push({ label: state.lastDoc.name, doc: state.lastDoc, result: state.last });
+  compareToAddress();
   drawCompare();
   showTab('compare');
+}
+
+function compareToAddress() {
+  setAddress('c', state.compare.length ? b64url.encode(JSON.stringify(state.compare.map(c => c.doc))) : null);
 }
 
 function drawCompare() {
@@ -571,6 +603,7 @@ async function interpret() {
   try {
     const r = await api('POST', '/api/interpret', body);
     state.interpretation = r;
+    setAddress('ip', [body.platelets, body.tpo, body.tpoUnit, ...(body.assayNormal === undefined ? [] : [body.assayNormal])].join(','));
     $('ip-plane').innerHTML = r.planeSvg;
     const top = r.readings[0];
     $('ip-top').hidden = false;
@@ -651,7 +684,7 @@ async function init() {
   $('tpo-unit').onchange = draw;
   $('to-compare').onclick = addToCompare;
   $('compare-mode').onchange = drawCompare;
-  $('compare-clear').onclick = () => { state.compare = []; drawCompare(); };
+  $('compare-clear').onclick = () => { state.compare = []; compareToAddress(); drawCompare(); };
   $('share').onclick = async () => {
     const link = shareLink(scenarioFromForm());
     $('share-link').hidden = false; $('share-link').value = link;
@@ -669,12 +702,21 @@ async function init() {
   $('ip-run').onclick = interpret;
   loadReference();
 
-  const shared = /[#&]s=([^&]+)/.exec(location.hash);
-  if (shared) scenarioToForm(JSON.parse(b64url.decode(shared[1])));
+  readAddress();
+  if (address.s) scenarioToForm(JSON.parse(b64url.decode(address.s)));
   else scenarioToForm(await api('GET', '/api/scenarios/default.json'));
-  const tab = /[#&]tab=(\w+)/.exec(location.hash);
-  if (tab) showTab(tab[1]);
+  if (address.tab) showTab(address.tab);
   await run();
+  if (address.c) {
+    for (const doc of JSON.parse(b64url.decode(address.c)).slice(0, 3))
+      state.compare.push({ label: doc.name, doc, result: await api('POST', '/api/simulate', doc) });
+    drawCompare();
+  }
+  if (address.ip) {
+    const [platelets, tpo, unit, assay] = address.ip.split(',');
+    $('ip-platelets').value = platelets; $('ip-tpo').value = tpo; $('ip-unit').value = unit || 'pg/mL'; $('ip-assay').value = assay ?? '';
+    await interpret();
+  }
   document.body.dataset.ready = '1';
 }
 

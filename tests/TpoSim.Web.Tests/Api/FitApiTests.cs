@@ -69,6 +69,9 @@ public sealed class FitApiTests(WebFactory factory) : IClassFixture<WebFactory>
     [InlineData("maxRisk=2", "?maxRisk", "[0, 1]")]
     [InlineData("targetLow=200&targetHigh=100", "?targetLow", "targetLow < targetHigh")]
     [InlineData("regimen=warp", "?regimen", "warp")]
+    [InlineData("weeks=abc", "?weeks", "'abc' is not a whole number")]
+    [InlineData("weeks=1e400", "?weeks", "'1e400' is not a whole number")]
+    [InlineData("targetLow=low", "?targetLow", "'low' is not a number")]
     public async Task BadForecastOptions_Are400WithTheParameterAndRange(string query, string path, string message)
     {
         var errors = await Http.AssertError(await client.PostAsync($"/api/forecast?{query}", Http.Csv(Patient), Token), 400);

@@ -35,6 +35,9 @@ public sealed class InterpretApiTests(WebFactory factory) : IClassFixture<WebFac
     [InlineData("""{"platelets": 5000, "tpo": 70}""", "$.platelets", "platelet count 5000 is outside 1–3000 ×10^9/L")]
     [InlineData("""{"platelets": 20, "tpo": 70, "tpoUnit": "ng"}""", "$.tpoUnit", "allowed: pg/mL or pM")]
     [InlineData("""{"platelets": 20, "tpo": 70, "color": 1}""", "$", "unknown field")]
+    [InlineData("""{"platelets": 20, "tpo": "a"}""", "$.tpo", "expected a number, found the text \"a\"")]
+    [InlineData("""{"platelets": [20], "tpo": 70}""", "$.platelets", "expected a number, found an array")]
+    [InlineData("""{"platelets": 20, "tpo": 70, "tpoUnit": 3}""", "$.tpoUnit", "expected a text, found the number 3")]
     public async Task BadPairs_Are400WithPathAndRange(string json, string path, string message)
     {
         var errors = await Http.AssertError(await client.PostAsync("/api/interpret", Http.Json(json), Token), 400);

@@ -83,6 +83,7 @@ public sealed class SensitivityApiTests(WebFactory factory) : IClassFixture<WebF
     [InlineData("parameters=mkMaturationDays&endpoints=count@99", "?endpoints", "outside the run [0, 28]")]
     [InlineData("parameters=mkMaturationDays&endpoints=altitude", "?endpoints", "is not an endpoint; allowed:")]
     [InlineData("parameters=mkMaturationDays&step=0.9", "?step", "(0, 0.5]")]
+    [InlineData("parameters=mkMaturationDays&step=small", "?step", "'small' is not a number")]
     public async Task BadOptions_Are400WithTheQueryParameterAndTheCliMessage(string query, string path, string message)
     {
         var errors = await Http.AssertError(await client.PostAsync($"/api/sensitivity?{query}", Http.Json(Scenario), Token), 400);

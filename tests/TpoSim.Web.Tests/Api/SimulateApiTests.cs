@@ -116,6 +116,7 @@ public sealed class SimulateApiTests(WebFactory factory) : IClassFixture<WebFact
     [InlineData("""{"simulation": {"days": 3000, "outputEveryDays": 0.1}}""", "$.simulation.outputEveryDays", "at most 20000")]
     [InlineData("""{"doseTable": {"file": "/etc/passwd", "drug": "romiplostim", "unit": "ug/kg"}}""", "$.doseTable", "inline")]
     [InlineData("""{"days": "long"}""", "$.days", "[0.01, 3650] days")]
+    [InlineData("""{"days": 1e400}""", "$.days", "'1e400' is not a number; allowed range [0.01, 3650] days")]
     public async Task ServerCaps_Are400WithPathAndAllowedRange(string json, string path, string allowed)
     {
         var errors = await Http.AssertError(await client.PostAsync("/api/simulate", Http.Json(json), Token), 400);

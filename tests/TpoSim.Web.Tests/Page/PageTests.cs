@@ -77,6 +77,9 @@ public sealed class PageTests(BrowserFixture browser)
         Assert.Equal("Day", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.xaxis.title.text"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('chart').layout.annotations.some(a => a.text === 'Dose<br>(µg/kg)')"));
         Assert.Contains("Baseline platelets", await page.TextContentAsync("#summary"));
+        // The timeline too gives the doses as ordered (the library logs 3 µg/kg × 70 kg as 210 µg), then the procedure.
+        var timeline = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#timeline-table tr')].slice(1).map(r => r.cells[2].textContent)");
+        Assert.Equal(["romiplostim 3 µg/kg sc", "romiplostim 3 µg/kg sc", "romiplostim 3 µg/kg sc", "romiplostim 3 µg/kg sc", "splenectomy"], timeline!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-page.png") });
         await page.CheckAsync("#log-scale");
         Assert.Equal("log", await page.EvaluateAsync<string>("() => document.getElementById('chart').layout.yaxis.type"));
@@ -126,6 +129,13 @@ public sealed class PageTests(BrowserFixture browser)
         await page.SelectOptionAsync("#compare-mode", "side");
         Assert.Equal(2, await page.Locator("#compare-side .chart").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("web-compare.png") });
+
+        // The address holds the tab and the compared scenarios: opened in a fresh page, it shows the same comparison.
+        Assert.Contains("tab=compare", page.Url);
+        var again = await browser.OpenAsync(page.Url[(browser.BaseUrl.Length + 1)..]);
+        Assert.True(await again.IsVisibleAsync("#tab-compare"));
+        Assert.Equal(2, await again.EvaluateAsync<int>("() => window.tposim.compare.length"));
+        Assert.Equal(api["series"]!["platelets"]!.AsArray().Select(v => (double)v!).ToArray(), await Numbers(again, "() => document.getElementById('compare-chart').data[2].y"));
     }
 
     [Fact]
@@ -260,5 +270,11 @@ public sealed class PageTests(BrowserFixture browser)
         var api = await Http.JsonOf(await browser.Api.PostAsync("/api/interpret", Http.Json("""{"platelets": 15, "tpo": 70, "tpoUnit": "pg/mL"}"""), Token));
         Assert.StartsWith($"Top reading: {api["readings"]![0]!["title"]}", await page.TextContentAsync("#ip-top"));
         Assert.Equal(api["readings"]!.AsArray().Count + 1, await page.Locator("#ip-readings tr").CountAsync());
+
+        // The pair is on the address: opened in a fresh page, it is read again on the same tab.
+        var again = await browser.OpenAsync(page.Url[(browser.BaseUrl.Length + 1)..]);
+        Assert.True(await again.IsVisibleAsync("#tab-interpret"));
+        Assert.Equal("15", await again.InputValueAsync("#ip-platelets"));
+        Assert.Equal(await page.TextContentAsync("#ip-top"), await again.TextContentAsync("#ip-top"));
     }
 }
