@@ -186,7 +186,7 @@ public static class FuzzCampaign
         }
     }
 
-    /// <summary>Null when every number of timeseries.csv and summary.json is finite and non-negative; else the first bad one.</summary>
+    /// <summary>Null when every number of timeseries.csv and summary.json (but the scenario it echoes) is finite and non-negative; else the first bad one.</summary>
     public static string? SaneOutput(string outDir)
     {
         var csv = Path.Combine(outDir, "timeseries.csv");
@@ -212,6 +212,8 @@ public static class FuzzCampaign
             case JsonValueKind.Object:
                 foreach (var p in e.EnumerateObject())
                 {
+                    // summary.json's run.scenario is the user's own input echoed back (a "$schema": -1 included), not output.
+                    if (path == "$.run" && p.Name == "scenario") continue;
                     if (BadNumber(p.Value, $"{path}.{p.Name}") is { } bad) return bad;
                 }
                 return null;
