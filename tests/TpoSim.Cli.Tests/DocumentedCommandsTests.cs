@@ -178,6 +178,12 @@ public sealed class DocumentedCommandsTests
                     if (ServerAddress(c.Text) is { } address)
                     {
                         server?.Dispose();
+                        // Something else answering there (another server left running) would pass the probe for it.
+                        if (BackgroundServer.Answers(address))
+                        {
+                            failures.Add($"{c.File}:{c.Line}: `{c.Text}`: {address} already answers before the server starts (another process holds it); stop it and run again");
+                            continue;
+                        }
                         server = new BackgroundServer(c.Text, copy.Path, ShellEnvironment(home));
                         if (server.WaitUntilAnswering(address, TimeSpan.FromMinutes(15)) is { } problem)
                             failures.Add($"{c.File}:{c.Line}: `{c.Text}` never answered on {address}: {problem}");
@@ -219,21 +225,27 @@ public sealed class DocumentedCommandsTests
         /// <summary>Null once any HTTP answer comes from <paramref name="address"/>; else what went wrong.</summary>
         public string? WaitUntilAnswering(string address, TimeSpan limit)
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < limit)
             {
                 if (process.HasExited) return $"it exited {process.ExitCode} first:\n{Tail(Output, 1500)}";
-                try
-                {
-                    using var response = http.GetAsync(address.TrimEnd('/') + "/").GetAwaiter().GetResult();
-                    return null; // any status: the server is up (the page itself is the web tests' business)
-                }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
+                if (Answers(address)) return null;
                 Thread.Sleep(1000);
             }
             return $"no answer in {limit.TotalMinutes:0} minutes:\n{Tail(Output, 1500)}";
+        }
+
+        /// <summary>True when <paramref name="address"/> gives any HTTP answer (any status: the page itself is the web tests' business).</summary>
+        public static bool Answers(string address)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using var response = http.GetAsync(address.TrimEnd('/') + "/").GetAwaiter().GetResult();
+                return true;
+            }
+            catch (HttpRequestException) { return false; }
+            catch (TaskCanceledException) { return false; }
         }
 
         private string Output { get { lock (output) return output.ToString(); } }
