@@ -7,8 +7,8 @@ namespace TpoSim.Cli.Tests;
 /// <summary>
 /// Every shell command of README.md and docs/*.md (fenced <c>bash</c>/<c>sh</c> blocks) runs exactly as written, in
 /// order, from a clean copy of the repository in a temporary folder: the README's tool installation puts
-/// <c>tposim</c> on the PATH for the lines that use it. The README's own test command (<c>dotnet test</c>) is the one
-/// running this test and is not run again. Slow (a Release build, a tool package and the validation suite).
+/// <c>tposim</c> on the PATH for the lines that use it. A <c>serve</c> line is started, probed until it answers and stopped at the end of its document;
+/// the lines of <see cref="NotRun"/> are not run, each for the reason it gives. Its own category (DocsCommands), run by .ci/run.
 /// </summary>
 public sealed class DocumentedCommandsTests
 {
@@ -58,8 +58,42 @@ public sealed class DocumentedCommandsTests
         return line;
     }
 
-    /// <summary>The README's test command is what runs this test: it is checked by CI itself, not re-run here.</summary>
-    private static bool IsTheTestCommand(string command) => Regex.IsMatch(command, @"^dotnet test(\s|$)");
+    /// <summary>A documented line the test does not run, and why (README.md, "Tests", lists the same).</summary>
+    /// <param name="Pattern">Regular expression matched against the whole command line.</param>
+    /// <param name="Reason">Why it is not run.</param>
+    public sealed record Exclusion(string Pattern, string Reason);
+
+    /// <summary>
+    /// The explicit exclusion list: every other documented line runs. Each entry must match a documented line
+    /// (<see cref="Every_exclusion_matches_a_documented_command"/>), so the list cannot outlive the docs.
+    /// </summary>
+    public static IReadOnlyList<Exclusion> NotRun { get; } =
+    [
+        new(@"^(\w+=\S*\s+)*dotnet test(\s|$)",
+            "a test command: the README's `dotnet test` is what runs this test, and the tests a narrower `dotnet test` line names run in CI's own test steps"),
+        new(@"^sudo apt-get install ",
+            "installs Debian packages; .ci/run installs python3-sbml5 and python3-scipy before the tests"),
+        new(@"^bash bench/compare\.sh$",
+            "a benchmark against CVODE and scipy: it installs libsundials-dev with apt-get and compiles C, and even QUICK=1 integrates three one-year workloads with scipy's BDF in Python (minutes on 2 shared cores)"),
+        new(@"^dotnet run -c Release --project bench/TpoSim\.Benchmarks -- --filter ",
+            "a BenchmarkDotNet measurement: it generates and builds its own project and times for minutes; its figures, not its exit code, are the result"),
+        new(@" --method sobol --samples 10000 ",
+            "220,000 simulations (N × (k + 2), N = 10,000, k = 20): hours on 2 cores; the Morris and local commands of the same page run"),
+    ];
+
+    /// <summary>The exclusion that covers a command line, or null when it runs.</summary>
+    public static Exclusion? ExcludedBy(string command) => NotRun.FirstOrDefault(e => Regex.IsMatch(command, e.Pattern));
+
+    /// <summary>
+    /// The address a documented <c>serve</c> line listens on, or null when the line is not one: a server never ends,
+    /// so it is started, probed until it answers, left running for the rest of its document (the README's
+    /// <c>curl</c> line calls it) and then stopped.
+    /// </summary>
+    public static string? ServerAddress(string command)
+    {
+        if (!Regex.IsMatch(command, @"(^tposim|--project src/TpoSim\.Cli --) serve(\s|$)")) return null;
+        return Regex.Match(command, @"--urls\s+(\S+)") is { Success: true } m ? m.Groups[1].Value : TpoSim.Web.Hosting.TpoSimServer.DefaultUrl;
+    }
 
     [Fact]
     public void The_docs_hold_the_commands_a_new_user_pastes()
@@ -67,7 +101,7 @@ public sealed class DocumentedCommandsTests
         var all = Documents().SelectMany(d => Commands(d, File.ReadAllText(CliHarness.RepoFile(d)))).ToArray();
         Assert.Contains(all, c => c.File == "README.md" && c.Text.StartsWith("dotnet tool install", StringComparison.Ordinal));
         Assert.Contains(all, c => c.File == "README.md" && c.Text.StartsWith("dotnet run -c Release --project src/TpoSim.Cli -- simulate", StringComparison.Ordinal));
-        Assert.Contains(all, c => c.File == "README.md" && IsTheTestCommand(c.Text));
+        Assert.Contains(all, c => c.File == "README.md" && c.Text == "dotnet test");
         // The main job and every documented 'dotnet run' of the CLI are Release builds (the docs say so).
         Assert.All(all.Where(c => c.Text.Contains("--project src/TpoSim.Cli", StringComparison.Ordinal)),
             c => Assert.True(c.Text.StartsWith("dotnet run -c Release ", StringComparison.Ordinal), $"{c.File}:{c.Line}: {c.Text}"));
@@ -75,6 +109,28 @@ public sealed class DocumentedCommandsTests
         var install = Array.FindIndex(all, c => c.Text.StartsWith("dotnet tool install", StringComparison.Ordinal));
         var firstUse = Array.FindIndex(all, c => c.Text.StartsWith("tposim ", StringComparison.Ordinal));
         Assert.True(install < firstUse, "the README installs tposim before the first command that uses it");
+        // A synopsis (placeholders, [optional] parts, a|b choices) is not a command: it belongs in a ```text block.
+        Assert.All(all, c => Assert.False(Regex.IsMatch(c.Text, @"\s\[--|\.\.\.|\b[A-Z]{3,}(_[A-Z]+)*\.json\b"), $"{c.File}:{c.Line}: a synopsis in a shell block: {c.Text}"));
+    }
+
+    [Fact]
+    public void Every_exclusion_matches_a_documented_command()
+    {
+        var all = Documents().SelectMany(d => Commands(d, File.ReadAllText(CliHarness.RepoFile(d)))).ToArray();
+        Assert.All(NotRun, e => Assert.True(all.Any(c => Regex.IsMatch(c.Text, e.Pattern)), $"no documented command matches the exclusion {e.Pattern}"));
+        // Lines that must run are not swallowed by a broad pattern.
+        Assert.Null(ExcludedBy("dotnet run -c Release --project src/TpoSim.Cli -- serve"));
+        Assert.Null(ExcludedBy("tposim sensitivity global scenarios/itp-romiplostim-label.json --method morris --samples 10 --seed 1"));
+        Assert.Null(ExcludedBy("dotnet run -c Release --project bench/TpoSim.LoadTest"));
+        Assert.NotNull(ExcludedBy("TPOSIM_UPDATE_SCREENSHOTS=1 dotnet test tests/TpoSim.Web.Tests --filter \"X\""));
+    }
+
+    [Fact]
+    public void A_serve_line_is_recognised_with_its_address()
+    {
+        Assert.Equal("http://127.0.0.1:5080", ServerAddress("dotnet run -c Release --project src/TpoSim.Cli -- serve"));
+        Assert.Equal("http://127.0.0.1:6000", ServerAddress("tposim serve --urls http://127.0.0.1:6000"));
+        Assert.Null(ServerAddress("tposim simulate scenarios/default.json --out serve"));
     }
 
     [Fact]
@@ -86,9 +142,8 @@ public sealed class DocumentedCommandsTests
         Assert.Equal(3, commands[0].Line);
     }
 
-    // Not in CI yet: the docs also hold commands that never end (`tposim serve`), need a server (`curl`) or run for
-    // tens of minutes (bench/compare.sh, 100,000-subject trials). Run it by hand with --filter Category=DocsCommands
-    // until the docs mark such lines.
+    // Run by .ci/run as its own step (--filter Category=DocsCommands); `dotnet test` leaves it out (Directory.Build.props).
+    // Each line's time goes to the test output and, when TPOSIM_DOCS_TIMINGS names a file, to that file.
     [Fact]
     [Trait("Category", "DocsCommands")]
     public void Every_documented_command_runs_as_written_from_a_clean_copy()
@@ -97,15 +152,114 @@ public sealed class DocumentedCommandsTests
         CopyRepository(copy.Path);
         var home = Path.Combine(copy.Path, ".home");
         Directory.CreateDirectory(home);
-        var commands = Documents().SelectMany(d => Commands(d, File.ReadAllText(Path.Combine(copy.Path, d)))).Where(c => !IsTheTestCommand(c.Text)).ToArray();
-        Assert.NotEmpty(commands);
-        var failures = new List<string>();
-        foreach (var c in commands)
+        var timings = Environment.GetEnvironmentVariable("TPOSIM_DOCS_TIMINGS");
+        void Log(string line)
         {
-            var (code, output) = Shell(c.Text, copy.Path, home);
-            if (code != 0) failures.Add($"{c.File}:{c.Line}: `{c.Text}` exited {code}:\n{Tail(output, 1500)}");
+            TestContext.Current.TestOutputHelper?.WriteLine(line);
+            if (!string.IsNullOrEmpty(timings)) File.AppendAllText(timings, line + "\n");
         }
+        var failures = new List<string>();
+        var ran = 0;
+        var total = Stopwatch.StartNew();
+        foreach (var document in Documents())
+        {
+            BackgroundServer? server = null;
+            try
+            {
+                foreach (var c in Commands(document, File.ReadAllText(Path.Combine(copy.Path, document))))
+                {
+                    if (ExcludedBy(c.Text) is { } excluded)
+                    {
+                        Log($"skip {c.File}:{c.Line}: {c.Text} ({excluded.Reason})");
+                        continue;
+                    }
+                    var clock = Stopwatch.StartNew();
+                    ran++;
+                    if (ServerAddress(c.Text) is { } address)
+                    {
+                        server?.Dispose();
+                        // Something else answering there (another server left running) would pass the probe for it.
+                        if (BackgroundServer.Answers(address))
+                        {
+                            failures.Add($"{c.File}:{c.Line}: `{c.Text}`: {address} already answers before the server starts (another process holds it); stop it and run again");
+                            continue;
+                        }
+                        server = new BackgroundServer(c.Text, copy.Path, ShellEnvironment(home));
+                        if (server.WaitUntilAnswering(address, TimeSpan.FromMinutes(15)) is { } problem)
+                            failures.Add($"{c.File}:{c.Line}: `{c.Text}` never answered on {address}: {problem}");
+                    }
+                    else
+                    {
+                        var (code, output) = Run("bash", ["-o", "pipefail", "-c", c.Text], copy.Path, ShellEnvironment(home));
+                        if (code != 0) failures.Add($"{c.File}:{c.Line}: `{c.Text}` exited {code}:\n{Tail(output, 1500)}");
+                    }
+                    Log($"{clock.Elapsed.TotalSeconds,7:0.0} s  {c.File}:{c.Line}: {c.Text}");
+                }
+            }
+            finally
+            {
+                server?.Dispose(); // a server lives until the end of the document that starts it
+            }
+        }
+        Log($"{total.Elapsed.TotalSeconds,7:0.0} s  in all, {ran} commands");
+        Assert.True(ran > 0, "no documented command ran");
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    /// <summary>A documented command that never ends (<c>serve</c>): started with bash, stopped with its process tree.</summary>
+    private sealed class BackgroundServer : IDisposable
+    {
+        private readonly Process process;
+        private readonly System.Text.StringBuilder output = new();
+
+        public BackgroundServer(string command, string directory, IReadOnlyDictionary<string, string> env)
+        {
+            var start = StartInfo("bash", ["-o", "pipefail", "-c", command], directory, env);
+            process = Process.Start(start)!;
+            process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        /// <summary>Null once any HTTP answer comes from <paramref name="address"/>; else what went wrong.</summary>
+        public string? WaitUntilAnswering(string address, TimeSpan limit)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < limit)
+            {
+                if (process.HasExited) return $"it exited {process.ExitCode} first:\n{Tail(Output, 1500)}";
+                if (Answers(address)) return null;
+                Thread.Sleep(1000);
+            }
+            return $"no answer in {limit.TotalMinutes:0} minutes:\n{Tail(Output, 1500)}";
+        }
+
+        /// <summary>True when <paramref name="address"/> gives any HTTP answer (any status: the page itself is the web tests' business).</summary>
+        public static bool Answers(string address)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using var response = http.GetAsync(address.TrimEnd('/') + "/").GetAwaiter().GetResult();
+                return true;
+            }
+            catch (HttpRequestException) { return false; }
+            catch (TaskCanceledException) { return false; }
+        }
+
+        private string Output { get { lock (output) return output.ToString(); } }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(30));
+            }
+            catch (InvalidOperationException) { }
+            process.Dispose();
+        }
     }
 
     /// <summary>The repository's files as git knows them (committed and new, not ignored): what a clean clone has, plus the change under test.</summary>
@@ -128,14 +282,14 @@ public sealed class DocumentedCommandsTests
     }
 
     /// <summary>
-    /// Runs one line with bash in the copy. DOTNET_CLI_HOME is a folder of the copy, so a global tool install lands
+    /// The environment of a documented line. DOTNET_CLI_HOME is a folder of the copy, so a global tool install lands
     /// there (and on the PATH given here), never in the user's home; the NuGet package cache stays the user's.
     /// </summary>
-    private static (int Code, string Output) Shell(string command, string directory, string home)
+    private static IReadOnlyDictionary<string, string> ShellEnvironment(string home)
     {
         var nugetCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
                          ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var env = new Dictionary<string, string>
+        return new Dictionary<string, string>
         {
             ["DOTNET_CLI_HOME"] = home,
             ["NUGET_PACKAGES"] = nugetCache,
@@ -143,10 +297,9 @@ public sealed class DocumentedCommandsTests
             ["DOTNET_NOLOGO"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
-        return Run("bash", ["-o", "pipefail", "-c", command], directory, env);
     }
 
-    private static (int Code, string Output) Run(string file, IEnumerable<string> args, string directory, IReadOnlyDictionary<string, string>? env)
+    private static ProcessStartInfo StartInfo(string file, IEnumerable<string> args, string directory, IReadOnlyDictionary<string, string>? env)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -154,6 +307,12 @@ public sealed class DocumentedCommandsTests
         foreach (var key in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH", "VSTEST_HOST_DEBUG" })
             start.Environment.Remove(key);
         foreach (var (k, v) in env ?? new Dictionary<string, string>()) start.Environment[k] = v;
+        return start;
+    }
+
+    private static (int Code, string Output) Run(string file, IEnumerable<string> args, string directory, IReadOnlyDictionary<string, string>? env)
+    {
+        var start = StartInfo(file, args, directory, env);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

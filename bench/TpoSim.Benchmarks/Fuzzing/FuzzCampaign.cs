@@ -30,7 +30,7 @@ public enum FuzzOutcome
 /// (<see cref="InputKind.All"/>: populations, patient histories, dose and observation tables, interpretation batches,
 /// calibration setups, validation cases, forecast regimens), each run through the CLI's own code path
 /// (<see cref="CliApp.Run(string[], TextWriter, TextWriter, CliInterrupt)"/>) or the reader its command calls, and
-/// classified (a run past the time limit is a hang; it is left to finish in the background). Seeded: the same seed gives the same inputs. <c>--seconds T</c> runs for T seconds instead of the full
+/// classified (a run past the time limit is a hang; it is left to finish in the background). <c>--progress N</c> prints the counts so far to stderr every N inputs. Seeded: the same seed gives the same inputs. <c>--seconds T</c> runs for T seconds instead of the full
 /// counts (what CI runs); the exit code is 1 when any internal error, hang or suspicious output was seen.
 /// </summary>
 public static class FuzzCampaign
@@ -45,6 +45,7 @@ public static class FuzzCampaign
         string? root = null;
         string[]? only = null;
         var verbose = false;
+        var progress = 0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -59,8 +60,9 @@ public static class FuzzCampaign
                 case "--timeout-seconds": timeout = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--repo": root = Next(); break;
                 case "--verbose": verbose = true; break;
+                case "--progress": progress = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default:
-                    Console.Error.WriteLine($"fuzz: unknown option '{args[i]}'; allowed: --seed S --scenarios N --parameter-sets M --per-kind K --kinds A,B --seconds T --timeout-seconds H --repo DIR --verbose");
+                    Console.Error.WriteLine($"fuzz: unknown option '{args[i]}'; allowed: --seed S --scenarios N --parameter-sets M --per-kind K --kinds A,B --seconds T --timeout-seconds H --repo DIR --verbose --progress N");
                     return 2;
             }
         }
@@ -124,6 +126,12 @@ public static class FuzzCampaign
                 else File.Delete(file);
                 TryDelete(outDir);
                 if (File.Exists(outDir + ".csv")) File.Delete(outDir + ".csv");
+                // A long campaign stopped early (killed, out of time) still leaves its counts so far.
+                if (progress > 0 && (n + 1) % progress == 0)
+                {
+                    Console.Error.WriteLine($"fuzz: {n + 1} inputs in {clock.Elapsed.TotalSeconds:0} s; " + string.Join(", ",
+                        Enum.GetValues<FuzzOutcome>().Select(o => $"{o} {counts.Where(kv => kv.Key.Outcome == o).Sum(kv => kv.Value)}")));
+                }
             }
         }
         finally
@@ -178,7 +186,7 @@ public static class FuzzCampaign
         }
     }
 
-    /// <summary>Null when every number of timeseries.csv and summary.json is finite and non-negative; else the first bad one.</summary>
+    /// <summary>Null when every number of timeseries.csv and summary.json (but the scenario it echoes) is finite and non-negative; else the first bad one.</summary>
     public static string? SaneOutput(string outDir)
     {
         var csv = Path.Combine(outDir, "timeseries.csv");
@@ -204,6 +212,8 @@ public static class FuzzCampaign
             case JsonValueKind.Object:
                 foreach (var p in e.EnumerateObject())
                 {
+                    // summary.json's run.scenario is the user's own input echoed back (a "$schema": -1 included), not output.
+                    if (path == "$.run" && p.Name == "scenario") continue;
                     if (BadNumber(p.Value, $"{path}.{p.Name}") is { } bad) return bad;
                 }
                 return null;
