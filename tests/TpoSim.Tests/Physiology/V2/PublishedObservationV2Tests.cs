@@ -113,14 +113,14 @@ public class PublishedObservationV2Tests(ITestOutputHelper output)
         var pr = V2Harness.Parameters(null, rm);
         var rHealthy = V2Harness.Healthy(pr, rm);
         var days = Enumerable.Range(0, 421).Select(i => i * 0.1).ToArray();
-        var picomolPerMicrogram = 1e-6 / V2Harness.Value(pr, "romiplostimMolarMass", rm) * 1e12;
+        var bodyWeight = V2Harness.Value(pr, "bodyWeight", rm);
         var iv = (double[])rHealthy.Clone();
-        iv[rm.StateIndex("romiplostimFree")] = 10 * picomolPerMicrogram / V2Harness.Value(pr, "romiplostimVcPerKg", rm);
+        iv[rm.StateIndex(TpoSiteLigand.Romiplostim.Central)] = 10 * bodyWeight; // µg, IV into the central volume
         var ivCounts = V2Harness.Run(pr, iv, days, rm).Select(s => V2Harness.Observable(pr, s, "platelets", rm)).ToArray();
         values["romiplostim-iv-fold"] = ivCounts.Max() / baseline;
         values["romiplostim-iv-day"] = days[Array.IndexOf(ivCounts, ivCounts.Max())];
         var sc = (double[])rHealthy.Clone();
-        sc[rm.StateIndex("romiplostimDepot")] = 2 * picomolPerMicrogram * V2Harness.Value(pr, "bodyWeight", rm);
+        sc[rm.StateIndex(TpoSiteLigand.Romiplostim.Depot)] = 2 * bodyWeight * V2Harness.Value(pr, TpoSiteLigand.Romiplostim.P("F"), rm); // µg absorbed
         values["romiplostim-sc-fold"] = V2Harness.Run(pr, sc, days, rm).Max(s => V2Harness.Observable(pr, s, "platelets", rm)) / baseline;
 
         var neonate = V2Harness.Parameters(NeonatalPhysiologyV2.Overrides);
