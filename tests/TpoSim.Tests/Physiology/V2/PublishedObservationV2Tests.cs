@@ -45,6 +45,8 @@ public class PublishedObservationV2Tests(ITestOutputHelper output)
         new("neonate-tpo", V2CaseKind.Validation, "TPO 3.73–5.92 vs 0.83 fmol/mL in the first month (Ishiguro 1999), fold over that assay's adult normal", 3.73 / 0.83, 5.92 / 0.83, "range of the first-month age-group means (same assay)"),
         new("romiplostim-iv-fold", V2CaseKind.Validation, "romiplostim 10 µg/kg IV in healthy adults: peak ≈6-fold, individual 923–1790 (Wang 2004; V3), fold", 4, 7.8, "V3 tolerance (individual peaks)", KnownFailure: true),
         new("romiplostim-iv-day", V2CaseKind.Validation, "romiplostim 10 µg/kg IV: peak on day 15 (Wang 2004; V3)", 12, 18, "assumed ±3 days (V4's 12–16 window widened)"),
+        new("splenectomy-fold", V2CaseKind.Validation, "splenectomy in a healthy adult: thrombocytosis, 30–100%+ rise (Khan 2009 and reviews; V11): peak count over baseline, fold", 1.3, 3, "V11 tolerance"),
+        new("splenectomy-day", V2CaseKind.Validation, "splenectomy: peak about days 7–20 (V11): day of the peak", 7, 20, "V11 tolerance"),
         new("romiplostim-sc-fold", V2CaseKind.Validation, "romiplostim 2 µg/kg SC: 6/8 subjects ≥ 2× baseline (Wang 2004; V4), fold", 1.7, 3, "V4 tolerance", KnownFailure: true),
     ];
 
@@ -122,6 +124,15 @@ public class PublishedObservationV2Tests(ITestOutputHelper output)
         var sc = (double[])rHealthy.Clone();
         sc[rm.StateIndex(TpoSiteLigand.Romiplostim.Depot)] = 2 * bodyWeight * V2Harness.Value(pr, TpoSiteLigand.Romiplostim.P("F"), rm); // µg absorbed
         values["romiplostim-sc-fold"] = V2Harness.Run(pr, sc, days, rm).Max(s => V2Harness.Observable(pr, s, "platelets", rm)) / baseline;
+
+        // Splenectomy: the pooled third of the body's platelets leaves with the spleen; then no pool and no splenic removal.
+        var splenectomised = V2Harness.Parameters(new Dictionary<string, double> { ["spleenPresent"] = 0 });
+        var afterSurgery = (double[])healthy.Clone();
+        for (var i = 1; i <= CoreModelV2Definition.PlateletStages; i++) afterSurgery[m.StateIndex($"plateletAge{i}")] *= 1 - V2Harness.Value(adult, "splenicFractionHealthy");
+        foreach (var s in new[] { "plateletMplFree", "plateletTpoComplex" }) afterSurgery[m.StateIndex(s)] *= 1 - V2Harness.Value(adult, "splenicFractionHealthy");
+        var splenectomyCounts = V2Harness.Run(splenectomised, afterSurgery, days).Select(s => V2Harness.Observable(splenectomised, s, "platelets")).ToArray();
+        values["splenectomy-fold"] = splenectomyCounts.Max() / baseline;
+        values["splenectomy-day"] = days[Array.IndexOf(splenectomyCounts, splenectomyCounts.Max())];
 
         var neonate = V2Harness.Parameters(NeonatalPhysiologyV2.Overrides);
         var neonateState = V2Harness.SteadyState(neonate);
