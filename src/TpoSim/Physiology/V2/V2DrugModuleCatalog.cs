@@ -35,10 +35,10 @@ public static class V2DrugModuleCatalog
     /// <summary>The small-molecule (transmembrane-site) ligands.</summary>
     public static IReadOnlyList<TransmembraneLigand> TransmembraneLigands { get; } = [Eltrombopag, EltrombopagItp, Avatrombopag, Lusutrombopag];
 
-    /// <summary>All v2 modules. v1's romiplostim-itp (Petrov 2025, linear 1-cmt) has no v2 module: in v2 romiplostim's
+    /// <summary>All v2 modules (rhTPO has no v1 module: v1 doses it as a state edit). v1's romiplostim-itp (Petrov 2025, linear 1-cmt) has no v2 module: in v2 romiplostim's
     /// disposition is its binding to the patient's own c-Mpl pool, so one module serves healthy subjects and ITP.</summary>
     public static IReadOnlyList<DrugModule> All { get; } =
-        [Romiplostim, PegRhuMgdf, Antagonist, .. TransmembraneLigands.Select(t => t.Build())];
+        [Romiplostim, PegRhuMgdf, Antagonist, .. TransmembraneLigands.Select(t => t.Build()), RhTpoModule.Module];
 
     /// <summary>The v2 module of v1 module name <paramref name="name"/>, or null.</summary>
     public static DrugModule? Find(string name) => All.FirstOrDefault(m => m.Name == name);
