@@ -16,7 +16,7 @@ namespace TpoSim.Physiology.V2;
 /// <remarks>
 /// Free drug C (pM) = A_c/(V_c·M), with M the molar mass. Binding is per litre of plasma, the drug's own concentration
 /// refers to its central volume, so the central amount loses (binding to R_P and R_M) × V_plasma × M:
-/// A_d' = −ka·A_d; A_c' = ka·A_d − kel·A_c − (J_P + J_M)·V_p·M; C_P' = J_P − (kint + k_rem)·C_P; C_M' = J_M − kint·C_M,
+/// A_d' = −ka·A_d; A_c' = ka·A_d − kel·A_c − (J_P + J_M)·V_p·M (− kcp·A_c + kpc·A_per with a peripheral compartment); C_P' = J_P − (kint + k_rem)·C_P; C_M' = J_M − kint·C_M,
 /// with J = kon·C·R − kon·K_d·C_bound. Total drug A_d + A_c + (C_P + C_M)·V_p·M decreases only by kel·A_c and by
 /// (kint·(C_P + C_M) + k_rem·C_P)·V_p·M (mass balance, checked by the tests).
 /// </remarks>
@@ -52,7 +52,12 @@ public static class TpoSiteLigandModule
             [
                 Amount(depot.Name, $"{l.Name} SC depot", DepotRate(P(l.P("Ka")), depot)),
                 Amount(central.Name, $"Free {l.Name} in its central volume",
-                    Absorbed(P(l.P("Ka")), depot) - P(l.P("Kel")) * central - ToMicrograms(bindingP + bindingM)),
+                    l.HasPeripheral
+                        ? Absorbed(P(l.P("Ka")), depot) - (P(l.P("Kel")) + P(l.P("Kcp"))) * central + P(l.P("Kpc")) * State(l.Peripheral) - ToMicrograms(bindingP + bindingM)
+                        : Absorbed(P(l.P("Ka")), depot) - P(l.P("Kel")) * central - ToMicrograms(bindingP + bindingM)),
+                .. l.HasPeripheral
+                    ? new[] { Amount(l.Peripheral, $"{l.Name} in its peripheral compartment", P(l.P("Kcp")) * central - P(l.P("Kpc")) * State(l.Peripheral)) }
+                    : [],
                 new(cp.Name, "pM", $"{l.Name}–c-Mpl on platelets", bindingP - (P(l.P("Kint")) + turnover) * cp, 0),
                 new(cm.Name, "pM", $"{l.Name}–c-Mpl on marrow cells", bindingM - P(l.P("Kint")) * cm, 0),
             ],

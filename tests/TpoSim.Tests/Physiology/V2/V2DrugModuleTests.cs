@@ -144,7 +144,7 @@ public class V2DrugModuleTests(ITestOutputHelper output)
             var ageing = V2Harness.Observable(p, y, "ageingRate", model);
             var turnover = ageing * Y($"plateletAge{CoreModelV2Definition.PlateletStages}") / V2Harness.Observable(p, y, "plateletsWholeBody", model)
                 + V2Harness.Observable(p, y, "plateletRemovalRate", model) - ageing;
-            var change = R(l.Depot) + R(l.Central) + (R(l.PlateletComplex) + R(l.MarrowComplex)) * microgramsPerPicomolar;
+            var change = R(l.Depot) + R(l.Central) + (l.HasPeripheral ? R(l.Peripheral) : 0) + (R(l.PlateletComplex) + R(l.MarrowComplex)) * microgramsPerPicomolar;
             var loss = Pv(l.P("Kel")) * Y(l.Central)
                 + (Pv(l.P("Kint")) * (Y(l.PlateletComplex) + Y(l.MarrowComplex)) + turnover * Y(l.PlateletComplex)) * microgramsPerPicomolar;
             Assert.Equal(-loss, change, 1e-10 * Math.Abs(loss));
