@@ -54,7 +54,7 @@ public static class RhTpoModule
             [
                 new(CoreModelV2Definition.Slots.ExogenousTpo, "pM/day", "Exogenous TPO entering plasma: absorbed SC rhTPO + IV injection, per litre of plasma.",
                     Variable(CoreModelV2Definition.Slots.ExogenousTpo)
-                    + (Absorbed(ka, depot) + Absorbed(bolus, injection)) / (P("tpoMolarMass") * P($"{x}PlasmaVolume")) * Quantity(1e6, "pM·L·g/mol/µg")),
+                    + (Absorbed(ka, depot) + Absorbed(bolus, injection)) / (P("tpoMolarMass") * P($"{x}PlasmaVolume")) * TpoSiteLigandModule.PicomolarPerMicrogramPerLitrePerMolarMass),
                 new($"{x}TotalTpo", "ng/mL", "Free plasma TPO, endogenous + rhTPO, as mass (µg/L), as the PK assays report it.",
                     State("tpoFree") * P("tpoMolarMass") * Quantity(1e-6, "ng/mL/(pM·g/mol)"), Observable: true),
             ]);

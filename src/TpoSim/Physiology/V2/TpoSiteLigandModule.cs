@@ -22,8 +22,8 @@ namespace TpoSim.Physiology.V2;
 /// </remarks>
 public static class TpoSiteLigandModule
 {
-    /// <summary>1 µg/L ÷ 1 g/mol = 1 µM = 10^6 pM.</summary>
-    private static Expr PicomolarPerMicrogramPerLitrePerMolarMass => Quantity(1e6, "pM·L·g/mol/µg");
+    /// <summary>1 µg/L ÷ 1 g/mol = 1 µM = 10^6 pM: turns µg ÷ (L × g/mol) into pM (used by every v2 module that doses µg of a protein).</summary>
+    internal static Expr PicomolarPerMicrogramPerLitrePerMolarMass => Quantity(1e6, "pM·L·g/mol/µg");
 
     /// <summary>1 pg = 10^-6 µg.</summary>
     private static Expr MicrogramsPerPicogram => Quantity(1e-6, "µg/pg");
