@@ -55,7 +55,7 @@ public static class V2Parameters
             "c-Mpl sites per MK progenitor.", $"{Kuwaki}: 184 ± 48 sites on cord-blood-derived (immature) MKs, taken for progenitors"),
         new("megakaryocytesPerKg", 6e6, "1/kg", 1e5, 1e8, ParameterKind.Mechanism,
             "Marrow megakaryocytes per kg at health.",
-            "assumed: marrow MKs are ≈0.05% of ≈10^10 nucleated marrow cells per kg; the MK share of healthy TPO clearance stays below 1% for any value in the range 10^6–10^7"),
+            "Harker LA, Finch CA. J Clin Invest 1969;48:963 (marrow megakaryocyte number ≈6 × 10^6/kg); the MK share of healthy TPO clearance stays below 1% for any value in the range 10^6–10^7"),
         new("progenitorsPerKg", 6e6, "1/kg", 1e5, 1e8, ParameterKind.Mechanism,
             "MK progenitors per kg at health.", "assumed: of the order of the MK number (progenitors amplify ≈4-fold in number only in the last divisions)"),
         new("mplReexpressionRate", 4, "1/day", 0.1, 100, ParameterKind.Mechanism,
