@@ -40,33 +40,51 @@ public static class CoreModelV2Definition
     /// <summary>Sites per platelet × a count in 10^9/L → pM: 10^9 sites per litre = 10^21/N_A pM.</summary>
     private static Expr PlateletSites => Quantity(1e21 / Avogadro, "pM/(10^9/L)");
 
-    /// <summary>The v2 model without drugs.</summary>
-    public static ModelDefinition Create() => Create([]);
+    /// <summary>
+    /// Names of the core variables through which a drug module acts (each is 0, or 1 for a product, without drugs; a
+    /// module replaces it with its previous value plus or times its own term, <see cref="ModelDefinition.Compose"/>).
+    /// </summary>
+    public static class Slots
+    {
+        /// <summary>Σ over TPO-site ligands of their complexes on platelet c-Mpl, pM.</summary>
+        public const string PlateletLigandBound = "tpoSiteLigandPlateletBound";
 
-    /// <summary>The v2 model with the TPO-site drugs <paramref name="ligands"/> (each its own states and parameters).</summary>
+        /// <summary>Σ over TPO-site ligands of their complexes on marrow c-Mpl, pM.</summary>
+        public const string MarrowLigandBound = "tpoSiteLigandMarrowBound";
+
+        /// <summary>Σ over TPO-site ligands of efficacy × marrow complex, pM (the signal they add to TPO's).</summary>
+        public const string MarrowLigandSignal = "tpoSiteLigandMarrowSignal";
+
+        /// <summary>Σ over TPO-site ligands of their net binding to free platelet c-Mpl, pM/day.</summary>
+        public const string PlateletLigandBinding = "tpoSiteLigandPlateletBinding";
+
+        /// <summary>Σ over TPO-site ligands of their net binding to free marrow c-Mpl, pM/day.</summary>
+        public const string MarrowLigandBinding = "tpoSiteLigandMarrowBinding";
+
+        /// <summary>Π over transmembrane-site agonists of (1 − ε·occupancy): the share of receptors none of them activates.</summary>
+        public const string TransmembraneUnactivated = "transmembraneUnactivatedFraction";
+
+        /// <summary>Exogenous TPO entering plasma (rhTPO absorbed from an SC depot), pM/day.</summary>
+        public const string ExogenousTpo = "exogenousTpoInput";
+    }
+
+    /// <summary>The v2 model without drugs: drug modules compose onto it (<see cref="V2DrugModuleCatalog"/>).</summary>
+    public static ModelDefinition Create() =>
+        new("tpo-platelet-v2", States(), V2Parameters.All.ToList(), SetPoint(), Variables());
+
+    /// <summary>The v2 model with the TPO-site drugs <paramref name="ligands"/> composed onto it (<see cref="TpoSiteLigandModule"/>).</summary>
     public static ModelDefinition Create(IReadOnlyList<TpoSiteLigand> ligands)
     {
         ArgumentNullException.ThrowIfNull(ligands);
-        var parameters = V2Parameters.All.Concat(ligands.SelectMany(l => l.Parameters())).ToList();
-        return new ModelDefinition("tpo-platelet-v2", States(ligands), parameters, SetPoint(), Variables(ligands));
+        return ligands.Aggregate(Create(), (model, l) => model.Compose(TpoSiteLigandModule.Build(l).Definition));
     }
 
     /// <summary>State names, in vector order, of the v2 model with <paramref name="ligands"/>.</summary>
-    public static IReadOnlyList<string> StateNames(IReadOnlyList<TpoSiteLigand> ligands) => States(ligands).Select(s => s.Name).ToArray();
+    public static IReadOnlyList<string> StateNames(IReadOnlyList<TpoSiteLigand> ligands) => Create(ligands).States.Select(s => s.Name).ToArray();
 
     private static SymbolExpr P(string name) => Parameter(name);
 
-    // Σ of no terms is the literal 0, which is the zero of every unit (an empty sum would read as dimensionless).
-    private static Expr SumOrZero(IEnumerable<Expr> terms)
-    {
-        var list = terms.ToList();
-        return list.Count == 0 ? Zero : Sum(list);
-    }
-
     private static SymbolExpr D(string name) => Parameter(name);
-
-    // a − b, or a alone when b is the literal 0 (−0 would be a product, not the unit-free zero).
-    private static Expr Less(Expr a, Expr b) => b is ConstantExpr { Value: 0, Unit: null } ? a : a - b;
 
     private static SymbolExpr V(string name) => Variable(name);
 
@@ -146,7 +164,8 @@ public static class CoreModelV2Definition
         return list;
     }
 
-    private static List<VariableDefinition> Variables(IReadOnlyList<TpoSiteLigand> ligands)
+
+    private static List<VariableDefinition> Variables()
     {
         var platelets = Enumerable.Range(1, PlateletStages).Select(i => State($"plateletAge{i}")).ToArray();
         var progenitors = Enumerable.Range(1, ProgenitorStages).Select(i => State($"progenitor{i}")).ToArray();
@@ -159,35 +178,50 @@ public static class CoreModelV2Definition
         var cm = State("marrowTpoComplex");
         var kon = P("tpoKon");
         var koff = D("tpoKoff");
+        var kint = P("tpoKint");
         var bloodToPlasma = P("bloodVolumePerKg") / P("plasmaVolumePerKg");
         var portal = P("portalHypertension");
-        var ligandPlatelet = SumOrZero(ligands.Select(l => (Expr)State(l.PlateletComplex)));
-        var ligandMarrow = SumOrZero(ligands.Select(l => (Expr)State(l.MarrowComplex)));
-        var ligandSignal = SumOrZero(ligands.Select(l => P(l.P("Efficacy")) * State(l.MarrowComplex)));
-        var list = new List<VariableDefinition>
-        {
+        var spleen = P("spleenPresent");
+        var wholeBody = Max(V("plateletsWholeBody"), Quantity(1e-6, "10^9/L"));
+        var synthesisScale = D("healthyTpoSynthesis") * Reference("plasmaVolumePerKg") / P("plasmaVolumePerKg");
+        var extrahepatic = P("extrahepaticTpoShare");
+        return
+        [
+            // Drug slots (Slots): empty without drugs.
+            new(Slots.PlateletLigandBound, "pM", "Σ TPO-site drug complexes on platelet c-Mpl (0 without drugs).", 0),
+            new(Slots.MarrowLigandBound, "pM", "Σ TPO-site drug complexes on marrow c-Mpl (0 without drugs).", 0),
+            new(Slots.MarrowLigandSignal, "pM", "Σ efficacy × TPO-site drug complexes on marrow c-Mpl (0 without drugs).", 0),
+            new(Slots.PlateletLigandBinding, "pM/day", "Σ net binding of TPO-site drugs to free platelet c-Mpl (0 without drugs).", 0),
+            new(Slots.MarrowLigandBinding, "pM/day", "Σ net binding of TPO-site drugs to free marrow c-Mpl (0 without drugs).", 0),
+            new(Slots.TransmembraneUnactivated, "1", "Π (1 − ε·occupancy) of transmembrane-site agonists (1 without drugs).", 1),
+            new(Slots.ExogenousTpo, "pM/day", "Exogenous TPO absorbed into plasma (0 without rhTPO).", 0),
+
             new("plateletsWholeBody", "10^9/L", "Whole-body platelets (circulating + splenic pool) per litre of blood.", Sum(platelets), Observable: true),
-            new("splenicFraction", "1", "Splenic pool fraction: normal, rising with portal hypertension towards massive splenomegaly (Aster 1966).",
-                P("splenicFractionHealthy") + (P("splenicFractionMax") - P("splenicFractionHealthy")) * portal),
+            new("splenicFraction", "1", "Splenic pool fraction: normal, rising with portal hypertension towards massive splenomegaly (Aster 1966); none without a spleen.",
+                spleen * (P("splenicFractionHealthy") + (P("splenicFractionMax") - P("splenicFractionHealthy")) * portal)),
             new("platelets", "10^9/L", "Circulating platelet count.", (1 - V("splenicFraction")) * V("plateletsWholeBody"), Observable: true),
-            new("ageingRate", "1/day", "Transit between platelet age compartments.", PlateletStages / P("plateletSenescenceDays")),
-            new("extraRemovalRate", "1/day", "Antibody-mediated (ITP) plus hypersplenic removal.", P("antibodyRemovalRate") + P("hypersplenicRemovalMax") * portal),
-            new("plateletExitRate", "1/day", "Rate of leaving each age compartment: ageing + random + extra removal.",
-                V("ageingRate") + P("randomRemovalRate") + V("extraRemovalRate")),
+            new("ageingRate", "1/day", "Transit between platelet age compartments, faster when survival is shortened (MDS).",
+                D("healthyAgeingRate") / P("plateletSurvivalFactor"), Observable: true),
+            new("extraRemovalRate", "1/day", "Antibody-mediated (ITP, less its splenic share without a spleen) plus hypersplenic removal.",
+                P("antibodyRemovalRate") * (1 - P("splenicShareOfAntibodyRemoval") * (1 - spleen)) + P("hypersplenicRemovalMax") * portal * spleen),
+            new("plateletRemovalRate", "1/day", "Rate of leaving each age compartment: ageing + random + extra removal.",
+                V("ageingRate") + P("randomRemovalRate") + V("extraRemovalRate"), Observable: true),
             new("plateletTurnover", "1/day", "Per-capita platelet removal: senescent + random + extra; platelet c-Mpl leaves with removed platelets.",
-                V("ageingRate") * platelets[^1] / Max(V("plateletsWholeBody"), Quantity(1e-6, "10^9/L")) + P("randomRemovalRate") + V("extraRemovalRate")),
+                V("ageingRate") * platelets[^1] / wholeBody + P("randomRemovalRate") + V("extraRemovalRate")),
             new("progenitorMass", "1", "MK progenitors relative to health (mean of the stages).", Sum(progenitors) / ProgenitorStages, Observable: true),
             new("megakaryocyteNumber", "1", "Marrow MK number relative to health.", Sum(mkNumber) / MkStages, Observable: true),
             new("megakaryocyteMass", "1", "Marrow MK mass (ploidy × cytoplasm) relative to health.", Sum(mkContent) / MkStages, Observable: true),
-            new("marrowQuota", "pM", "c-Mpl quota of marrow cells now: MK number and progenitors scale the healthy quota per cell type.",
-                (P("sitesPerMegakaryocyte") * P("megakaryocytesPerKg") * V("megakaryocyteNumber") + P("sitesPerProgenitor") * P("progenitorsPerKg") * V("progenitorMass"))
+            new("marrowQuota", "pM", "c-Mpl quota of marrow cells now: MK number and progenitors scale the healthy quota per cell type, c-Mpl expression the sites per cell.",
+                P("mplExpression") * (P("sitesPerMegakaryocyte") * P("megakaryocytesPerKg") * V("megakaryocyteNumber") + P("sitesPerProgenitor") * P("progenitorsPerKg") * V("progenitorMass"))
                 / P("plasmaVolumePerKg") * Quantity(1000, "mL/L") * SiteAmount),
-            new("marrowSurfaceMpl", "pM", "Surface c-Mpl on marrow cells (free + every ligand's complex).", rm + cm + ligandMarrow),
-            new("marrowOccupancy", "1", "Efficacy-weighted occupancy of marrow c-Mpl, Σ ε·C/R_total (TPO ε = 1).",
-                Max(cm + ligandSignal, 0) / Max(V("marrowSurfaceMpl"), Quantity(1e-9, "pM")), Observable: true),
-            new("stimulation", "1", "Thrombopoietic stimulation relative to health: f + (1 − f)·R(θ)/R(θ0), R(θ) = θ/(θ50 + θ), one receptor-level Emax.",
+            new("marrowSurfaceMpl", "pM", "Surface c-Mpl on marrow cells (free + TPO's and every drug's complex).", rm + cm + V(Slots.MarrowLigandBound)),
+            new("tpoSiteOccupancy", "1", "Efficacy-weighted occupancy of TPO's site on marrow c-Mpl, Σ ε·C/R_total (TPO ε = 1).",
+                Max(cm + V(Slots.MarrowLigandSignal), 0) / Max(V("marrowSurfaceMpl"), Quantity(1e-9, "pM"))),
+            new("marrowOccupancy", "1", "Activated share of marrow c-Mpl × c-Mpl expression: a receptor is active when its TPO site or (independently) its transmembrane site is occupied, 1 − (1 − θ_site)·Π(1 − ε·occ_tm).",
+                P("mplExpression") * (1 - (1 - V("tpoSiteOccupancy")) * V(Slots.TransmembraneUnactivated)), Observable: true),
+            new("stimulation", "1", "Thrombopoietic stimulation relative to health: f + (1 − f)·R(θ)/R(θ0) + autonomous, R(θ) = θ/(θ50 + θ), one receptor-level Emax.",
                 P("tpoIndependentFraction") + (1 - P("tpoIndependentFraction")) * V("marrowOccupancy")
-                / (D("occupancyHalfMax") + V("marrowOccupancy")) / D("healthyResponse"), Observable: true),
+                / (D("occupancyHalfMax") + V("marrowOccupancy")) / D("healthyResponse") + P("autonomousStimulation"), Observable: true),
             new("progenitorGain", "1", "Amplification per progenitor stage relative to health: stimulation^((1 − ploidy share)/stages).",
                 Pow(V("stimulation"), (1 - P("ploidyShare")) / ProgenitorStages)),
             new("ploidyGain", "1", "Gain of MK content per maturation stage relative to health: stimulation^(ploidy share/stages).",
@@ -196,35 +230,35 @@ public static class CoreModelV2Definition
             new("mkTransitRate", "1/day", "MK maturation stage transit rate.", MkStages / P("mkMaturationDays")),
             new("plateletProduction", "10^9/L/day", "Platelet production: healthy production × MK output × content of the last MK stage.",
                 D("healthyPlateletProduction") * P("mkOutput") * mkContent[^1], Observable: true),
-            new("plateletSiteSupply", "pM/day", "New platelet c-Mpl: sites at birth × production, per litre of plasma.",
-                D("sitesAtBirth") * V("plateletProduction") * bloodToPlasma * PlateletSites),
+            new("plateletSiteSupply", "pM/day", "New platelet c-Mpl: sites at birth × expression × production, per litre of plasma.",
+                D("sitesAtBirth") * P("mplExpression") * P("plateletMplExpression") * V("plateletProduction") * bloodToPlasma * PlateletSites),
             new("tpoBindingPlatelets", "pM/day", "Net TPO binding to platelet c-Mpl, kon·T·R − koff·C.", kon * tpo * rp - koff * cp),
             new("tpoBindingMarrow", "pM/day", "Net TPO binding to marrow c-Mpl.", kon * tpo * rm - koff * cm),
-            new("tpoSynthesis", "pM/day", "TPO synthesis: hepatic (hepatocyte function × liver mass) + extrahepatic, per litre of plasma.",
-                D("healthyTpoSynthesis") * Reference("plasmaVolumePerKg") / P("plasmaVolumePerKg")
-                * ((1 - P("extrahepaticTpoShare")) * P("hepatocyteFunction") * P("liverMassRelative") + P("extrahepaticTpoShare")), Observable: true),
+            new("tpoSynthesisLiver", "pM/day", "Hepatic TPO synthesis: healthy hepatic share × hepatocyte function × liver mass × translation × inflammatory drive, per litre of plasma.",
+                synthesisScale * (1 - extrahepatic) * P("hepatocyteFunction") * P("liverMassRelative") * P("hepaticTpoTranslation") * P("inflammatoryTpoDrive"), Observable: true),
+            new("tpoSynthesisKidney", "pM/day", "Renal TPO synthesis (constitutive).", synthesisScale * extrahepatic * (1 - P("stromaShareOfExtrahepatic")), Observable: true),
+            new("tpoSynthesisSpleen", "pM/day", "Splenic TPO synthesis: none in v2 (the neonate's TPO comes from liver mass, docs/model-v2.md).", 0, Observable: true),
+            new("tpoSynthesisStroma", "pM/day", "Marrow-stroma TPO synthesis (constitutive).", synthesisScale * extrahepatic * P("stromaShareOfExtrahepatic"), Observable: true),
+            new("tpoProduction", "pM/day", "Total TPO synthesis.",
+                V("tpoSynthesisLiver") + V("tpoSynthesisKidney") + V("tpoSynthesisSpleen") + V("tpoSynthesisStroma"), Observable: true),
+            new("tpoClearance", "pM/day", "TPO degraded: internalised from platelet and marrow c-Mpl, bound on removed platelets, and non-receptor clearance.",
+                kint * (cp + cm) + V("plateletTurnover") * cp + P("kNonReceptor") * tpo, Observable: true),
             new("tpoFreeObserved", "pM", "Free plasma TPO (fmol/mL).", tpo, Observable: true),
             new("tpoMass", "pg/mL", "Free plasma TPO as mass, with the polypeptide molar mass (each assay's own normal applies).",
                 tpo * P("tpoMolarMass") * Quantity(0.001, "L/mL"), Observable: true),
             new("plateletTpoUptake", "pM/day", "TPO taken up by platelet c-Mpl (net binding).", V("tpoBindingPlatelets"), Observable: true),
             new("plateletMplPerPlatelet", "1", "Mean c-Mpl sites per platelet (free + bound, every ligand).",
-                (rp + cp + ligandPlatelet) / (Max(V("plateletsWholeBody"), Quantity(1e-6, "10^9/L")) * bloodToPlasma * PlateletSites), Observable: true),
+                (rp + cp + V(Slots.PlateletLigandBound)) / (wholeBody * bloodToPlasma * PlateletSites), Observable: true),
             new("plateletOccupancy", "1", "Bound share of platelet c-Mpl (every ligand).",
-                (cp + ligandPlatelet) / Max(rp + cp + ligandPlatelet, Quantity(1e-9, "pM")), Observable: true),
-        };
-        foreach (var l in ligands)
-        {
-            var free = State(l.Free);
-            list.Add(new(l.P("BindingPlatelets"), "pM/day", $"Net {l.Name} binding to platelet c-Mpl.",
-                P(l.P("Kon")) * free * rp - P(l.P("Kd")) * P(l.P("Kon")) * State(l.PlateletComplex)));
-            list.Add(new(l.P("BindingMarrow"), "pM/day", $"Net {l.Name} binding to marrow c-Mpl.",
-                P(l.P("Kon")) * free * rm - P(l.P("Kd")) * P(l.P("Kon")) * State(l.MarrowComplex)));
-            list.Add(new(l.P("FreeObserved"), "pM", $"Free {l.Name} in its central volume.", free, Observable: true));
-        }
-        return list;
+                (cp + V(Slots.PlateletLigandBound)) / Max(rp + cp + V(Slots.PlateletLigandBound), Quantity(1e-9, "pM")), Observable: true),
+            new("mplOccupancyPlatelets", "1", "TPO-bound share of platelet c-Mpl (v1's observable).",
+                cp / Max(rp + cp + V(Slots.PlateletLigandBound), Quantity(1e-9, "pM")), Observable: true),
+            new("mplOccupancyMegakaryocytes", "1", "TPO-bound share of marrow (MK and progenitor) c-Mpl (v1's observable).",
+                cm / Max(V("marrowSurfaceMpl"), Quantity(1e-9, "pM")), Observable: true),
+        ];
     }
 
-    private static List<StateDefinition> States(IReadOnlyList<TpoSiteLigand> ligands)
+    private static List<StateDefinition> States()
     {
         var states = new List<StateDefinition>();
         var kg = V("progenitorTransitRate");
@@ -248,7 +282,7 @@ public static class CoreModelV2Definition
             states.Add(new($"mkContent{j}", "1", $"Maturing megakaryocytes (platelet-forming content), stage {j} (relative to health)",
                 km * (V("ploidyGain") * feed - State($"mkContent{j}")), 1));
         }
-        var exit = V("plateletExitRate");
+        var exit = V("plateletRemovalRate");
         for (var i = 1; i <= PlateletStages; i++)
         {
             var input = i == 1 ? V("plateletProduction") : V("ageingRate") * State($"plateletAge{i - 1}");
@@ -259,32 +293,16 @@ public static class CoreModelV2Definition
         var cp = State("plateletTpoComplex");
         var cm = State("marrowTpoComplex");
         var rp = State("plateletMplFree");
-        var rm = State("marrowMplFree");
         var kint = P("tpoKint");
         var turnover = V("plateletTurnover");
-        var ligandPlateletBinding = SumOrZero(ligands.Select(l => (Expr)V(l.P("BindingPlatelets"))));
-        var ligandMarrowBinding = SumOrZero(ligands.Select(l => (Expr)V(l.P("BindingMarrow"))));
         states.Add(new("tpoFree", "pM", "Free plasma TPO",
-            V("tpoSynthesis") - V("tpoBindingPlatelets") - V("tpoBindingMarrow") - P("kNonReceptor") * tpo, P("tpoReference")));
+            V("tpoProduction") + V(Slots.ExogenousTpo) - V("tpoBindingPlatelets") - V("tpoBindingMarrow") - P("kNonReceptor") * tpo, P("tpoReference")));
         states.Add(new("plateletMplFree", "pM", "Free c-Mpl on platelets (born with sitesAtBirth each, consumed by binding, not recycled)",
-            Less(V("plateletSiteSupply") - V("tpoBindingPlatelets") - turnover * rp, ligandPlateletBinding), D("healthyPlateletFree")));
+            V("plateletSiteSupply") - V("tpoBindingPlatelets") - turnover * rp - V(Slots.PlateletLigandBinding), D("healthyPlateletFree")));
         states.Add(new("plateletTpoComplex", "pM", "TPO–c-Mpl on platelets", V("tpoBindingPlatelets") - (kint + turnover) * cp, D("healthyPlateletComplex")));
         states.Add(new("marrowMplFree", "pM", "Free c-Mpl on marrow cells (re-expressed towards the cells' quota)",
-            Less(P("mplReexpressionRate") * (V("marrowQuota") - V("marrowSurfaceMpl")) - V("tpoBindingMarrow"), ligandMarrowBinding), D("healthyMarrowFree")));
+            P("mplReexpressionRate") * (V("marrowQuota") - V("marrowSurfaceMpl")) - V("tpoBindingMarrow") - V(Slots.MarrowLigandBinding), D("healthyMarrowFree")));
         states.Add(new("marrowTpoComplex", "pM", "TPO–c-Mpl on marrow cells", V("tpoBindingMarrow") - kint * cm, D("healthyMarrowComplex")));
-        foreach (var l in ligands)
-        {
-            var vcPerKg = P(l.P("VcPerKg"));
-            // Binding is per litre of plasma; the drug's own concentration refers to its central volume.
-            var plasmaPerCentral = P("plasmaVolumePerKg") / vcPerKg * Quantity(0.001, "L/mL");
-            var vc = vcPerKg * P("bodyWeight");
-            states.Add(new(l.Depot, "pmol", $"{l.Name} SC depot", -P(l.P("Ka")) * State(l.Depot), 0));
-            states.Add(new(l.Free, "pM", $"Free {l.Name} in its central volume",
-                P(l.P("F")) * P(l.P("Ka")) * State(l.Depot) / vc - P(l.P("Kel")) * State(l.Free)
-                - (V(l.P("BindingPlatelets")) + V(l.P("BindingMarrow"))) * plasmaPerCentral, 0));
-            states.Add(new(l.PlateletComplex, "pM", $"{l.Name}–c-Mpl on platelets", V(l.P("BindingPlatelets")) - (P(l.P("Kint")) + turnover) * State(l.PlateletComplex), 0));
-            states.Add(new(l.MarrowComplex, "pM", $"{l.Name}–c-Mpl on marrow cells", V(l.P("BindingMarrow")) - P(l.P("Kint")) * State(l.MarrowComplex), 0));
-        }
         return states;
     }
 }

@@ -1,3 +1,4 @@
+using TpoSim.Drugs.Pharmacokinetics;
 using TpoSim.Model;
 using TpoSim.Parameters;
 
@@ -20,15 +21,27 @@ namespace TpoSim.Physiology.V2;
 /// <param name="AbsorptionPerDay">SC absorption rate, 1/day.</param>
 /// <param name="Bioavailability">SC bioavailability.</param>
 /// <param name="Source">Citation for the values, or "assumed:" and why.</param>
+/// <param name="DistributionPerDay">Central → peripheral rate of free drug, 1/day (0: no peripheral compartment).</param>
+/// <param name="RedistributionPerDay">Peripheral → central rate, 1/day.</param>
 public sealed record TpoSiteLigand(
     string Name, double KdPicomolar, double KonPerPicomolarDay, double KintPerDay, double Efficacy, double MolarMass,
-    double CentralVolumePerKg, double EliminationPerDay, double AbsorptionPerDay, double Bioavailability, string Source)
+    double CentralVolumePerKg, double EliminationPerDay, double AbsorptionPerDay, double Bioavailability, string Source,
+    double DistributionPerDay = 0, double RedistributionPerDay = 0)
 {
-    /// <summary>Name of the SC depot state (pmol).</summary>
+    /// <summary>Name of the SC depot state (µg).</summary>
     public string Depot => $"{Name}Depot";
 
-    /// <summary>Name of the free central concentration state (pM).</summary>
-    public string Free => $"{Name}Free";
+    /// <summary>Name of the central state: the free drug's amount in its central volume (µg).</summary>
+    public string Central => $"{Name}Central";
+
+    /// <summary>Name of the free central concentration variable (pM).</summary>
+    public string Free => $"{Name}FreeObserved";
+
+    /// <summary>Name of the peripheral state (µg), present when <see cref="DistributionPerDay"/> &gt; 0.</summary>
+    public string Peripheral => $"{Name}Peripheral";
+
+    /// <summary>True when the ligand has a peripheral compartment.</summary>
+    public bool HasPeripheral => DistributionPerDay > 0;
 
     /// <summary>Name of the platelet-bound complex state (pM of plasma).</summary>
     public string PlateletComplex => $"{Name}PlateletComplex";
@@ -51,17 +64,32 @@ public sealed record TpoSiteLigand(
         new(P("VcPerKg"), CentralVolumePerKg, "L/kg", 1e-3, 10, ParameterKind.Mechanism, $"Central volume of {Name} per kg.", Source),
         new(P("Kel"), EliminationPerDay, "1/day", 0, 1000, ParameterKind.Mechanism, $"Linear elimination of free {Name}.", Source),
         new(P("Ka"), AbsorptionPerDay, "1/day", 0, 1000, ParameterKind.Mechanism, $"SC absorption rate of {Name}.", Source),
-        new(P("F"), Bioavailability, "1", 0, 1, ParameterKind.Mechanism, $"SC bioavailability of {Name}.", Source),
+        new(P("F"), Bioavailability, "1", 0, 1, ParameterKind.Mechanism, $"SC bioavailability of {Name} (applied to each SC dose).", Source),
+        .. HasPeripheral
+            ? new ModelParameter[]
+            {
+                new(P("Kcp"), DistributionPerDay, "1/day", 0, 1000, ParameterKind.Mechanism, $"Distribution of free {Name} to its peripheral compartment.", Source),
+                new(P("Kpc"), RedistributionPerDay, "1/day", 0, 1000, ParameterKind.Mechanism, $"Return of {Name} from its peripheral compartment.", Source),
+            }
+            : [],
     ];
 
+    private static double Wang(string name) => RomiplostimPk.Definitions.Single(d => d.Name == name).DefaultValue;
+
+    /// <summary>Romiplostim's molar mass, g/mol (Nplate label: ≈59 kDa).</summary>
+    private const double RomiplostimMolarMass = 59_000;
+
     /// <summary>
-    /// Romiplostim (Wang YC, Krzyzanski W et al. AAPS J 2010;12:729, healthy subjects): K_D 0.131 ng/mL at 59 kDa =
-    /// 2.2 pM, kint 0.173/h, kel 0.0382/h, ka 0.0254/h, F 0.499, Vc 0.0683 L/kg. Full agonist (ε = 1): the one
-    /// receptor-level Emax; Wang's peripheral compartment is left out (assumed: it delays the terminal phase only).
+    /// Romiplostim (Wang YC, Krzyzanski W et al. AAPS J 2010;12:729, healthy subjects; the values of
+    /// <see cref="RomiplostimPk.Definitions"/>): K_D 0.131 ng/mL at 59 kDa = 2.2 pM, kint 0.173/h, kel 0.0382/h,
+    /// ka 0.0254/h, F 0.499, Vc 0.0683 L/kg. Full agonist (ε = 1): the one receptor-level Emax; Wang's peripheral
+    /// compartment is kept with its own kcp 0.0806/h and kpc 0.0148/h: Wang's kel and Vc were estimated with it.
     /// </summary>
     public static TpoSiteLigand Romiplostim { get; } = new(
-        "romiplostim", 0.131e3 / 59_000 * 1e3, 12, 0.173 * 24, 1, 59_000, 0.0683, 0.0382 * 24, 0.0254 * 24, 0.499,
-        "Wang YC, Krzyzanski W et al. AAPS J 2010;12:729 (KD 0.131 ng/mL, kint 0.173/h, kel 0.0382/h, ka 0.0254/h, F 0.499, Vc 0.0683 L/kg; 59 kDa, Nplate label); kon assumed equal to TPO's; efficacy 1: one receptor-level Emax");
+        "romiplostim", Wang("romiplostimKd") * 1e6 / RomiplostimMolarMass, 12, Wang("romiplostimKint") * 24, 1, RomiplostimMolarMass,
+        Wang("romiplostimVc"), Wang("romiplostimKel") * 24, Wang("romiplostimKa") * 24, Wang("romiplostimBioavailability"),
+        "Wang YC, Krzyzanski W et al. AAPS J 2010;12:729 (KD 0.131 ng/mL, kint 0.173/h, kel 0.0382/h, ka 0.0254/h, F 0.499, Vc 0.0683 L/kg, kcp 0.0806/h, kpc 0.0148/h; 59 kDa, Nplate label); kon assumed equal to TPO's; efficacy 1: one receptor-level Emax",
+        Wang("romiplostimKcp") * 24, Wang("romiplostimKpc") * 24);
 
     /// <summary>
     /// PEG-rHuMGDF: TPO's receptor-binding domain (residues 1–163) with a PEG chain, so TPO's affinity, kinetics and

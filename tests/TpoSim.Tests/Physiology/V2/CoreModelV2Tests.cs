@@ -89,14 +89,14 @@ public class CoreModelV2Tests
             for (var i = 1; i <= CoreModelV2Definition.PlateletStages; i++) y[model.StateIndex($"plateletAge{i}")] *= plateletScale;
             y[model.StateIndex("plateletMplFree")] *= plateletScale;
             y[model.StateIndex("plateletTpoComplex")] *= plateletScale;
-            y[model.StateIndex("romiplostimFree")] = romiplostimPicomolar;
+            y[model.StateIndex(TpoSiteLigand.Romiplostim.Central)] = V2Harness.CentralMicrograms(p, TpoSiteLigand.Romiplostim, romiplostimPicomolar, model);
             var problem = new TpoSim.Numerics.Ode.OdeProblem(model.RightHandSide(p), y, 0, days) { Jacobian = model.JacobianFunction(p), Structure = model.JacobianPattern.Structure };
             var s = TpoSim.Numerics.Ode.SolverRegistry.Default.Solve(problem, V2Harness.Options);
             Assert.True(s.Succeeded, s.Diagnostic);
             return s.FinalState.ToArray();
         }
         var complex = model.StateIndex("plateletTpoComplex");
-        var free = model.StateIndex("romiplostimFree");
+        var free = model.StateIndex(TpoSiteLigand.Romiplostim.Central); // free drug amount, ∝ its concentration
         var withDrug = After(0.1, 1, 50);
         var without = After(0.1, 1, 0);
         Assert.True(withDrug[complex] < 0.9 * without[complex], $"TPO–c-Mpl on platelets {withDrug[complex]:G4} pM with romiplostim, {without[complex]:G4} pM without");
@@ -116,7 +116,7 @@ public class CoreModelV2Tests
             var p = model.CreateParameters();
             var y = new double[model.Dimension];
             model.InitialState(p, y);
-            y[model.StateIndex(ligand.Free)] = 5000; // pM, ≈30 × Kd
+            y[model.StateIndex(ligand.Central)] = V2Harness.CentralMicrograms(p, ligand, 5000, model); // 5000 pM, ≈30 × Kd
             var problem = new TpoSim.Numerics.Ode.OdeProblem(model.RightHandSide(p), y, 0, 1) { Jacobian = model.JacobianFunction(p), Structure = model.JacobianPattern.Structure };
             var s = TpoSim.Numerics.Ode.SolverRegistry.Default.Solve(problem, V2Harness.Options);
             Assert.True(s.Succeeded, s.Diagnostic);

@@ -66,6 +66,10 @@ internal static class V2Harness
 
     public static double Value(double[] p, string name, CompiledModel? model = null) => p[(model ?? Model).ParameterIndex(name)];
 
+    /// <summary>The central amount (µg) of <paramref name="ligand"/> that makes its free concentration <paramref name="picomolar"/> pM: C·V_c·M.</summary>
+    public static double CentralMicrograms(double[] p, TpoSiteLigand ligand, double picomolar, CompiledModel model) =>
+        picomolar * 1e-12 * Value(p, ligand.P("CentralVolume"), model) * Value(p, ligand.P("MolarMass"), model) * 1e6;
+
     /// <summary>An IV TPO dose of <paramref name="microgramsPerKg"/> as free plasma TPO, pM: µg/kg ÷ molar mass ÷ plasma volume per kg.</summary>
     public static double TpoDosePicomolar(double[] p, double microgramsPerKg) =>
         microgramsPerKg * 1e-6 / Value(p, "tpoMolarMass") / (Value(p, "plasmaVolumePerKg") * 1e-3) * 1e12;
