@@ -70,16 +70,4 @@ public static class DrugEffects
         "mplAntagonistImax", 0.9, "1", 0, 1,
         "Maximal fraction of the c-Mpl signal removed at full occupancy (occupancy C/(Ki + C), Ki from the PK model).",
         "assumed: hypothetical drug, no published source");
-
-    /// <summary>The effect parameters of drug <paramref name="drug"/> (empty for recombinant TPO, which is TPO).</summary>
-    public static IReadOnlyList<ParameterDefinition> For(string drug) => drug switch
-    {
-        "romiplostim" => [RomiplostimSiteKd, RomiplostimEfficacy],
-        "eltrombopag" => [EltrombopagEc50, EltrombopagEfficacy],
-        "avatrombopag" => [AvatrombopagEc50],
-        "lusutrombopag" => [LusutrombopagEc50],
-        "peg-rhumgdf" => [PegRhuMgdfRelativePotency],
-        "mpl-antagonist" => [AntagonistImax],
-        _ => [],
-    };
 }

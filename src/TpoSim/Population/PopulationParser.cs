@@ -100,8 +100,6 @@ public static class PopulationParser
         }
         else Error("$.scenario", "expected a scenario file path (string) or an inline scenario object");
 
-        var typical = scenario is null ? null : SafeParameters(scenario);
-
         // Variability.
         var variability = new List<ParameterVariability>();
         if (!root.TryGetProperty("variability", out var vars) || vars.ValueKind != JsonValueKind.Array)
@@ -121,14 +119,16 @@ public static class PopulationParser
                 CheckFields(v, path, VariabilityFields, Error);
                 var name = v.TryGetProperty("parameter", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : null;
                 if (name is null) Error(path + ".parameter", "required: a parameter name from 'tposim parameters'");
-                else if (!ParameterCatalog.TryGet(name, out var def))
-                    Error(path + ".parameter", $"unknown parameter '{name}'; allowed: the names listed by 'tposim parameters'");
-                else if (def.Unit == "0/1")
+                else if (Simulator.RangeOf(name) is not { } range)
+                    Error(path + ".parameter", $"unknown parameter '{name}'; allowed: the names listed by 'tposim parameters', and each dosed drug's PK/PD parameters ('tposim drugs')");
+                else if (range.Unit == "0/1")
                     Error(path + ".parameter", $"'{name}' is a 0/1 switch and cannot vary log-normally");
                 else if (!seen.Add(name))
                     Error(path + ".parameter", $"'{name}' is listed twice");
-                else if (typical is not null && !(typical[def.Id] > 0))
-                    Error(path + ".parameter", $"'{name}' is {Fmt(typical[def.Id])} in the base scenario; log-normal variability needs a typical value > 0");
+                else if (scenario is not null && SafeValue(scenario, name) is var value && value is not null && !(value > 0))
+                    Error(path + ".parameter", $"'{name}' is {Fmt(value.Value)} in the base scenario; log-normal variability needs a typical value > 0");
+                else if (scenario is not null && !ParameterCatalog.TryGet(name, out _) && SafeValue(scenario, name) is null)
+                    Error(path + ".parameter", $"'{name}' is a parameter of a drug the base scenario does not dose; dose it or drop the parameter");
                 double? cv = v.TryGetProperty("cv", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
                 if (cv is null) Error(path + ".cv", $"required: a number in [0, {Fmt(MaxCv)}]");
                 else if (!(cv >= 0 && cv <= MaxCv)) Error(path + ".cv", $"{Fmt(cv.Value)} is outside the allowed range [0, {Fmt(MaxCv)}]");
@@ -338,9 +338,9 @@ public static class PopulationParser
         return ok ? r : null;
     }
 
-    private static ParameterSet? SafeParameters(Scenario scenario)
+    private static double? SafeValue(Scenario scenario, string name)
     {
-        try { return Simulator.ParametersFor(scenario); }
+        try { return Simulator.DeclaredValue(scenario, name); }
         catch (ArgumentException) { return null; }
     }
 

@@ -88,7 +88,7 @@ public sealed class SubjectSampler
     private readonly PopulationDefinition _definition;
     private readonly CorrelatedNormal _eta;
     private readonly double[] _typical;
-    private readonly ParameterDefinition[] _defs;
+    private readonly (double Minimum, double Maximum)[] _ranges;
     private readonly long _seed;
 
     /// <summary>Prepares the sampler (reported typical values are the base scenario's resolved parameters).</summary>
@@ -97,9 +97,8 @@ public sealed class SubjectSampler
         _definition = definition;
         _seed = seed;
         _eta = new CorrelatedNormal(definition.Variability.Select(v => v.Omega).ToArray(), definition.Correlation);
-        var set = Simulator.ParametersFor(definition.BaseScenario);
-        _defs = definition.Variability.Select(v => ParameterCatalog.TryGet(v.Parameter, out var d) ? d : throw new ArgumentException($"Unknown parameter '{v.Parameter}'.")).ToArray();
-        _typical = _defs.Select(d => set[d.Id]).ToArray();
+        _ranges = definition.Variability.Select(v => Simulator.RangeOf(v.Parameter) is { } r ? (r.Minimum, r.Maximum) : throw new ArgumentException($"Unknown parameter '{v.Parameter}'.")).ToArray();
+        _typical = TypicalValues(definition.BaseScenario);
     }
 
     /// <summary>The typical (median) value of each varying parameter in the base scenario.</summary>
@@ -127,8 +126,7 @@ public sealed class SubjectSampler
         var typical = _typical;
         if (grade is not null || splenectomised is not null)
         {
-            var set = Simulator.ParametersFor(covariates.CovariateScenario(d));
-            typical = _defs.Select(p => set[p.Id]).ToArray();
+            typical = TypicalValues(covariates.CovariateScenario(d));
         }
         var values = new double[typical.Length];
         for (var draw = 1; draw <= PopulationDefinition.MaxResamples; draw++)
@@ -138,14 +136,19 @@ public sealed class SubjectSampler
             for (var i = 0; i < values.Length; i++)
             {
                 var v = typical[i] * Math.Exp(eta[i]);
-                if (d.OutOfRange == OutOfRangePolicy.Clamp) v = Math.Clamp(v, _defs[i].Minimum, _defs[i].Maximum);
-                else if (!_defs[i].Allows(v)) inRange = false;
+                if (d.OutOfRange == OutOfRangePolicy.Clamp) v = Math.Clamp(v, _ranges[i].Minimum, _ranges[i].Maximum);
+                else if (!(double.IsFinite(v) && v >= _ranges[i].Minimum && v <= _ranges[i].Maximum)) inRange = false;
                 values[i] = v;
             }
             if (inRange) return covariates with { Parameters = values, Draws = draw, ModelSeed = NextSeed(random) };
         }
         return covariates with { Parameters = values, Draws = PopulationDefinition.MaxResamples, InRange = false, ModelSeed = NextSeed(random) };
     }
+
+    /// <summary>Each varying parameter's day-0 value in <paramref name="scenario"/> (catalogue or a dosed drug's PK/PD parameter).</summary>
+    private double[] TypicalValues(Scenario scenario) =>
+        _definition.Variability.Select(v => Simulator.DeclaredValue(scenario, v.Parameter)
+            ?? throw new ArgumentException($"'{v.Parameter}' is a parameter of a drug the population does not dose.")).ToArray();
 
     /// <summary>A scenario seed (31 bits) from the subject's stream, drawn last so that the earlier draws do not move.</summary>
     private static int NextSeed(SubjectRandom random) => (int)(random.NextUInt64() >> 33);

@@ -24,19 +24,29 @@ public static class ScenarioProblem
     /// <summary>
     /// Resolves <paramref name="names"/> for <paramref name="scenario"/>: unit, allowed range and nominal value, varying
     /// over <paramref name="distributionFor"/> (default: the allowed range, log-uniform across decades). Returns the
-    /// first problem as a message for an unknown name.
+    /// first problem as a message for an unknown name. PK and PD parameters of the dosed drugs are accepted by name too.
     /// </summary>
     public static (IReadOnlyList<SensitivityParameter> Parameters, string? Error) Resolve(Scenario scenario, IReadOnlyList<string> names,
         Func<ParameterDefinition, double, ParameterDistribution?>? distributionFor = null)
     {
         var values = Simulator.ParametersFor(scenario);
+        SimulationPlan? plan = null;
         var list = new List<SensitivityParameter>();
         foreach (var name in names)
         {
-            if (!ParameterCatalog.TryGet(name, out var def))
-                return ([], $"unknown parameter '{name}'; run 'tposim parameters' for the {ParameterCatalog.All.Count} names");
+            double nominal;
+            if (ParameterCatalog.TryGet(name, out var def)) nominal = values[def.Id];
+            else if (Physiology.TpoModelAssembly.ModelOnlyParameter(name) is { } m)
+            {
+                // A drug's PK or PD parameter: its nominal value is the compiled model's (the scenario's PK variant and overrides).
+                plan ??= Simulator.Compile(scenario);
+                if (plan.Model.Index(name) < 0)
+                    return ([], $"parameter '{name}' belongs to a drug this scenario does not dose; dose the drug or drop the parameter");
+                def = new ParameterDefinition(ParameterId.NotInModelCatalog, m.Name, m.Value, m.Unit, m.Minimum, m.Maximum, m.Kind, m.Description, m.Source);
+                nominal = plan.Parameter(name);
+            }
+            else return ([], $"unknown parameter '{name}'; run 'tposim parameters' (and 'tposim drugs' for PK/PD) for the names");
             if (list.Any(p => p.Name == name)) continue;
-            var nominal = values[def.Id];
             var distribution = distributionFor?.Invoke(def, nominal) ?? ParameterDistribution.OverRange(def.Minimum, def.Maximum);
             list.Add(new SensitivityParameter(def.Name, def.Unit, nominal, def.Minimum, def.Maximum, distribution));
         }

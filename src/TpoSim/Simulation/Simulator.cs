@@ -41,6 +41,26 @@ public static class Simulator
         return set;
     }
 
+    /// <summary>
+    /// The day-0 value of the parameter called <paramref name="name"/> in <paramref name="scenario"/>: a catalogue parameter
+    /// after conditions and overrides, or a dosed drug's PK/PD parameter (its override, else its PK variant's value);
+    /// null for a parameter of a drug the scenario does not dose, or an unknown name. Derived values are not computed.
+    /// </summary>
+    public static double? DeclaredValue(Scenario scenario, string name)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (ParameterCatalog.TryGet(name, out var def)) return ParametersFor(scenario)[def.Id];
+        if (TpoModelAssembly.ModelOnlyParameter(name) is null) return null;
+        if (scenario.ParameterOverrides.TryGetValue(name, out var value)) return value;
+        var model = TpoModelAssembly.Assemble(PatientFor(scenario).AgeGroup, CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
+        return model.Compiled.Definition.Parameter(name)?.Value;
+    }
+
+    /// <summary>The allowed range of a parameter a scenario may set by name (catalogue or PK/PD), or null for an unknown name.</summary>
+    public static (double Minimum, double Maximum, string Unit)? RangeOf(string name) =>
+        ParameterCatalog.TryGet(name, out var def) ? (def.Minimum, def.Maximum, def.Unit)
+        : TpoModelAssembly.ModelOnlyParameter(name) is { } m ? (m.Minimum, m.Maximum, m.Unit) : null;
+
     /// <summary>Nominal activity times a fluctuation multiplier, kept inside the itpActivity range.</summary>
     private static double Activity(double nominal, double multiplier)
     {

@@ -47,7 +47,7 @@ public class PkMassBalanceTests
         var f = new double[y.Length];
         model.Compiled.Derivative(0, y, p, f);
         var loss = -Enumerable.Range(drug.Offset, drug.StateCount).Sum(i => f[i]);
-        return loss / model.DrugConcentrations(0, y, p)[0] / 1000; // µg/day ÷ (µg/L) = L/day; ng/mL = µg/L
+        return loss / model.DrugConcentrations(0, y, p)[0]; // µg/day ÷ (µg/L) = L/day; ng/mL = µg/L
     }
 
     [Theory]

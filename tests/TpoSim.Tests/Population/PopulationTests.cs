@@ -244,6 +244,28 @@ public class PopulationParserTests
         Assert.Contains(expected, Errors($$"""{ "scenario": {{Inline}}, "variability": {{variability}} }"""));
     }
 
+    /// <summary>
+    /// A drug's PD parameter varies like any other (issue 13 item 5): its typical value is the module's (eltrombopag EC50
+    /// 18,800 ng/mL), and 4,000 subjects at CV 0.5 have a geometric mean within 3% of it and a log-SD within 4% of
+    /// √ln(1 + 0.5²) = 0.472 (the standard errors are 0.8% and 1.1%); a parameter of an undosed drug is refused.
+    /// </summary>
+    [Fact]
+    public void A_pd_parameter_varies_between_subjects()
+    {
+        const string withDrug = """{ "simulation": { "days": 10 }, "doses": [ { "drug": "eltrombopag", "route": "oral", "amount": 50, "unit": "mg", "day": 0 } ] }""";
+        var r = PopulationParser.Parse($$"""{ "scenario": {{withDrug}}, "variability": [ { "parameter": "eltrombopagEc50", "cv": 0.5 } ] }""", "pop.json", ".");
+        Assert.True(r.Succeeded, string.Join("; ", r.Errors));
+        var sampler = new SubjectSampler(r.Definition!, 3);
+        Assert.Equal(18800, sampler.Typical[0]);
+        var logs = Enumerable.Range(0, 4000).Select(i => Math.Log(sampler.Draw(i).Parameters[0])).ToArray();
+        var mean = logs.Average();
+        var sd = Math.Sqrt(logs.Sum(x => (x - mean) * (x - mean)) / (logs.Length - 1));
+        Assert.Equal(Math.Log(18800), mean, 0.03);
+        Assert.Equal(Math.Sqrt(Math.Log(1.25)), sd, 0.04 * Math.Sqrt(Math.Log(1.25)));
+        Assert.Contains("'eltrombopagEc50' is a parameter of a drug the base scenario does not dose",
+            Errors($$"""{ "scenario": {{Inline}}, "variability": [ { "parameter": "eltrombopagEc50", "cv": 0.5 } ] }"""));
+    }
+
     [Theory]
     [InlineData("[[1, 0.5], [0.4, 1]]", "$.correlation[1][0]: 0.4 differs from [0][1] = 0.5; the matrix must be symmetric")]
     [InlineData("[[1, 1], [1, 1]]", "$.correlation: not positive definite")]

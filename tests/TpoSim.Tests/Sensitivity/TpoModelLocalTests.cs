@@ -69,6 +69,24 @@ public class TpoModelLocalTests
         AssertAgree(scenario, ["mkMaturationDays", "plateletSenescenceDays"], "tpo@8", 3e-4);
     }
 
+    /// <summary>
+    /// PK and PD parameters are inputs like any other (issue 13 item 5): eltrombopag's EC50 and central volume on day 21
+    /// of daily 50 mg in ITP; a weaker drug (higher EC50, larger volume) gives a lower count, so both are negative.
+    /// </summary>
+    [Fact]
+    public void Drug_parameter_sensitivities_match_central_differences()
+    {
+        var scenario = ScenarioTestHelpers.Parse("""
+            { "patient": { "sex": "male", "condition": { "name": "itp", "severity": 0.6 } }, "simulation": { "days": 21, "outputEveryDays": 0.5 },
+              "doses": [ { "drug": "eltrombopag", "route": "oral", "amount": 50, "unit": "mg", "day": 0, "everyDays": 1, "count": 21 } ] }
+            """);
+        AssertAgree(scenario, ["eltrombopagEc50", "eltrombopagCentralVolume"], "count@21", 1e-4);
+        var (list, _) = EndpointGrammar.ParseList("count@21", scenario.Days, false);
+        var analysis = ScenarioLocalAnalysis.Run(scenario, ["eltrombopagEc50"], list, new LocalSensitivityOptions(0.02, 2));
+        Assert.True(analysis.Result.Values[0][0].Normalised < 0);
+        Assert.Equal(18800, analysis.Result.Problem.Parameters[0].Nominal);
+    }
+
     [Fact]
     public void Steady_state_endpoints_skip_the_time_course_and_read_the_same_values()
     {

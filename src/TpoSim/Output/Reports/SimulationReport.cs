@@ -88,6 +88,22 @@ public static class SimulationReport
                     result.Parameters[d.Id] == d.DefaultValue ? d.Name : d.Name + " *",
                     ParameterDefinition.Format(result.Parameters[d.Id]), d.Unit,
                     $"{ParameterDefinition.Format(d.Minimum)}–{ParameterDefinition.Format(d.Maximum)}", d.Source]));
+        if (result.Model.Drugs.Count > 0)
+        {
+            // The PK and PD parameters of the dosed drugs, as the run's compiled model holds them at day 0.
+            var p = result.Plan.DayZeroParameters;
+            var drugRows = new List<IReadOnlyList<string>>();
+            foreach (var drug in result.Model.Drugs)
+                foreach (var m in drug.Module.Definition.Parameters.Where(m => m.Kind != ParameterKind.PatientControl))
+                {
+                    var value = p[result.Model.Index(m.Name)];
+                    drugRows.Add([value == m.Value ? m.Name : m.Name + " *", ParameterDefinition.Format(value), m.Unit,
+                        $"{ParameterDefinition.Format(m.Minimum)}–{ParameterDefinition.Format(m.Maximum)}", m.Source]);
+                }
+            report.AddSection("Drug parameters used")
+                .AddParagraph("PK and PD parameters of the dosed drugs at day 0 (set them in patient.parameters). Rows marked * differ from the default.")
+                .AddTable(null, ["Parameter", "Value", "Unit", "Range", "Source"], drugRows);
+        }
         if (provenance?.Scenario is { } input)
         {
             report.AddSection("Scenario as run")
