@@ -29,9 +29,9 @@ public static class ParametersCommand
             table.AddColumn(new TableColumn("Kind").NoWrap());
             table.AddColumn("Description");
             table.AddColumn("Source");
-            foreach (var d in ParameterCatalog.All)
+            foreach (var d in ParameterDocument.Rows())
             {
-                table.AddRow(Markup.Escape(d.Name), ParameterDefinition.Format(d.DefaultValue), Markup.Escape(d.Unit),
+                table.AddRow(Markup.Escape(d.Name), ParameterDefinition.Format(d.Value), Markup.Escape(d.Unit),
                     Markup.Escape($"{ParameterDefinition.Format(d.Minimum)}–{ParameterDefinition.Format(d.Maximum)}"), d.Kind.ToString(),
                     Markup.Escape(d.Description), Markup.Escape(d.Source));
             }

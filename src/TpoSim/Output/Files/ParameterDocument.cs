@@ -18,12 +18,26 @@ public static class ParameterDocument
         sb.Append("Kinds: **SetPoint** defines the healthy state the model is calibrated to; **Mechanism** constants enter that calibration, so changing one keeps the healthy state; ")
           .Append("**PatientControl** values are held at their defaults for the calibration, so changing one moves the patient away from health (this is how conditions act).\n\n");
         sb.Append("| Name | Value | Unit | Range | Kind | Description | Source |\n|---|---|---|---|---|---|---|\n");
-        foreach (var d in ParameterCatalog.All)
-        {
-            sb.Append($"| `{d.Name}` | {ParameterDefinition.Format(d.DefaultValue)} | {Cell(d.Unit)} | {ParameterDefinition.Format(d.Minimum)}–{ParameterDefinition.Format(d.Maximum)} | {d.Kind} | {Cell(d.Description)} | {Cell(d.Source)} |\n");
-        }
+        foreach (var d in Rows().Where(r => r.Catalogue)) Row(sb, d);
+        sb.Append("\n## Drug and other model parameters\n\n");
+        sb.Append("Every drug module's PK and PD parameters (and the core's own), settable by name in `patient.parameters`, by `setParameter`, ")
+          .Append("in a population's `variability` and in a sensitivity analysis; each acts only when its drug is dosed. The PK variants of a drug ")
+          .Append("(e.g. `eltrombopag-itp`) share these names with their own published values (`tposim drugs`).\n\n");
+        sb.Append("| Name | Value | Unit | Range | Kind | Description | Source |\n|---|---|---|---|---|---|---|\n");
+        foreach (var d in Rows().Where(r => !r.Catalogue)) Row(sb, d);
         return sb.ToString();
     }
+
+    /// <summary>One listed parameter: a catalogue entry or a model-only (drug module or core) one.</summary>
+    public sealed record Listed(string Name, double Value, string Unit, double Minimum, double Maximum, ParameterKind Kind, string Description, string Source, bool Catalogue);
+
+    /// <summary>Every parameter a user can set, the catalogue first, then the model-only ones (<see cref="Physiology.TpoModelAssembly.ModelOnlyParameters"/>).</summary>
+    public static IEnumerable<Listed> Rows() =>
+        ParameterCatalog.All.Select(d => new Listed(d.Name, d.DefaultValue, d.Unit, d.Minimum, d.Maximum, d.Kind, d.Description, d.Source, true))
+            .Concat(Physiology.TpoModelAssembly.ModelOnlyParameters.Select(m => new Listed(m.Name, m.Value, m.Unit, m.Minimum, m.Maximum, m.Kind, m.Description, m.Source, false)));
+
+    private static void Row(StringBuilder sb, Listed d) =>
+        sb.Append($"| `{d.Name}` | {ParameterDefinition.Format(d.Value)} | {Cell(d.Unit)} | {ParameterDefinition.Format(d.Minimum)}–{ParameterDefinition.Format(d.Maximum)} | {d.Kind} | {Cell(d.Description)} | {Cell(d.Source)} |\n");
 
     private static string Cell(string text) => text.Replace("|", "\\|");
 }
