@@ -85,6 +85,14 @@ public sealed class DocumentedCommandsTests
     public static Exclusion? ExcludedBy(string command) => NotRun.FirstOrDefault(e => Regex.IsMatch(command, e.Pattern));
 
     /// <summary>
+    /// The exit codes a documented line may end with. <c>validate</c> exits 4 when a case lies outside its published
+    /// tolerance (ExitCodes.ValidationFailed), which docs/validation.md reports as the current result; the line is there
+    /// to regenerate that page, which it does either way. The cases themselves are judged by the validation tests.
+    /// </summary>
+    public static IReadOnlyList<int> AllowedExits(string command) =>
+        Regex.IsMatch(command, @"(^tposim|--project src/TpoSim\.Cli --) validate(\s|$)") ? [ExitCodes.Ok, ExitCodes.ValidationFailed] : [ExitCodes.Ok];
+
+    /// <summary>
     /// The address a documented <c>serve</c> line listens on, or null when the line is not one: a server never ends,
     /// so it is started, probed until it answers, left running for the rest of its document (the README's
     /// <c>curl</c> line calls it) and then stopped.
@@ -123,6 +131,13 @@ public sealed class DocumentedCommandsTests
         Assert.Null(ExcludedBy("tposim sensitivity global scenarios/itp-romiplostim-label.json --method morris --samples 10 --seed 1"));
         Assert.Null(ExcludedBy("dotnet run -c Release --project bench/TpoSim.LoadTest"));
         Assert.NotNull(ExcludedBy("TPOSIM_UPDATE_SCREENSHOTS=1 dotnet test tests/TpoSim.Web.Tests --filter \"X\""));
+    }
+
+    [Fact]
+    public void Only_validate_may_exit_4()
+    {
+        Assert.Equal([0, 4], AllowedExits("dotnet run -c Release --project src/TpoSim.Cli -- validate --out docs/images/validation --force --markdown > docs/validation.md"));
+        Assert.Equal([0], AllowedExits("tposim simulate scenarios/transfusion.json --out results"));
     }
 
     [Fact]
@@ -191,7 +206,7 @@ public sealed class DocumentedCommandsTests
                     else
                     {
                         var (code, output) = Run("bash", ["-o", "pipefail", "-c", c.Text], copy.Path, ShellEnvironment(home));
-                        if (code != 0) failures.Add($"{c.File}:{c.Line}: `{c.Text}` exited {code}:\n{Tail(output, 1500)}");
+                        if (!AllowedExits(c.Text).Contains(code)) failures.Add($"{c.File}:{c.Line}: `{c.Text}` exited {code}:\n{Tail(output, 1500)}");
                     }
                     Log($"{clock.Elapsed.TotalSeconds,7:0.0} s  {c.File}:{c.Line}: {c.Text}");
                 }

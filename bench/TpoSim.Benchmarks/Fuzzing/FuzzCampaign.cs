@@ -127,9 +127,9 @@ public static class FuzzCampaign
                 TryDelete(outDir);
                 if (File.Exists(outDir + ".csv")) File.Delete(outDir + ".csv");
                 // A long campaign stopped early (killed, out of time) still leaves its counts so far.
-                if (progress > 0 && (n + 1) % progress == 0)
+                if (progress > 0 && done.Values.Sum() % progress == 0)
                 {
-                    Console.Error.WriteLine($"fuzz: {n + 1} inputs in {clock.Elapsed.TotalSeconds:0} s; " + string.Join(", ",
+                    Console.Error.WriteLine($"fuzz: {done.Values.Sum()} inputs in {clock.Elapsed.TotalSeconds:0} s; " + string.Join(", ",
                         Enum.GetValues<FuzzOutcome>().Select(o => $"{o} {counts.Where(kv => kv.Key.Outcome == o).Sum(kv => kv.Value)}")));
                 }
             }
