@@ -166,7 +166,7 @@ public static class CoreModelDefinition
                 D("healthyPlateletReceptors") * mpl * P(ParameterId.PlateletMplExpression) * V("plateletsWholeBody") / D("healthyPlateletsWholeBody")),
             new("mkReceptors", "pM", "c-Mpl on megakaryocytes.", D("healthyMkReceptors") * mpl * V("megakaryocyteMass")),
             new(DrugSlots.ReceptorPool, "10^9/L", "c-Mpl of platelets and MKs in platelet equivalents (Wang 2010's ξ·PLT, with MK receptors, Yang 2016).",
-                Reference(ParameterId.PlateletsReference) * (V("plateletReceptors") + V("mkReceptors")) / (D("healthyPlateletReceptors") + D("healthyMkReceptors")), Observable: true),
+                Reference(ParameterId.PlateletsReference) * (V("plateletReceptors") + V("mkReceptors")) / (D("healthyPlateletReceptors") + D("healthyMkReceptors"))),
             new("tpoSiteSignal", "1", "Competitive occupancy–response of TPO's site: (T + K·Σε·C/K)/(K + T + K·ΣC/K) (Stephenson 1956; Black & Leff 1983).",
                 (Max(tpo, 0) + D("tpoEc50") * V(DrugSlots.TpoSiteEfficacyRatio)) / (D("tpoEc50") + Max(tpo, 0) + D("tpoEc50") * V(DrugSlots.TpoSiteRatio))),
             new("stimulation", "1", "Progenitor division rate relative to healthy: f + (1 − f)·mpl·Emax·(S_site + Σ_tm)·Π_a + autonomous (Shimizu 2021, extended).",

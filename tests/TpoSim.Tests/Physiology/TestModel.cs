@@ -1,3 +1,4 @@
+using TpoSim.Model;
 using TpoSim.Numerics.Ode;
 using TpoSim.Parameters;
 using TpoSim.Physiology;
@@ -10,10 +11,20 @@ namespace TpoSim.Tests.Physiology;
 /// </summary>
 internal sealed class TestModel
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledModel> Probes = new();
+    private readonly CompiledModel _probe;
+
     public TestModel(ParameterSet parameters, Patient patient, IReadOnlyList<string>? drugs = null)
     {
-        Model = TpoModelAssembly.Assemble(patient.AgeGroup, drugs ?? []);
+        var pk = drugs ?? [];
+        Model = TpoModelAssembly.Assemble(patient.AgeGroup, pk);
         P = TpoModelAssembly.Parameters(Model.Compiled, parameters, patient);
+        // The same definition with every variable made observable, so a test can read any intermediate (the receptor pool).
+        _probe = Probes.GetOrAdd($"{patient.AgeGroup}|{string.Join(",", pk)}", _ =>
+        {
+            var definition = TpoModelAssembly.Definition(patient.AgeGroup, pk);
+            return ModelCompiler.Compile(definition with { Variables = definition.Variables.Select(v => v with { Observable = true }).ToArray() });
+        });
     }
 
     public AssembledModel Model { get; }
@@ -39,11 +50,14 @@ internal sealed class TestModel
 
     public ModelOutputs Outputs(ReadOnlySpan<double> y) => Model.Outputs(y, P);
 
+    /// <summary>Any variable of the model at (t, y).</summary>
     public double Observable(string name, double t, ReadOnlySpan<double> y)
     {
-        var k = Model.Compiled.ObservableNames.ToList().IndexOf(name);
-        Assert.True(k >= 0, $"no observable {name}");
-        return Model.Observables(t, y, P)[k];
+        var k = _probe.ObservableNames.ToList().IndexOf(name);
+        Assert.True(k >= 0, $"no variable {name}");
+        var values = new double[_probe.ObservableNames.Count];
+        _probe.ComputeObservables(t, y, P, values);
+        return values[k];
     }
 
     /// <summary>Division-rate stimulation at free TPO <paramref name="tpo"/> with every other state at <paramref name="y"/> (the set point by default).</summary>
@@ -64,10 +78,7 @@ internal sealed class TestModel
     /// </summary>
     public double TracerHalfLifeHours(double[] y)
     {
-        var o = Model.Observables(0, y, P);
-        var names = Model.Compiled.ObservableNames.ToList();
-        var receptors = o[names.IndexOf("receptorPlateletEquivalents")] / this[ParameterId.PlateletsReference]
-                        * (this["healthyPlateletReceptors"] + this["healthyMkReceptors"]);
+        var receptors = Observable("plateletReceptors", 0, y) + Observable("mkReceptors", 0, y);
         var free = receptors - y[StateLayout.PlateletComplex] - y[StateLayout.MegakaryocyteComplex];
         var kon = this[ParameterId.TpoAssociationRate];
         var koff = this[ParameterId.TpoDissociationRate];
