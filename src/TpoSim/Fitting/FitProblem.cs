@@ -55,14 +55,14 @@ public sealed class FitProblem
 
     /// <summary>
     /// Parameter values at <paramref name="eta"/> (after the ±<see cref="EtaLimitInOmegas"/>ω cap), held inside each
-    /// parameter's catalogue range: an optimiser step may go past it (mkMaturationDays 7.5·e^(6ω) = 25 days against a
+    /// parameter's registry range (catalogue or a drug's PK/PD): an optimiser step may go past it (mkMaturationDays 7.5·e^(6ω) = 25 days against a
     /// maximum of 15), and the model would refuse the value.
     /// </summary>
     public double[] ValuesAt(IReadOnlyList<double> eta) =>
         Prior.Parameters.Select((p, j) => InCatalogRange(p.Name, p.ValueAt(Math.Clamp(eta[j], -EtaLimitInOmegas * _omega[j], EtaLimitInOmegas * _omega[j])))).ToArray();
 
     private static double InCatalogRange(string name, double value) =>
-        Parameters.ParameterCatalog.TryGet(name, out var d) ? Math.Clamp(value, d.Minimum, d.Maximum) : value;
+        Simulator.RangeOf(name) is { } r ? Math.Clamp(value, r.Minimum, r.Maximum) : value;
 
     /// <summary>Simulates the history with the values at <paramref name="eta"/> up to <paramref name="days"/> (default: the last observation).</summary>
     public SimulationResult Simulate(IReadOnlyList<double> eta, double? days = null, CancellationToken cancellation = default) =>

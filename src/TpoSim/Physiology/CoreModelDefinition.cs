@@ -38,6 +38,18 @@ public static class CoreModelDefinition
         "Fraction of antibody-mediated (extra) platelet removal that happens in the spleen, and so stops after splenectomy.",
         "Pérez-Ruixo C et al. AAPS J 2016 (splenectomy lowers the ITP destruction rate by 47.5%)");
 
+    /// <summary>Radiation D0 of MK progenitors: a parameter here, no longer a constant in <see cref="Procedures.ProcedureEffects"/>.</summary>
+    public static ModelParameter ProgenitorD0 { get; } = new(
+        "progenitorD0Gy", Procedures.ProcedureEffects.ProgenitorD0Gy, "Gy", 0.1, 10, ParameterKind.Mechanism,
+        "Radiation dose that leaves 1/e of dividing MK progenitors alive (surviving fraction exp(−dose/D0)).",
+        "assumed: haematopoietic progenitor D0 ≈ 1 Gy (radiobiology of marrow progenitors)");
+
+    /// <summary>Liver regeneration time constant: a parameter here, no longer a constant in <see cref="Procedures.ProcedureEffects"/>.</summary>
+    public static ModelParameter LiverRegeneration { get; } = new(
+        "liverRegenerationDays", Procedures.ProcedureEffects.LiverRegenerationDays, "day", 1, 120, ParameterKind.Mechanism,
+        "Time constant τ of liver regrowth after partial hepatectomy: liver mass 1 − f·exp(−t/τ).",
+        "assumed: liver volume largely restored within 1–3 months after resection");
+
     /// <summary>Body weight: scales blood and plasma volumes, PK volumes and the MK count per kg.</summary>
     public static ModelParameter BodyWeight { get; } = new(
         "bodyWeight", 70, "kg", 2, 300, ParameterKind.PatientControl,
@@ -58,7 +70,7 @@ public static class CoreModelDefinition
     /// <summary>The core model for a patient of <paramref name="ageGroup"/> (neonates split TPO synthesis differently).</summary>
     public static ModelDefinition Create(AgeGroup ageGroup)
     {
-        var parameters = ParameterCatalog.All.Select(ToModelParameter).Append(SplenicShareOfAntibodyRemoval).Concat(Covariates).ToList();
+        var parameters = ParameterCatalog.All.Select(ToModelParameter).Append(SplenicShareOfAntibodyRemoval).Append(ProgenitorD0).Append(LiverRegeneration).Concat(Covariates).ToList();
         return new ModelDefinition("tpo-platelet", States(), parameters, SetPoint(ageGroup), Variables());
     }
 

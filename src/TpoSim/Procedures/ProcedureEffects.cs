@@ -12,10 +12,10 @@ public static class ProcedureEffects
     /// <summary>Share of antibody-mediated platelet removal that happens in the spleen: splenectomy lowered removal by 47.5% (Pérez-Ruixo C et al. AAPS J 2016).</summary>
     public const double SplenicShareOfAntibodyRemoval = 0.475;
 
-    /// <summary>D0 of MK progenitors to radiation, Gy: surviving fraction exp(−dose/D0). Assumed: haematopoietic progenitor D0 ≈1 Gy.</summary>
+    /// <summary>Default of the progenitorD0Gy parameter (<see cref="CoreModelDefinition.ProgenitorD0"/>), Gy: surviving fraction exp(−dose/D0). Assumed: haematopoietic progenitor D0 ≈1 Gy.</summary>
     public const double ProgenitorD0Gy = 1.0;
 
-    /// <summary>Time constant of liver regeneration after partial hepatectomy, days. Assumed: liver volume largely restored within 1–3 months.</summary>
+    /// <summary>Default of the liverRegenerationDays parameter (<see cref="CoreModelDefinition.LiverRegeneration"/>), days. Assumed: liver volume largely restored within 1–3 months.</summary>
     public const double LiverRegenerationDays = 14;
 
     /// <summary>Scales the whole-body platelet pool and the TPO bound to it by <paramref name="keep"/>.</summary>
@@ -62,15 +62,16 @@ public static class ProcedureEffects
 
     /// <summary>
     /// Liver mass after partial hepatectomy of <paramref name="fractionResected"/>, <paramref name="daysSince"/> days
-    /// later, relative to before: 1 − f·exp(−t/τ) (regeneration with time constant <see cref="LiverRegenerationDays"/>).
+    /// later, relative to before: 1 − f·exp(−t/τ) (regeneration with time constant <paramref name="tau"/>, the
+    /// liverRegenerationDays parameter).
     /// </summary>
-    public static double RegeneratedFraction(double fractionResected, double daysSince) =>
-        1 - fractionResected * Math.Exp(-daysSince / LiverRegenerationDays);
+    public static double RegeneratedFraction(double fractionResected, double daysSince, double tau) =>
+        1 - fractionResected * Math.Exp(-daysSince / tau);
 
     /// <summary>Radiation: dividing MK progenitors survive with exp(−dose/D0); mature MKs are radioresistant.</summary>
-    public static void Irradiate(Span<double> y, double doseGy)
+    public static void Irradiate(AssembledModel model, Span<double> y, ReadOnlySpan<double> p, double doseGy)
     {
-        var survival = Math.Exp(-doseGy / ProgenitorD0Gy);
+        var survival = Math.Exp(-doseGy / p[model.Index(CoreModelDefinition.ProgenitorD0.Name)]);
         for (var i = StateLayout.FirstProgenitor; i < StateLayout.FirstMegakaryocyte; i++) y[i] *= survival;
     }
 }

@@ -401,7 +401,7 @@ public static class Simulator
                 default:
                     // One timeline entry per procedure, at its start; later steps (cycles, regeneration) act silently.
                     var first = true;
-                    foreach (var (day, action) in ProcedureSteps(e, model, scenario.Days))
+                    foreach (var (day, action) in ProcedureSteps(e, model, p, scenario.Days))
                     {
                         Add(day, e.Label, new ProcedureEdit(e.Label, action), first ? new TimelineEntry(day, "procedure", e.Label) : null);
                         first = false;
@@ -519,7 +519,7 @@ public static class Simulator
     /// The time-stamped actions of a procedure. Most act once; chemotherapy switches the progenitor kill on and off
     /// each cycle, and hepatectomy is followed by daily regeneration steps. Steps after the end are dropped.
     /// </summary>
-    private static IEnumerable<(double Day, EventAction Action)> ProcedureSteps(ScenarioEvent e, AssembledModel model, double end)
+    private static IEnumerable<(double Day, EventAction Action)> ProcedureSteps(ScenarioEvent e, AssembledModel model, double[] p0, double end)
     {
         switch (e)
         {
@@ -533,7 +533,7 @@ public static class Simulator
                 yield return (e.Day, (_, _, p) => ProcedureEffects.LiverTransplant(model, p));
                 break;
             case RadiationExposure r:
-                yield return (r.Day, (_, y, _) => ProcedureEffects.Irradiate(y, r.DoseGy));
+                yield return (r.Day, (_, y, p) => ProcedureEffects.Irradiate(model, y, p, r.DoseGy));
                 break;
             case PartialHepatectomy h:
             {
@@ -542,10 +542,11 @@ public static class Simulator
                 // second resection in between is kept, not overwritten.
                 var mass = model.Index(ParameterId.LiverMass);
                 yield return (h.Day, (_, _, p) => p[mass] = Math.Max(0.2, p[mass] * (1 - h.FractionResected)));
-                var tau = ProcedureEffects.LiverRegenerationDays;
+                // τ is the day-0 value (the schedule of regeneration steps is fixed when the plan is compiled).
+                var tau = p0[model.Index(CoreModelDefinition.LiverRegeneration.Name)];
                 for (var k = 1; k <= 6 * tau && h.Day + k <= end; k++)
                 {
-                    var growth = ProcedureEffects.RegeneratedFraction(h.FractionResected, k) / ProcedureEffects.RegeneratedFraction(h.FractionResected, k - 1);
+                    var growth = ProcedureEffects.RegeneratedFraction(h.FractionResected, k, tau) / ProcedureEffects.RegeneratedFraction(h.FractionResected, k - 1, tau);
                     yield return (h.Day + k, (_, _, p) => p[mass] = Math.Min(1, p[mass] * growth));
                 }
                 break;

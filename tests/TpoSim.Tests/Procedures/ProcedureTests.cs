@@ -1,3 +1,4 @@
+using TpoSim.Simulation;
 using TpoSim.Scenarios;
 using TpoSim.Tests.Physiology;
 
@@ -62,6 +63,36 @@ public class ProcedureTests
         // More dose, deeper nadir.
         var mild = ModelFixture.Run(ModelFixture.Scenario(40, 0.25, events: [new RadiationExposure(1, 0.5)]));
         Assert.True(mild.Summary.PlateletNadir.Value > r.Summary.PlateletNadir.Value);
+    }
+
+    /// <summary>
+    /// The radiation edit applies exp(−dose/D0) to every dividing progenitor compartment, with D0 the progenitorD0Gy
+    /// parameter (a registry entry, settable): 2 Gy at D0 = 1 keeps e^−2, at D0 = 2 keeps e^−1 (exact), MKs untouched.
+    /// </summary>
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(2.0)]
+    public void Radiation_survival_uses_the_d0_parameter(double d0)
+    {
+        var overrides = new Dictionary<string, double> { ["progenitorD0Gy"] = d0 };
+        var plan = Simulator.Compile(ModelFixture.Scenario(5, 1, overrides, events: [new RadiationExposure(1, 2)]));
+        var y = plan.CopyState();
+        var p = plan.CopyParameters();
+        var before = (double[])y.Clone();
+        var radiation = Assert.Single(plan.Events);
+        radiation.Edit.Apply(1, y, p);
+        for (var i = TpoSim.Physiology.StateLayout.FirstProgenitor; i < TpoSim.Physiology.StateLayout.FirstMegakaryocyte; i++)
+            Assert.Equal(before[i] * Math.Exp(-2 / d0), y[i], 1e-15 * before[i]);
+        for (var j = TpoSim.Physiology.StateLayout.FirstMegakaryocyte; j < y.Length; j++) Assert.Equal(before[j], y[j]);
+    }
+
+    /// <summary>A hepatectomy's regrowth follows 1 − f·exp(−t/τ) with τ the liverRegenerationDays parameter: at τ = 7 the liver is back to 1 − 0.5·e^−2 on day 15.</summary>
+    [Fact]
+    public void Liver_regeneration_uses_the_tau_parameter()
+    {
+        var overrides = new Dictionary<string, double> { ["liverRegenerationDays"] = 7 };
+        var r = ModelFixture.Run(ModelFixture.Scenario(15, 1, overrides, events: [new PartialHepatectomy(1, 0.5)]));
+        Assert.Equal(1 - 0.5 * Math.Exp(-2), r.FinalParameter(TpoSim.Parameters.ParameterId.LiverMass), 1e-12);
     }
 
     [Fact]
