@@ -1,6 +1,6 @@
 using TpoSim.Conditions;
-using TpoSim.Parameters;
 using TpoSim.Physiology;
+using TpoSim.Scenarios;
 using TpoSim.Simulation;
 
 namespace TpoSim.Diagnosis;
@@ -79,20 +79,21 @@ public sealed class SteadyStateAtlas
     /// <summary>Hepatic TPO synthesis of the default adult at the set point, pM/day.</summary>
     private static double HealthyLiverSynthesis()
     {
-        var model = TpoModelAssembly.Assemble(AgeGroup.Adult, []);
-        var p = TpoModelAssembly.Parameters(model.Compiled, ParameterSet.Default, new Patient());
-        return model.Outputs(model.HealthyState(p), p).Sources.Liver;
+        var plan = Simulator.Compile(RestingScenario([]));
+        return plan.Model.Outputs(plan.DayZeroState, plan.DayZeroParameters).Sources.Liver;
     }
 
     private static SteadyStatePoint SteadyState(ConditionDefinition condition, double severity, double healthyLiver)
     {
-        var parameters = condition.Apply(ParameterSet.Default, severity, new Dictionary<string, double>());
-        var model = TpoModelAssembly.Assemble(AgeGroup.Adult, []);
-        var p = TpoModelAssembly.Parameters(model.Compiled, parameters, new Patient());
-        var (state, _, failure) = Simulator.InitialState(model, p);
-        if (failure is not null) throw new InvalidOperationException($"No steady state for {condition.Name} at severity {severity:0.###}: {failure}");
-        var o = model.Outputs(state, p);
+        // Through the same compile step as every run, so the atlas's steady states are the day-0 states `simulate` starts from.
+        var plan = Simulator.Compile(RestingScenario([new ConditionChoice(condition.Name, severity, new Dictionary<string, double>())]));
+        if (plan.DayZeroFailure is { } failure) throw new InvalidOperationException($"No steady state for {condition.Name} at severity {severity:0.###}: {failure}");
+        var o = plan.Model.Outputs(plan.DayZeroState, plan.DayZeroParameters);
         return new SteadyStatePoint(severity, o.PlateletsCirculating, o.TpoFreePicomolar, o.MegakaryocyteMassRelative, o.MeanPlateletLifespanDays,
             o.Sources.Liver / healthyLiver);
     }
+
+    /// <summary>The default adult with <paramref name="conditions"/>, no doses and no events, read at day 0 only.</summary>
+    private static Scenario RestingScenario(IReadOnlyList<ConditionChoice> conditions) =>
+        new("steady-state atlas", "day-0 steady state", new Patient(), conditions, new Dictionary<string, double>(), 0, 1, null, [], []);
 }

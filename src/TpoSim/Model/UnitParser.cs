@@ -39,6 +39,7 @@ public static class UnitParser
             ["day"] = Unit.Day, ["d"] = Unit.Day, ["h"] = new(1.0 / 24, 1, 0, 0, 0), ["min"] = new(1.0 / 1440, 1, 0, 0, 0), ["week"] = new(7, 1, 0, 0, 0),
             ["L"] = new(1, 0, 0, 0, 1), ["dL"] = new(0.1, 0, 0, 0, 1), ["mL"] = new(1e-3, 0, 0, 0, 1), ["µL"] = new(1e-6, 0, 0, 0, 1),
             ["uL"] = new(1e-6, 0, 0, 0, 1), ["fL"] = new(1e-15, 0, 0, 0, 1),
+            ["Gy"] = new(1, 0, 0, 0, 0, 1),
         };
         (string Prefix, double Factor)[] prefixes = [("", 1), ("k", 1e3), ("m", 1e-3), ("µ", 1e-6), ("u", 1e-6), ("n", 1e-9), ("p", 1e-12), ("f", 1e-15)];
         foreach (var (prefix, factor) in prefixes)

@@ -14,6 +14,9 @@ public class DimensionAnalysisTests
         // ξ (fg/platelet) × count (10^9 platelets/L) is ng/mL, as RomiplostimPk states.
         Assert.True((UnitParser.Parse("fg/platelet") * UnitParser.Parse("10^9/L")).SameAs(UnitParser.Parse("ng/mL")));
         Assert.True(UnitParser.Parse("mL/kg").SameAs(new Unit(1e-6, 0, -1, 0, 1)));
+        // Absorbed dose is its own dimension (SBML's kind "gray"): a dose over D0 is dimensionless, a dose is not.
+        Assert.True((UnitParser.Parse("Gy") / UnitParser.Parse("Gy")).IsOne);
+        Assert.False(UnitParser.Parse("Gy").SameAs(Unit.One));
         Assert.Throws<FormatException>(() => UnitParser.Parse("furlong"));
     }
 

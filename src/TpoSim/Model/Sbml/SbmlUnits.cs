@@ -71,6 +71,7 @@ internal sealed class SbmlUnits
         if (u.Mass != 0) yield return One("gram", u.Mass, 1);
         if (u.Amount != 0) yield return One("mole", u.Amount, 1);
         if (u.Volume != 0) yield return One("litre", u.Volume, 1);
+        if (u.AbsorbedDose != 0) yield return One("gray", u.AbsorbedDose, 1);
     }
 
     private string UniqueId(string slug)
