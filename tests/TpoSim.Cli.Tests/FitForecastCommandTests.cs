@@ -37,6 +37,38 @@ public class FitForecastCommandTests(ExampleFitFixture fixture) : IClassFixture<
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(fixture.DirPath, "fit.svg")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("romiplostimKd", "neither a model parameter nor a parameter of eltrombopag")]
+    [InlineData("emax", "'emax' is estimated already")]
+    [InlineData("kNonReceptor=9", "CV 9 is outside the allowed range [0.05, 3]")]
+    [InlineData("kNonReceptor=abc", "is not NAME or NAME=CV")]
+    [InlineData("autonomousDivision", "a log-normal prior needs a positive median")]
+    public void A_bad_estimate_is_one_line_exit_2_and_writes_nothing(string estimate, string expected)
+    {
+        using var dir = new TempDir();
+        var outDir = Path.Combine(dir.Path, "out");
+        var run = CliHarness.Run("fit", CliHarness.RepoFile("examples/patient-itp-eltrombopag.csv"), "--estimate", estimate, "--out", outDir, "--quiet");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Stderr.TrimEnd().Split('\n'));
+        Assert.Contains("--estimate: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    /// <summary>A PD parameter named on the command line is estimated with the prior's three (issue 13 item 5).</summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Fit_estimates_a_drug_parameter_named_by_estimate()
+    {
+        using var dir = new TempDir();
+        var run = CliHarness.Run("fit", CliHarness.RepoFile("examples/patient-itp-eltrombopag.csv"), "--estimate", "eltrombopagEc50=1", "--out", dir.Path, "--quiet");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "fit.json")));
+        var text = json.RootElement.GetRawText();
+        Assert.Contains("\"eltrombopagEc50\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"converged\":true", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Fact]
 
     [Trait("Category", "Slow")]

@@ -34,7 +34,7 @@ public static class FitCommand
         if (history is null) return ExitCodes.BadInput;
         var quiet = parse.GetValue(input.Quiet);
         var threads = parse.GetValue(input.Threads);
-        var problem = new FitProblem(history, FitPrior.For(history.Condition.Name)!);
+        var problem = new FitProblem(history, input.Prior(parse, history));
         using var folder = Output.Files.OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Fitting {problem.Dimension} parameters of patient {history.Id} to {problem.ObservationCount} observations and {history.Doses.Count} doses ({history.Drug ?? "no drug"}) ...");
         // Progress: the fit is the first 70%, the band's draws the rest.

@@ -70,7 +70,7 @@ public static class ForecastCommand
 
         var quiet = parse.GetValue(input.Quiet);
         var threads = parse.GetValue(input.Threads);
-        var problem = new FitProblem(history, FitPrior.For(history.Condition.Name)!);
+        var problem = new FitProblem(history, input.Prior(parse, history));
         using var folder = Output.Files.OutputFolder.Begin(request.Out, request.Force);
         FitResult fit;
         if (request.FitFile is { } fitPath)

@@ -16,6 +16,14 @@ internal sealed class PatientInput
     public Option<double?> Weight { get; } = new("--weight") { Description = "Body weight in kg, replacing the file's '# weightKg:' line (default 70)." };
     public Option<int> Threads { get; } = new("--threads") { Description = "Worker threads (default: all cores); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "Print only errors." };
+    public Option<string[]> Estimate { get; } = new("--estimate")
+    {
+        Description = $"Also estimate this parameter, NAME or NAME=CV (repeatable): any parameter of 'tposim parameters' or of the dosed drug ('tposim drugs'), e.g. eltrombopagEc50=1; its prior is log-normal around the model's value with that CV ({FitPrior.MinimumCv}–{FitPrior.MaximumCv}, default {DefaultCv}).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>CV of an added parameter's prior when none is given: wide, so that the data decide (assumed).</summary>
+    public const double DefaultCv = 1.0;
 
     public void AddTo(Command command)
     {
@@ -25,6 +33,32 @@ internal sealed class PatientInput
         command.Add(Weight);
         command.Add(Threads);
         command.Add(Quiet);
+        command.Add(Estimate);
+    }
+
+    /// <summary>The condition's population prior, widened by every <c>--estimate</c>.</summary>
+    /// <exception cref="CliInputException">A bad --estimate (one line, naming the flag).</exception>
+    public FitPrior Prior(ParseResult parse, PatientHistory history)
+    {
+        var prior = FitPrior.For(history.Condition.Name)!;
+        var extra = new List<(string, double)>();
+        foreach (var item in parse.GetValue(Estimate) ?? [])
+        {
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            var name = (eq < 0 ? item : item[..eq]).Trim();
+            var cv = DefaultCv;
+            if (eq >= 0 && !double.TryParse(item[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out cv))
+                throw new CliInputException($"--estimate: '{Input.InputText.OneLine(item)}' is not NAME or NAME=CV (a number in [{FitPrior.MinimumCv}, {FitPrior.MaximumCv}])");
+            extra.Add((name, cv));
+        }
+        try
+        {
+            return prior.WithEstimates(extra, history.Drug);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliInputException($"--estimate: {e.Message}");
+        }
     }
 
     /// <summary>The history, or null after printing each problem on one line to stderr.</summary>

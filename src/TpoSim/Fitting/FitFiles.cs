@@ -165,7 +165,7 @@ public static class FitFiles
             if (!root.GetProperty("converged").GetBoolean()) return (null, $"{path}: the fit did not converge; refit before forecasting.");
             var names = root.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToArray();
             if (!names.SequenceEqual(problem.Prior.Parameters.Select(p => p.Name)))
-                return (null, $"{path}: estimates {string.Join(", ", names)}; this version fits {string.Join(", ", problem.Prior.Parameters.Select(p => p.Name))}; refit.");
+                return (null, $"{path}: estimates {string.Join(", ", names)}; this forecast fits {string.Join(", ", problem.Prior.Parameters.Select(p => p.Name))}; pass the fit's --estimate options again, or refit.");
             var eta = root.GetProperty("eta").EnumerateArray().Select(v => v.GetDouble()).ToArray();
             var rows = root.GetProperty("covariance").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
             var n = eta.Length;

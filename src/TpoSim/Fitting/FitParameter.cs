@@ -61,6 +61,48 @@ public sealed record FitPrior(string Condition, IReadOnlyList<FitParameter> Para
     /// <summary>The prior for <paramref name="condition"/>, or null when none is defined.</summary>
     public static FitPrior? For(string condition) => condition == "itp" ? ChronicItp : null;
 
+    /// <summary>Smallest and largest CV a user may give an added parameter's prior.</summary>
+    public const double MinimumCv = 0.05, MaximumCv = 3;
+
+    /// <summary>
+    /// This prior with more estimated parameters: any registry parameter (physiology, condition, PK or PD of
+    /// <paramref name="drug"/>), its median the registry value and its CV the one given (a log-normal prior centred on
+    /// the model, so the data, not the prior, move it). A value the fit proposes overrides what the condition sets, as
+    /// the ITP prior's destruction rate does.
+    /// </summary>
+    /// <param name="extra">Parameter name and CV of its prior.</param>
+    /// <param name="drug">The history's drug (its module's PK/PD parameters are estimable), or null.</param>
+    /// <exception cref="ArgumentException">A name that is not an estimable parameter of this model, a duplicate, or a CV outside [<see cref="MinimumCv"/>, <see cref="MaximumCv"/>]; the message is one line.</exception>
+    public FitPrior WithEstimates(IReadOnlyList<(string Name, double Cv)> extra, string? drug)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var list = Parameters.ToList();
+        foreach (var (name, cv) in extra)
+        {
+            if (!(cv >= MinimumCv && cv <= MaximumCv))
+                throw new ArgumentException($"'{name}': CV {cv.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} is outside the allowed range [{MinimumCv}, {MaximumCv}]");
+            if (list.Any(p => p.Name == name)) throw new ArgumentException($"'{name}' is estimated already");
+            list.Add(Estimable(name, cv, drug));
+        }
+        return this with { Parameters = list };
+    }
+
+    private static FitParameter Estimable(string name, double cv, string? drug)
+    {
+        const string Why = "median: the model's registry value (tposim parameters); CV given on the command line";
+        if (TpoSim.Parameters.ParameterCatalog.TryGet(name, out var d)) return Centred(new FitParameter(name, d.DefaultValue, cv, d.Unit, d.Description, Why));
+        var m = drug is null ? null : Drugs.Modules.DrugModuleCatalog.ParametersOf(drug).FirstOrDefault(p => p.Name == name);
+        if (m is null)
+            throw new ArgumentException(drug is null
+                ? $"'{name}' is not a model parameter (tposim parameters lists them)"
+                : $"'{name}' is neither a model parameter nor a parameter of {drug} (tposim parameters and tposim drugs list them)");
+        return Centred(new FitParameter(name, m.Value, cv, m.Unit, m.Description, Why));
+    }
+
+    // A log-normal prior needs a positive median: θ = θ_typical·exp(η) cannot leave 0.
+    private static FitParameter Centred(FitParameter p) => p.Typical > 0 ? p
+        : throw new ArgumentException($"'{p.Name}' has registry value {p.Typical.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}, and a log-normal prior needs a positive median");
+
     /// <summary>ω of each parameter, in order.</summary>
     public double[] Omegas => Parameters.Select(p => p.Omega).ToArray();
 }
