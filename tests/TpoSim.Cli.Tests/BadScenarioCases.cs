@@ -21,7 +21,7 @@ internal static class BadScenarioCases
 
     public static readonly BadScenario[] All =
     [
-        new("unknown-top-field", """{ "name": "x", "nmae": "typo" }""", "$.nmae", "allowed: name, description, patient, simulation, doses, events, titration, pk, doseTable"),
+        new("unknown-top-field", """{ "name": "x", "nmae": "typo" }""", "$.nmae", "allowed: name, description, model, patient, simulation, doses, events, titration, pk, doseTable"),
         new("unknown-patient-field", """{ "patient": { "weight": 70 } }""", "$.patient.weight", "allowed: weightKg, sex, ageGroup, eastAsian, condition, conditions, parameters"),
         new("weight-too-high", """{ "patient": { "weightKg": 700 } }""", "$.patient.weightKg", "[0.5, 250] kg"),
         new("weight-zero", """{ "patient": { "weightKg": 0 } }""", "$.patient.weightKg", "[0.5, 250] kg"),

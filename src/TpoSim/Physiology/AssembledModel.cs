@@ -37,11 +37,13 @@ public sealed class AssembledModel
     private readonly int[] _catalogueIndex;
     private readonly int _platelets, _wholeBody, _tpo, _mkMass, _occP, _occM, _production, _tpoProduction, _tpoClearance;
     private readonly int _liver, _kidney, _spleen, _stroma, _ageing, _removal;
-    private readonly int _bodyWeight;
+    private readonly int _bodyWeight, _bloodVolumePerKg, _plasmaVolumePerKg;
+    private readonly int _mkMaturation, _plateletsPerMk, _healthyProduction, _megakaryocytesPerKg, _tpoMolarMass;
     private readonly Dictionary<(string Drug, Route Route), ModelFunction> _doseInputs;
 
-    internal AssembledModel(AgeGroup ageGroup, IReadOnlyList<string> pkModels, CompiledModel compiled)
+    internal AssembledModel(CoreModel core, AgeGroup ageGroup, IReadOnlyList<string> pkModels, int coreStates, CompiledModel compiled)
     {
+        Core = core;
         AgeGroup = ageGroup;
         PkModels = pkModels;
         Compiled = compiled;
@@ -67,13 +69,27 @@ public sealed class AssembledModel
         _ageing = O("ageingRate");
         _removal = O("plateletRemovalRate");
         _bodyWeight = compiled.ParameterIndex(CoreModelDefinition.BodyWeight.Name);
+        _bloodVolumePerKg = Required(compiled, "bloodVolumePerKg");
+        _plasmaVolumePerKg = Required(compiled, "plasmaVolumePerKg");
+        // The MK count: v1 from production × maturation ÷ platelets per MK; v2 from its measured MKs per kg at health.
+        _mkMaturation = compiled.ParameterIndex("mkMaturationDays");
+        _plateletsPerMk = compiled.ParameterIndex("plateletsPerMk");
+        _healthyProduction = compiled.ParameterIndex("healthyPlateletProduction");
+        _megakaryocytesPerKg = compiled.ParameterIndex("megakaryocytesPerKg");
+        _tpoMolarMass = compiled.ParameterIndex("tpoMolarMass");
+        FreeTpo = compiled.StateIndex(CoreModel.FreeTpoState);
+        FirstPlatelet = compiled.StateIndex(CoreModel.PlateletAgePrefix + "1");
+        if (FreeTpo < 0 || FirstPlatelet < 0) throw new InvalidOperationException($"{core.Title} lacks the state roles {CoreModel.FreeTpoState} and {CoreModel.PlateletAgePrefix}1.");
+        var n = 0;
+        while (compiled.StateIndex(CoreModel.PlateletAgePrefix + (n + 1)) == FirstPlatelet + n) n++;
+        PlateletAgeCompartments = n;
 
         var drugs = new List<AssembledDrug>();
         _doseInputs = [];
-        var offset = StateLayout.Dimension;
+        var offset = coreStates;
         foreach (var name in pkModels)
         {
-            var module = DrugModuleCatalog.Find(name) ?? throw new ArgumentException($"Unknown PK model '{name}'.", nameof(pkModels));
+            var module = TpoModelAssembly.Module(core, name);
             var count = module.Definition.States.Count;
             drugs.Add(new AssembledDrug(module, offset, count, O(module.ConcentrationVariable), compiled.ParameterIndex(module.LastDoseParameter),
                 module.AbsorptionPhaseParameter is { } phase ? compiled.ParameterIndex(phase) : -1));
@@ -90,6 +106,18 @@ public sealed class AssembledModel
         Structure = compiled.JacobianPattern.Structure;
     }
 
+    /// <summary>The core version (v1, v2) this model was built from.</summary>
+    public CoreModel Core { get; }
+
+    /// <summary>Index of free plasma TPO, pM.</summary>
+    public int FreeTpo { get; }
+
+    /// <summary>Index of the first platelet age state; the chain is contiguous.</summary>
+    public int FirstPlatelet { get; }
+
+    /// <summary>Number of platelet age states.</summary>
+    public int PlateletAgeCompartments { get; }
+
     /// <summary>Age group the structure was built for (neonates split TPO synthesis differently).</summary>
     public AgeGroup AgeGroup { get; }
 
@@ -99,7 +127,7 @@ public sealed class AssembledModel
     /// <summary>The compiled declarative model.</summary>
     public CompiledModel Compiled { get; }
 
-    /// <summary>Length of the state vector: the core (<see cref="StateLayout.Dimension"/>) plus every drug's states.</summary>
+    /// <summary>Length of the state vector: the core's states plus every drug's.</summary>
     public int Dimension => Compiled.Dimension;
 
     /// <summary>The composed drugs, in state order.</summary>
@@ -111,8 +139,11 @@ public sealed class AssembledModel
     /// <summary>The composed drug called <paramref name="drug"/>, or null.</summary>
     public AssembledDrug? Drug(string drug) => Drugs.FirstOrDefault(d => d.Drug == drug);
 
-    /// <summary>Index in p of catalogue parameter <paramref name="id"/>.</summary>
+    /// <summary>Index in p of catalogue parameter <paramref name="id"/>, or −1 when this core has no parameter of that name (v2).</summary>
     public int Index(ParameterId id) => _catalogueIndex[(int)id];
+
+    private static int Required(CompiledModel compiled, string name) =>
+        compiled.ParameterIndex(name) is var k and >= 0 ? k : throw new InvalidOperationException($"The core has no parameter '{name}' (a drug module's PK reads it).");
 
     /// <summary>Index in p of the parameter called <paramref name="name"/>, or −1.</summary>
     public int Index(string name) => Compiled.ParameterIndex(name);
@@ -147,13 +178,13 @@ public sealed class AssembledModel
     }
 
     /// <summary>Blood volume, L.</summary>
-    public double BloodVolumeLitres(ReadOnlySpan<double> p) => p[Index(ParameterId.BloodVolumePerKg)] * p[_bodyWeight] / 1000.0;
+    public double BloodVolumeLitres(ReadOnlySpan<double> p) => p[_bloodVolumePerKg] * p[_bodyWeight] / 1000.0;
 
     /// <summary>Plasma volume, L (the volume TPO concentrations refer to).</summary>
-    public double PlasmaVolumeLitres(ReadOnlySpan<double> p) => p[Index(ParameterId.PlasmaVolumePerKg)] * p[_bodyWeight] / 1000.0;
+    public double PlasmaVolumeLitres(ReadOnlySpan<double> p) => p[_plasmaVolumePerKg] * p[_bodyWeight] / 1000.0;
 
     /// <summary>Adds exogenous TPO (a recombinant TPO bolus, a tracer) to plasma.</summary>
-    public void AddTpo(Span<double> y, ReadOnlySpan<double> p, double picomoles) => y[StateLayout.FreeTpo] += picomoles / PlasmaVolumeLitres(p);
+    public void AddTpo(Span<double> y, ReadOnlySpan<double> p, double picomoles) => y[FreeTpo] += picomoles / PlasmaVolumeLitres(p);
 
     /// <summary>
     /// Adds transfused platelets (×10^9), spread evenly over the age compartments (stored platelets are of mixed age);
@@ -162,12 +193,12 @@ public sealed class AssembledModel
     public void AddPlatelets(Span<double> y, ReadOnlySpan<double> p, double plateletsE9)
     {
         var share = PlateletsPerCompartment(p, plateletsE9);
-        for (var i = StateLayout.FirstPlatelet; i < StateLayout.FreeTpo; i++) y[i] += share;
+        for (var i = FirstPlatelet; i < FirstPlatelet + PlateletAgeCompartments; i++) y[i] += share;
     }
 
     /// <summary>The per-compartment rise of a transfusion of <paramref name="plateletsE9"/> ×10^9 platelets, 10^9/L.</summary>
     public double PlateletsPerCompartment(ReadOnlySpan<double> p, double plateletsE9) =>
-        plateletsE9 / BloodVolumeLitres(p) / StateLayout.PlateletAgeCompartments;
+        plateletsE9 / BloodVolumeLitres(p) / PlateletAgeCompartments;
 
     /// <summary>Every observable at (t, y), in <see cref="CompiledModel.ObservableNames"/> order.</summary>
     public double[] Observables(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p)
@@ -192,8 +223,8 @@ public sealed class AssembledModel
         Compiled.ComputeObservables(t, y, p, o);
         var mkMass = o[_mkMass];
         // MK count: each MK sheds plateletsPerMk platelets at the end of maturation, so MKs in maturation = production·τ/PP.
-        var mkCellsHealthy = p[Index("healthyPlateletProduction")] * 1e9 * BloodVolumeLitres(p) * p[Index(ParameterId.MegakaryocyteMaturationTime)]
-                             / p[Index(ParameterId.PlateletsPerMegakaryocyte)];
+        var mkCellsHealthy = _megakaryocytesPerKg >= 0 ? p[_megakaryocytesPerKg] * p[_bodyWeight]
+            : p[_healthyProduction] * 1e9 * BloodVolumeLitres(p) * p[_mkMaturation] / p[_plateletsPerMk];
         var ageing = o[_ageing];
         return new ModelOutputs(
             PlateletsCirculating: o[_platelets],
@@ -204,10 +235,10 @@ public sealed class AssembledModel
             MplOccupancyPlatelets: o[_occP],
             MplOccupancyMegakaryocytes: o[_occM],
             PlateletProduction: o[_production],
-            MeanPlateletLifespanDays: MeanResidenceDays(ageing, o[_removal] - ageing, StateLayout.PlateletAgeCompartments),
+            MeanPlateletLifespanDays: MeanResidenceDays(ageing, o[_removal] - ageing, PlateletAgeCompartments),
             TpoProductionPicomolarPerDay: o[_tpoProduction],
             TpoClearancePicomolarPerDay: o[_tpoClearance],
-            Sources: new TpoSources(o[_liver], o[_kidney], o[_spleen], o[_stroma]));
+            Sources: new TpoSources(o[_liver], o[_kidney], o[_spleen], o[_stroma])) { TpoMolarMassGramsPerMole = _tpoMolarMass >= 0 ? p[_tpoMolarMass] : 0 };
     }
 
     /// <summary>

@@ -29,8 +29,14 @@ public readonly record struct ModelOutputs(
     double TpoClearancePicomolarPerDay,
     TpoSources Sources)
 {
-    /// <summary>Free plasma TPO, pg/mL (molar mass <see cref="TpoUnits.TpoMolarMassGramsPerMole"/>).</summary>
-    public double TpoFreePicogramsPerMl => TpoUnits.PicomolarToPicogramsPerMl(TpoFreePicomolar);
+    /// <summary>
+    /// TPO's molar mass the core states, g/mol: v1's <see cref="TpoUnits.TpoMolarMassGramsPerMole"/> (60 kDa), v2's
+    /// <c>tpoMolarMass</c> parameter (the ≈35 kDa polypeptide). 0 means v1's.
+    /// </summary>
+    public double TpoMolarMassGramsPerMole { get; init; }
+
+    /// <summary>Free plasma TPO, pg/mL, with the core's molar mass (<see cref="TpoMolarMassGramsPerMole"/>).</summary>
+    public double TpoFreePicogramsPerMl => TpoMolarMassGramsPerMole > 0 ? TpoFreePicomolar * TpoMolarMassGramsPerMole / 1000.0 : TpoUnits.PicomolarToPicogramsPerMl(TpoFreePicomolar);
 }
 
 /// <summary>TPO synthesis by source, pM/day.</summary>

@@ -14,33 +14,48 @@ public static class TpoModelAssembly
 {
     private static readonly ConcurrentDictionary<string, Lazy<AssembledModel>> Cache = new();
 
-    /// <summary>The definition for <paramref name="ageGroup"/> with the modules of <paramref name="pkModels"/> appended.</summary>
+    /// <summary>The v1 definition for <paramref name="ageGroup"/> with the modules of <paramref name="pkModels"/> appended.</summary>
     /// <exception cref="ArgumentException">An unknown or repeated PK model.</exception>
-    public static ModelDefinition Definition(AgeGroup ageGroup, IReadOnlyList<string> pkModels)
+    public static ModelDefinition Definition(AgeGroup ageGroup, IReadOnlyList<string> pkModels) => Definition(CoreModel.V1, ageGroup, pkModels);
+
+    /// <summary>The definition of <paramref name="core"/> for <paramref name="ageGroup"/> with its modules of <paramref name="pkModels"/> appended.</summary>
+    /// <exception cref="ArgumentException">An unknown PK model, or one this core has no module for.</exception>
+    public static ModelDefinition Definition(CoreModel core, AgeGroup ageGroup, IReadOnlyList<string> pkModels)
     {
+        ArgumentNullException.ThrowIfNull(core);
         ArgumentNullException.ThrowIfNull(pkModels);
-        var model = CoreModelDefinition.Create(ageGroup);
-        foreach (var name in pkModels)
-        {
-            var module = DrugModuleCatalog.Find(name)
-                ?? throw new ArgumentException($"Unknown PK model '{name}'. Known: {string.Join(", ", DrugModuleCatalog.All.Select(m => m.Name))}.", nameof(pkModels));
-            model = model.Compose(module.Definition);
-        }
+        var model = core.Create(ageGroup);
+        foreach (var name in pkModels) model = model.Compose(Module(core, name).Definition);
         return model;
     }
 
-    /// <summary>The compiled model for this structure (compiled on first use, then shared).</summary>
+    /// <summary>The module of PK model <paramref name="name"/> in <paramref name="core"/>.</summary>
+    /// <exception cref="ArgumentException">None.</exception>
+    public static DrugModule Module(CoreModel core, string name)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        return core.FindModule(name)
+            ?? throw new ArgumentException($"PK model '{name}' has no module in {core.Title}. Known: {string.Join(", ", DrugModuleCatalog.All.Select(m => m.Name).Where(n => core.FindModule(n) is not null))}.", nameof(name));
+    }
+
+    /// <summary>The compiled v1 model for this structure (compiled on first use, then shared).</summary>
     public static CompiledModel Compile(AgeGroup ageGroup, IReadOnlyList<string> pkModels) => Assemble(ageGroup, pkModels).Compiled;
 
-    /// <summary>The assembled model for this structure: compiled on first use, then shared by every run and thread.</summary>
+    /// <summary>The assembled v1 model for this structure: compiled on first use, then shared by every run and thread.</summary>
     /// <exception cref="ArgumentException">An unknown or repeated PK model.</exception>
-    public static AssembledModel Assemble(AgeGroup ageGroup, IReadOnlyList<string> pkModels)
+    public static AssembledModel Assemble(AgeGroup ageGroup, IReadOnlyList<string> pkModels) => Assemble(CoreModel.V1, ageGroup, pkModels);
+
+    /// <summary>The assembled model of <paramref name="core"/> for this structure: compiled on first use, then shared by every run and thread.</summary>
+    /// <exception cref="ArgumentException">An unknown or repeated PK model.</exception>
+    public static AssembledModel Assemble(CoreModel core, AgeGroup ageGroup, IReadOnlyList<string> pkModels)
     {
+        ArgumentNullException.ThrowIfNull(core);
         ArgumentNullException.ThrowIfNull(pkModels);
         if (pkModels.Distinct().Count() != pkModels.Count) throw new ArgumentException("A PK model is listed twice.", nameof(pkModels));
-        var key = $"{ageGroup}|{string.Join(",", pkModels)}";
+        var key = $"{core.Name}|{ageGroup}|{string.Join(",", pkModels)}";
         var models = pkModels.ToArray();
-        return Cache.GetOrAdd(key, _ => new Lazy<AssembledModel>(() => new AssembledModel(ageGroup, models, ModelCompiler.Compile(Definition(ageGroup, models))))).Value;
+        return Cache.GetOrAdd(key, _ => new Lazy<AssembledModel>(() =>
+            new AssembledModel(core, ageGroup, models, core.Create(ageGroup).States.Count, ModelCompiler.Compile(Definition(core, ageGroup, models))))).Value;
     }
 
     /// <summary>
@@ -60,14 +75,8 @@ public static class TpoModelAssembly
     /// <summary>The settable parameter outside the catalogue called <paramref name="name"/> (<see cref="ModelOnlyParameters"/>), or null.</summary>
     public static ModelParameter? ModelOnlyParameter(string name) => ModelOnlyParameters.FirstOrDefault(p => p.Name == name);
 
-    private static Dictionary<string, ModelParameter> BuildAllParameters()
-    {
-        var all = new Dictionary<string, ModelParameter>();
-        foreach (var p in CoreModelDefinition.Create(AgeGroup.Adult).Parameters) all.TryAdd(p.Name, p);
-        foreach (var m in DrugModuleCatalog.All)
-            foreach (var p in m.Definition.Parameters) all.TryAdd(p.Name, p);
-        return all;
-    }
+    private static Dictionary<string, ModelParameter> BuildAllParameters() =>
+        CoreModel.BuildRegistry(CoreModelDefinition.Create(AgeGroup.Adult), DrugModuleCatalog.All);
 
     /// <summary>
     /// The parameter vector of <paramref name="model"/> for a patient: registry defaults, the catalogue values of
@@ -75,13 +84,17 @@ public static class TpoModelAssembly
     /// <paramref name="overrides"/> by name (PK and PD parameters included), then the derived parameters.
     /// </summary>
     /// <exception cref="ArgumentException">An override names no parameter of the model, or is outside its range.</exception>
-    public static double[] Parameters(CompiledModel model, ParameterSet parameters, Patient patient, IReadOnlyDictionary<string, double>? overrides = null)
+    /// <param name="model">The compiled model.</param>
+    /// <param name="parameters">The v1 catalogue values, or null for a core that does not read the catalogue (v2: its registry defaults stand).</param>
+    /// <param name="patient">The patient (covariates).</param>
+    /// <param name="overrides">Values by name, applied last.</param>
+    public static double[] Parameters(CompiledModel model, ParameterSet? parameters, Patient patient, IReadOnlyDictionary<string, double>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(patient);
         var p = model.CreateParameters();
-        foreach (var d in ParameterCatalog.All) p[model.ParameterIndex(d.Name)] = parameters[d.Id];
+        if (parameters is not null)
+            foreach (var d in ParameterCatalog.All) p[model.ParameterIndex(d.Name)] = parameters[d.Id];
         p[model.ParameterIndex("bodyWeight")] = patient.BodyWeightKg;
         p[model.ParameterIndex("female")] = patient.Sex == Sex.Female ? 1 : 0;
         p[model.ParameterIndex("eastAsian")] = patient.EastAsian ? 1 : 0;

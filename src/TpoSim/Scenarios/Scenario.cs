@@ -37,6 +37,12 @@ public sealed record Scenario(
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The model core the scenario runs on (<see cref="Physiology.CoreModel.Names"/>: "v1", the default, or "v2").</summary>
+    public string Model { get; init; } = Physiology.CoreModel.V1.Name;
+
+    /// <summary>The core called <see cref="Model"/>.</summary>
+    public Physiology.CoreModel Core => Physiology.CoreModel.Get(Model) ?? throw new InvalidOperationException($"Unknown model '{Model}'.");
+
     /// <summary>The PK model name used for <paramref name="drug"/>: the scenario's variant, else the drug's own model.</summary>
     public string PkModelOf(string drug) => PkVariants is not null && PkVariants.TryGetValue(drug, out var v) ? v : drug;
 

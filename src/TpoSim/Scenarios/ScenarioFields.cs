@@ -33,6 +33,7 @@ public static class ScenarioFields
         Text("$schema", "Path or URI of this schema, for editors; ignored by TpoSim."),
         Text("name", "Short title shown in tables, plots and reports.", "Untitled scenario"),
         Text("description", "What the scenario shows.", ""),
+        OneOf("model", "The model core: v1 (the hand-tuned default) or v2 (receptor physiology; conditions, doses, transfusions and setParameter events, no procedures yet). docs/model-v2.md.", Physiology.CoreModel.Names, Physiology.CoreModel.V1.Name),
         Obj("patient", null, "patient"),
         Obj("simulation", null, "simulation"),
         List("doses", "Drug doses, each optionally repeated.", "dose"),

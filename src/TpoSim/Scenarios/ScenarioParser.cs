@@ -48,8 +48,9 @@ public static class ScenarioParser
     /// The range check of a parameter a scenario may set by name: the catalogue's, or a drug module's PK/PD parameter
     /// (<see cref="Physiology.TpoModelAssembly.ModelOnlyParameters"/>); null for an unknown name.
     /// </summary>
-    private static (Func<double, bool> Allows, string Range)? SettableRange(string name) =>
-        ParameterCatalog.TryGet(name, out var def) ? (def.Allows, def.RangeText)
+    private static (Func<double, bool> Allows, string Range)? SettableRange(string name, Physiology.CoreModel core) =>
+        !core.ReadsCatalogue ? (core.Settable(name) is { } v ? (v.Allows, v.RangeText) : null)
+        : ParameterCatalog.TryGet(name, out var def) ? (def.Allows, def.RangeText)
         : Physiology.TpoModelAssembly.ModelOnlyParameter(name) is { } m ? (m.Allows, m.RangeText) : null;
 
     private sealed class Reader(string? baseDirectory, double? daysOverride)
@@ -69,6 +70,7 @@ public static class ScenarioParser
                 return null;
             }
             CheckFields(root, "$", Top.Names);
+            var core = Physiology.CoreModel.Get(Enum(root, "$", Top["model"]) ?? Physiology.CoreModel.V1.Name) ?? Physiology.CoreModel.V1;
             var name = String(root, "$", "name") ?? "Untitled scenario";
             var description = String(root, "$", "description") ?? "";
 
@@ -101,7 +103,7 @@ public static class ScenarioParser
                     foreach (var prop in pr.EnumerateObject())
                     {
                         var path = $"$.patient.parameters.{prop.Name}";
-                        if (SettableRange(prop.Name) is not var (allows, range))
+                        if (SettableRange(prop.Name, core) is not var (allows, range))
                         {
                             Error(path, $"unknown parameter '{prop.Name}'; run 'tposim parameters' (and 'tposim drugs' for PK/PD) for the names");
                             continue;
@@ -167,6 +169,7 @@ public static class ScenarioParser
                 if (eventCount > ScenarioDefaults.MaxEvents) break;
                 if (ReadEvent(ee, path, days) is { } ev)
                 {
+                    if (core.Supports(ev) is { } why) Error($"{path}.type", why);
                     events.Add(ev);
                     eventPaths.Add(path);
                     eventCount += ev is Chemotherapy c ? c.Cycles : 1;
@@ -178,19 +181,33 @@ public static class ScenarioParser
             Policies.TitrationSpec? titration = null;
             if (Object(root, "$", "titration") is { } te) titration = ReadTitration(te, "$.titration", days, patient, conditions);
             var pk = Object(root, "$", "pk") is { } pke ? ReadPkVariants(pke, "$.pk") : null;
-            CheckDosesAgainstPk(doses, dosePaths, titration, patient, pk);
+            CheckDosesAgainstPk(doses, dosePaths, titration, patient, pk, core);
+            CheckConditionsInCore(conditions, core);
             WarnOutsideLabel(doses, dosePaths, patient);
             CheckChemotherapyOverlap(events, eventPaths, overrides);
-            CheckTpoShares(overrides);
+            if (core.ReadsCatalogue) CheckTpoShares(overrides);
             var seed = Integer(root, "$", Top["seed"]) ?? 1;
-            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed) { Warnings = [.. Warnings] };
+            return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed) { Warnings = [.. Warnings], Model = core.Name };
         }
 
         /// <summary>
         /// Rules across doses, patient and PK variants: each dose's route must be one its PK model (the selected variant)
         /// takes, and the PK models are defined for a body weight of at least <see cref="Physiology.CoreModelDefinition.BodyWeight"/>'s minimum.
         /// </summary>
-        private void CheckDosesAgainstPk(IReadOnlyList<DoseRecord> doses, IReadOnlyList<string> paths, Policies.TitrationSpec? titration, Patient patient, IReadOnlyDictionary<string, string>? pk)
+        /// <summary>A core with its own condition mappings (v2) must map every condition, and has no ITP activity fluctuation yet.</summary>
+        private void CheckConditionsInCore(IReadOnlyList<ConditionChoice> conditions, Physiology.CoreModel core)
+        {
+            if (core.ReadsCatalogue) return;
+            foreach (var c in conditions)
+            {
+                if (Physiology.V2.V2ConditionCatalog.Get(c.Name) is null)
+                    Error("$.patient.condition.name", $"condition '{c.Name}' has no {core.Name} mapping; allowed with model {core.Name}: {string.Join(", ", Physiology.V2.V2ConditionCatalog.All.Select(m => m.Condition).Where(n => n != "healthy"))}");
+                if (c.Options.TryGetValue(Conditions.ConditionCatalog.ActivityCvOption, out var cv) && cv > 0)
+                    Error($"$.patient.condition.{Conditions.ConditionCatalog.ActivityCvOption}", $"{Fmt(cv)}: the ITP activity fluctuation is not in model {core.Name} yet; allowed with model {core.Name}: 0");
+            }
+        }
+
+        private void CheckDosesAgainstPk(IReadOnlyList<DoseRecord> doses, IReadOnlyList<string> paths, Policies.TitrationSpec? titration, Patient patient, IReadOnlyDictionary<string, string>? pk, Physiology.CoreModel core)
         {
             var pkDrugs = new List<string>();
             for (var i = 0; i < doses.Count; i++)
@@ -200,7 +217,13 @@ public static class ScenarioParser
                 if (variants.Count == 0) continue;
                 pkDrugs.Add(d.Drug);
                 var name = pk is not null && pk.TryGetValue(d.Drug, out var v) ? v : variants[0];
-                var routes = Drugs.Modules.DrugModuleCatalog.Find(name)!.Routes.Select(r => r.Route).ToArray();
+                if (core.FindModule(name) is not { } module)
+                {
+                    Error(pk is not null && pk.ContainsKey(d.Drug) ? $"$.pk.{d.Drug}" : $"{paths[i]}.drug",
+                        $"the PK model '{name}' has no module in model {core.Name}; allowed with model {core.Name}: {string.Join(", ", variants.Where(x => core.FindModule(x) is not null).DefaultIfEmpty("none"))}");
+                    continue;
+                }
+                var routes = module.Routes.Select(r => r.Route).ToArray();
                 if (!routes.Contains(d.Route))
                 {
                     var where = paths[i].EndsWith(".file", StringComparison.Ordinal) ? paths[i] : $"{paths[i]}.route";

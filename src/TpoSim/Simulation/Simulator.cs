@@ -24,6 +24,8 @@ public static class Simulator
     public static ParameterSet ParametersFor(Scenario scenario)
     {
         var set = ParameterSet.Default;
+        // A core that does not read the catalogue (v2) takes conditions and overrides by name (ParameterVector).
+        if (!scenario.Core.ReadsCatalogue) return set;
         foreach (var c in scenario.Conditions)
         {
             var def = Conditions.ConditionCatalog.Get(c.Name) ?? throw new ArgumentException($"Unknown condition '{c.Name}'.");
@@ -52,8 +54,7 @@ public static class Simulator
         if (ParameterCatalog.TryGet(name, out var def)) return ParametersFor(scenario)[def.Id];
         if (TpoModelAssembly.ModelOnlyParameter(name) is null) return null;
         if (scenario.ParameterOverrides.TryGetValue(name, out var value)) return value;
-        var model = TpoModelAssembly.Assemble(PatientFor(scenario).AgeGroup, CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
-        return model.Compiled.Definition.Parameter(name)?.Value;
+        return Assemble(scenario, PatientFor(scenario)).Compiled.Definition.Parameter(name)?.Value;
     }
 
     /// <summary>The allowed range of a parameter a scenario may set by name (catalogue or PK/PD), or null for an unknown name.</summary>
@@ -108,6 +109,16 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scenario);
+        if (model.Core.ConditionValues is { } conditionValues)
+        {
+            // A core with its own condition mappings (v2): each condition's values by name, in order, then the scenario's overrides.
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var c in scenario.Conditions)
+                foreach (var (name, value) in conditionValues(c)) values[name] = value;
+            foreach (var (name, value) in scenario.ParameterOverrides)
+                if (model.Index(name) >= 0) values[name] = value;
+            return TpoModelAssembly.Parameters(model.Compiled, null, patient, values);
+        }
         var modelOverrides = scenario.ParameterOverrides
             .Where(o => !ParameterCatalog.TryGet(o.Key, out _) && model.Index(o.Key) >= 0)
             .ToDictionary(o => o.Key, o => o.Value);
@@ -125,11 +136,17 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(p);
         var healthy = model.HealthyState(p);
-        var controlsAtDefault = ParameterCatalog.All.Where(d => d.Kind == ParameterKind.PatientControl).All(d => p[model.Index(d.Id)] == d.DefaultValue);
+        // The patient controls (not the covariates: the set point holds for any patient) at their declared values.
+        var declared = model.Compiled.Definition.Parameters;
+        var controlsAtDefault = true;
+        for (var k = 0; k < declared.Count; k++)
+        {
+            if (declared[k].Kind == ParameterKind.PatientControl && !IsCovariate(declared[k].Name) && p[k] != declared[k].Value) controlsAtDefault = false;
+        }
         // The set point is exact for any age group: source shares always sum to one.
         if (controlsAtDefault)
             return (healthy, "healthy set point (analytic)", null);
-        var tolerances = SolverChoice.DefaultOptions(model.Dimension, StateLayout.FirstPlatelet);
+        var tolerances = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet);
         var options = new SteadyStateOptions
         {
             RelativeTolerance = 1e-10,
@@ -193,7 +210,7 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(scenario);
         var parameters = ParametersFor(scenario);
         var patient = PatientFor(scenario);
-        var model = TpoModelAssembly.Assemble(patient.AgeGroup, CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
+        var model = Assemble(scenario, patient);
         var p = ParameterVector(model, scenario, parameters, patient);
         var (y, method, failure) = InitialState(model, p);
         var (events, timeline) = CompileEvents(scenario, model, p);
@@ -240,7 +257,7 @@ public static class Simulator
         }
 
         var grid = plan.Grid;
-        var options = SolverChoice.DefaultOptions(model.Dimension, StateLayout.FirstPlatelet) with { KeepSteps = false, Cancellation = cancellation };
+        var options = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet) with { KeepSteps = false, Cancellation = cancellation };
         if (relativeTolerance is { } rtol) options = options with { RelativeTolerance = rtol };
         var days = new List<double>(grid.Count);
         var outputs = new List<ModelOutputs>(grid.Count);
@@ -366,7 +383,23 @@ public static class Simulator
     public static IReadOnlyList<string> CoupledDrugs(Scenario scenario) =>
         scenario.Doses.Select(d => d.Drug)
             .Concat(scenario.Titration is { } t ? [TitrationCatalog.DrugOf(t.Policy)] : [])
-            .Where(d => d != DrugCatalog.RecombinantTpo.Name).Distinct().ToArray();
+            .Where(d => !DosedAsTpo(scenario.Core, d)).Distinct().ToArray();
+
+    /// <summary>
+    /// True when <paramref name="drug"/> is rhTPO in a core without an rhTPO module (v1): its dose dissolves in plasma as
+    /// free TPO. v2 has a module (SC depot, IV into plasma), so there rhTPO is a drug like the others.
+    /// </summary>
+    private static bool DosedAsTpo(CoreModel core, string drug) => drug == DrugCatalog.RecombinantTpo.Name && core.FindModule(drug) is null;
+
+    /// <summary>The shared assembled model of <paramref name="scenario"/>'s structure: its core, the patient's age group and the dosed drugs' PK models.</summary>
+    public static AssembledModel Assemble(Scenario scenario, Patient patient)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(patient);
+        return TpoModelAssembly.Assemble(scenario.Core, patient.AgeGroup, CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
+    }
+
+    private static bool IsCovariate(string name) => CoreModelDefinition.Covariates.Any(c => c.Name == name);
 
     private static (List<ScheduledEvent> Events, List<TimelineEntry> Timeline) CompileEvents(Scenario scenario, AssembledModel model, double[] p)
     {
@@ -390,7 +423,7 @@ public static class Simulator
             switch (e)
             {
                 case PlateletTransfusion tr:
-                    Add(tr.Day, tr.Label, new AddToStates(StateLayout.FirstPlatelet, StateLayout.PlateletAgeCompartments, model.PlateletsPerCompartment(p, tr.PlateletsE9)),
+                    Add(tr.Day, tr.Label, new AddToStates(model.FirstPlatelet, model.PlateletAgeCompartments, model.PlateletsPerCompartment(p, tr.PlateletsE9)),
                         new TimelineEntry(tr.Day, "transfusion", tr.Label));
                     break;
                 case ParameterChange pc:
@@ -399,6 +432,7 @@ public static class Simulator
                     if (index >= 0) Add(pc.Day, pc.Label, new SetParameter(index, pc.Value), new TimelineEntry(pc.Day, "parameter", pc.Label));
                     break;
                 default:
+                    if (model.Core.Supports(e) is { } why) throw new ArgumentException(why);
                     // One timeline entry per procedure, at its start; later steps (cycles, regeneration) act silently.
                     var first = true;
                     foreach (var (day, action) in ProcedureSteps(e, model, p, scenario.Days))
@@ -416,10 +450,10 @@ public static class Simulator
             {
                 var label = $"{dose.Drug} {micrograms.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} µg {RouteText(dose.Route)}{(dose.WithPolyvalentCations ? " with polyvalent cations" : "")}";
                 var entry = new TimelineEntry(day, "dose", label);
-                if (dose.Drug == DrugCatalog.RecombinantTpo.Name)
+                if (DosedAsTpo(model.Core, dose.Drug))
                 {
                     // The bolus dissolves in plasma.
-                    Add(day, label, new AddToStates(StateLayout.FreeTpo, 1, TpoUnits.MicrogramsTpoToPicomoles(micrograms) / model.PlasmaVolumeLitres(p)), entry);
+                    Add(day, label, new AddToStates(model.FreeTpo, 1, TpoUnits.MicrogramsTpoToPicomoles(micrograms) / model.PlasmaVolumeLitres(p)), entry);
                     continue;
                 }
                 foreach (var (at, what, edit, isDose) in DoseEdits(model, p, dose.Drug, dose.Route, day, micrograms, dose.WithPolyvalentCations, scenario.Days))

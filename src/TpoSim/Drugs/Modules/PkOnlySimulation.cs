@@ -43,7 +43,7 @@ public static class PkOnlySimulation
             var auc = new ModelDefinition("pk-auc",
                 [new StateDefinition("pkOnlyAuc", "ng/mL*day", "Running AUC of the acting concentration.", Expr.Variable(module.ConcentrationVariable), Expr.Zero)],
                 [], [], []);
-            return new AssembledModel(AgeGroup.Adult, [pkModel], ModelCompiler.Compile(frozen.Compose(module.Definition).Compose(auc)));
+            return new AssembledModel(CoreModel.V1, AgeGroup.Adult, [pkModel], core.States.Count, ModelCompiler.Compile(frozen.Compose(module.Definition).Compose(auc)));
         })).Value;
     }
 

@@ -23,6 +23,7 @@ public static class SummaryJson
         {
             ["scenario"] = result.Scenario.Name,
             ["conditions"] = Reports.ClinicalText.Conditions(result.Scenario),
+            ["model"] = result.Scenario.Model,
             ["days"] = Round(result.Scenario.Days),
             ["status"] = result.Status.ToString(),
             ["diagnostic"] = result.Diagnostic,

@@ -81,13 +81,27 @@ public static class SimulationReport
                     log.Decisions.Select(d => (IReadOnlyList<string>)[F(d.Day, "0.###"), F(d.Measured), d.Branch, d.Action, F(d.Dose, "0.###"), d.Unit, d.Regimen]));
         }
 
-        report.AddSection("Parameters used")
-            .AddParagraph($"Values at day 0. TPO molar mass {F(TpoUnits.TpoMolarMassGramsPerMole / 1000, "0")} kDa (1 pM = {F(TpoUnits.PicomolarToPicogramsPerMl(1), "0")} pg/mL). Rows marked * differ from the default.")
-            .AddTable(null, ["Parameter", "Value", "Unit", "Range", "Source"],
-                ParameterCatalog.All.Select(d => (IReadOnlyList<string>)[
-                    result.Parameters[d.Id] == d.DefaultValue ? d.Name : d.Name + " *",
-                    ParameterDefinition.Format(result.Parameters[d.Id]), d.Unit,
-                    $"{ParameterDefinition.Format(d.Minimum)}–{ParameterDefinition.Format(d.Maximum)}", d.Source]));
+        if (result.Model.Core.ReadsCatalogue)
+        {
+            report.AddSection("Parameters used")
+                .AddParagraph($"Values at day 0. TPO molar mass {F(TpoUnits.TpoMolarMassGramsPerMole / 1000, "0")} kDa (1 pM = {F(TpoUnits.PicomolarToPicogramsPerMl(1), "0")} pg/mL). Rows marked * differ from the default.")
+                .AddTable(null, ["Parameter", "Value", "Unit", "Range", "Source"],
+                    ParameterCatalog.All.Select(d => (IReadOnlyList<string>)[
+                        result.Parameters[d.Id] == d.DefaultValue ? d.Name : d.Name + " *",
+                        ParameterDefinition.Format(result.Parameters[d.Id]), d.Unit,
+                        $"{ParameterDefinition.Format(d.Minimum)}–{ParameterDefinition.Format(d.Maximum)}", d.Source]));
+        }
+        else
+        {
+            // A core with its own registry (v2): its declared parameters as the compiled model holds them at day 0.
+            var p = result.Plan.DayZeroParameters.ToArray();
+            var core = result.Model.Compiled.Definition.Parameters.Take(result.Model.Core.Create(result.Model.AgeGroup).Parameters.Count)
+                .Select((m, k) => (IReadOnlyList<string>)[p[k] == m.Value ? m.Name : m.Name + " *", ParameterDefinition.Format(p[k]), m.Unit,
+                    $"{ParameterDefinition.Format(m.Minimum)}–{ParameterDefinition.Format(m.Maximum)}", m.Source]).ToArray();
+            report.AddSection($"Parameters used ({result.Model.Core.Title})")
+                .AddParagraph("Values at day 0, the condition's values included. Rows marked * differ from the default.")
+                .AddTable(null, ["Parameter", "Value", "Unit", "Range", "Source"], core);
+        }
         if (result.Model.Drugs.Count > 0)
         {
             // The PK and PD parameters of the dosed drugs, as the run's compiled model holds them at day 0.

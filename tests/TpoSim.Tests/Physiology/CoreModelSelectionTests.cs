@@ -1,0 +1,95 @@
+using TpoSim.Physiology;
+using TpoSim.Physiology.V2;
+using TpoSim.Scenarios;
+using TpoSim.Simulation;
+using TpoSim.Tests.Physiology.V2;
+using TpoSim.Tests.Simulation;
+
+namespace TpoSim.Tests.Physiology;
+
+/// <summary>
+/// <c>"model": "v2"</c> runs the v2 core through the same plan, solver and writers as v1 (issue 14: v2 wired into the
+/// simulator). The references are the v2 definition integrated on its own (<see cref="V2Harness"/>) and analytic values.
+/// </summary>
+public class CoreModelSelectionTests
+{
+    private static SimulationResult RunV2(string patient, string extra = "") =>
+        ScenarioTestHelpers.Run($$"""{ "model": "v2", "patient": {{patient}}, "simulation": { "days": 10, "outputEveryDays": 1 } {{extra}} }""");
+
+    [Fact]
+    public void A_healthy_v2_run_stays_at_the_v2_set_point_and_reads_tpo_with_35_kDa()
+    {
+        var r = RunV2("""{ "weightKg": 70 }""");
+        Assert.Equal("v2", r.Scenario.Model);
+        Assert.Equal("v2", r.Model.Core.Name);
+        foreach (var o in r.Outputs)
+        {
+            // V2Parameters: plateletsReference 250 ×10^9/L, tpoReference 1.3 pM, tpoMolarMass 35,000 g/mol → 45.5 pg/mL.
+            Assert.Equal(250, o.PlateletsCirculating, 1e-6 * 250);
+            Assert.Equal(1.3, o.TpoFreePicomolar, 1e-6 * 1.3);
+            Assert.Equal(1.3 * 35_000 / 1000, o.TpoFreePicogramsPerMl, 1e-6 * 45.5);
+        }
+    }
+
+    /// <summary>The day-0 state of v2 ITP through the plan is the v2 definition's own steady state with the condition's values.</summary>
+    [Theory]
+    [InlineData("itp", 0.5)]
+    [InlineData("aplasticAnaemia", 0.8)]
+    [InlineData("chronicLiverDisease", 1)]
+    public void The_v2_day_0_state_is_the_steady_state_of_the_v2_definition(string condition, double severity)
+    {
+        var r = RunV2($$"""{ "condition": { "name": "{{condition}}", "severity": {{severity}} } }""");
+        var p = V2Harness.Parameters(V2ConditionCatalog.Get(condition)!.Overrides(severity));
+        var y = V2Harness.SteadyState(p);
+        var platelets = V2Harness.Observable(p, y, "platelets");
+        var tpo = V2Harness.Observable(p, y, "tpoFreeObserved");
+        Assert.Equal(platelets, r.Outputs[0].PlateletsCirculating, 1e-6 * platelets);
+        Assert.Equal(tpo, r.Outputs[0].TpoFreePicomolar, 1e-6 * tpo);
+        // and it is a steady state: nothing moves over 10 days without events.
+        Assert.Equal(platelets, r.Outputs[^1].PlateletsCirculating, 1e-5 * platelets);
+    }
+
+    /// <summary>
+    /// A transfusion of 300 ×10^9 platelets into a 70 kg adult (blood 70 mL/kg = 4.9 L) adds 300/4.9 = 61.2 ×10^9/L to the
+    /// whole-body chain; two thirds circulate (splenic pool 1/3 at health, Aster 1966), so the count rises by ≈ 40.8 at once.
+    /// </summary>
+    [Fact]
+    public void A_v2_transfusion_raises_the_whole_body_count_by_dose_over_blood_volume()
+    {
+        var r = RunV2("""{ "weightKg": 70 }""", """, "events": [ { "type": "plateletTransfusion", "day": 2, "plateletsE9": 300 } ]""");
+        var before = r.Outputs[1].PlateletsWholeBody;
+        var at = r.Outputs[2].PlateletsWholeBody;
+        Assert.Equal(300 / 4.9, at - before, 0.01 * 300 / 4.9);
+    }
+
+    [Fact]
+    public void A_v2_parameter_is_settable_in_v2_and_unknown_in_v1()
+    {
+        const string v2 = """{ "model": "v2", "patient": { "parameters": { "antibodyRemovalRate": 1 } } }""";
+        Assert.True(ScenarioParser.Parse(v2).Succeeded);
+        var v1 = ScenarioParser.Parse(v2.Replace("\"model\": \"v2\", ", "", StringComparison.Ordinal));
+        Assert.Contains(v1.Errors, e => e.Path == "$.patient.parameters.antibodyRemovalRate");
+        var v1Only = ScenarioParser.Parse("""{ "model": "v2", "patient": { "parameters": { "itpActivity": 1 } } }""");
+        Assert.Contains(v1Only.Errors, e => e.Path == "$.patient.parameters.itpActivity");
+    }
+
+    [Theory]
+    [InlineData("""{ "model": "v3" }""", "$.model")]
+    [InlineData("""{ "model": "v2", "events": [ { "type": "splenectomy", "day": 1 } ] }""", "$.events[0].type")]
+    [InlineData("""{ "model": "v2", "patient": { "condition": { "name": "itp", "severity": 0.5, "activityCv": 0.3 } } }""", "$.patient.condition.activityCv")]
+    [InlineData("""{ "model": "v2", "pk": { "romiplostim": "romiplostim-itp" }, "doses": [ { "drug": "romiplostim", "route": "sc", "amount": 1, "unit": "ug/kg", "day": 0 } ] }""", "$.pk.romiplostim")]
+    public void What_v2_cannot_run_is_a_one_line_error_at_its_path(string json, string path)
+    {
+        var parsed = ScenarioParser.Parse(json);
+        Assert.False(parsed.Succeeded);
+        Assert.Contains(parsed.Errors, e => e.Path == path && !e.Message.Contains('\n', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_default_model_is_v1()
+    {
+        var s = ScenarioTestHelpers.Parse("""{ "patient": { "weightKg": 70 } }""");
+        Assert.Equal(CoreModel.V1.Name, s.Model);
+        Assert.Same(CoreModel.V1, Simulator.Compile(s).Model.Core);
+    }
+}
