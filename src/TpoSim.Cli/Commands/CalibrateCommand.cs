@@ -52,6 +52,9 @@ public static class CalibrateCommand
         }
         if (CalibrationTarget.From(loaded.File!).Count == 0)
             throw new CliInputException($"{path}: no runnable calibration case has a two-sided check to fit");
+        // The setup's parameters belong to one core: a case on another core would not hold them.
+        if (CalibrationTarget.UsableCases(loaded.File!).FirstOrDefault(c => c.Scenario!.Model != calibrationSetup.Model.Name) is { } other)
+            throw new CliInputException($"{setupFile}: $.model: {calibrationSetup.Model.Name}, but calibration case {other.Id} of {path} runs on model {other.Scenario!.Model}; allowed: a setup and cases of one model");
 
         var progressOut = json ? console.Error : console.Out;
         var last = -1;
@@ -77,7 +80,7 @@ public static class CalibrateCommand
         var estimates = new Table().Border(TableBorder.Rounded).Title("[bold]Estimates (weighted least squares on the calibration cases)[/]");
         foreach (var c in new[] { "parameter", "literature", "estimate", "95% interval", "unit", "identifiable" }) estimates.AddColumn(c);
         foreach (var e in r.Estimates)
-            estimates.AddRow(Markup.Escape(e.Definition.Name), F(e.Definition.DefaultValue), F(e.Value), $"{F(e.Low)}–{F(e.High)}", Markup.Escape(e.Definition.Unit),
+            estimates.AddRow(Markup.Escape(e.Definition.Name), F(e.Definition.Value), F(e.Value), $"{F(e.Low)}–{F(e.High)}", Markup.Escape(e.Definition.Unit),
                 Markup.Escape(e.Identifiable ? (e.Flag ?? "yes") : $"NO: {e.Flag}"));
         console.Ansi.Write(estimates);
 

@@ -41,7 +41,7 @@ public static class CalibrationFile
                 ["interval95"] = new JsonArray(e.Low, e.High),
                 ["identifiable"] = e.Identifiable,
                 ["flag"] = e.Flag,
-                ["literatureValue"] = e.Definition.DefaultValue,
+                ["literatureValue"] = e.Definition.Value,
                 ["literatureSource"] = e.Definition.Source,
                 ["why"] = setup.Parameters[i].Why,
             });

@@ -1,16 +1,16 @@
-using TpoSim.Parameters;
+using TpoSim.Model;
 
 namespace TpoSim.Calibration;
 
 /// <summary>One estimated parameter.</summary>
-/// <param name="Definition">The parameter with its literature value and source.</param>
+/// <param name="Definition">The parameter with its literature value (<see cref="ModelParameter.Value"/>) and source.</param>
 /// <param name="Value">The estimate, in the parameter's unit.</param>
 /// <param name="LogStandardError">Standard error of ln(value) from the inverse Fisher information (∞ when singular).</param>
 /// <param name="Low">Lower end of the 95% interval, exp(ln value − 1.96·SE).</param>
 /// <param name="High">Upper end of the 95% interval, exp(ln value + 1.96·SE), clipped to the allowed range.</param>
 /// <param name="Identifiable">False when the data cannot pin the parameter down (see <see cref="Flag"/>).</param>
 /// <param name="Flag">Why the parameter is not identifiable or sits on a bound, else null.</param>
-public sealed record ParameterEstimate(ParameterDefinition Definition, double Value, double LogStandardError, double Low, double High, bool Identifiable, string? Flag)
+public sealed record ParameterEstimate(ModelParameter Definition, double Value, double LogStandardError, double Low, double High, bool Identifiable, string? Flag)
 {
     /// <summary>Approximate standard error in the parameter's unit (value × SE of ln value).</summary>
     public double StandardError => Value * LogStandardError;

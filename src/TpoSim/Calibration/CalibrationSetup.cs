@@ -1,5 +1,7 @@
 using System.Text.Json;
+using TpoSim.Model;
 using TpoSim.Parameters;
+using TpoSim.Physiology;
 
 namespace TpoSim.Calibration;
 
@@ -11,8 +13,29 @@ public sealed record EstimatedParameter(string Name, string Why);
 /// <summary>What <c>tposim calibrate</c> estimates (validation/calibration.json): the parameters and the optimiser's budget.</summary>
 /// <param name="Parameters">Parameters estimated jointly, in order.</param>
 /// <param name="MaxIterations">Levenberg–Marquardt iteration limit.</param>
-public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Parameters, int MaxIterations)
+/// <param name="Core">The model core the parameters belong to (the setup's <c>"model"</c>, default v1); every calibration case must run on it.</param>
+public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Parameters, int MaxIterations, CoreModel? Core = null)
 {
+    /// <summary>The core, v1 when the setup names none.</summary>
+    public CoreModel Model => Core ?? CoreModel.V1;
+
+    /// <summary>
+    /// The literature value, range and source of <paramref name="name"/> in this setup's core, or null: v1's catalogue
+    /// before calibration (<see cref="ParameterCatalog.Literature"/>), or the registry of a core with its own (v2).
+    /// </summary>
+    public ModelParameter? Literature(string name) => LiteratureOf(Model, name);
+
+    private static ModelParameter? LiteratureOf(CoreModel core, string name)
+    {
+        if (!core.ReadsCatalogue) return core.Settable(name);
+        var d = ParameterCatalog.Literature.FirstOrDefault(d => d.Name == name);
+        return d is null ? null : new ModelParameter(d.Name, d.DefaultValue, d.Unit, d.Minimum, d.Maximum, d.Kind, d.Description, d.Source);
+    }
+
+    private static IEnumerable<string> MechanismNames(CoreModel core) => core.ReadsCatalogue
+        ? ParameterCatalog.Literature.Where(d => d.Kind == ParameterKind.Mechanism).Select(d => d.Name)
+        : core.Registry.Values.Where(p => p.Kind == ParameterKind.Mechanism).Select(p => p.Name);
+
     /// <summary>The setup file's path inside the repository.</summary>
     public const string DefaultRelativePath = "validation/calibration.json";
 
@@ -24,13 +47,7 @@ public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Paramete
         return Parse(text, path);
     }
 
-    private static bool TryGetLiterature(string name, out ParameterDefinition definition)
-    {
-        definition = ParameterCatalog.Literature.FirstOrDefault(d => d.Name == name)!;
-        return definition is not null;
-    }
-
-    /// <summary>Parses setup JSON: <c>{ "parameters": [ { "name", "why" } ], "maxIterations": N }</c>.</summary>
+    /// <summary>Parses setup JSON: <c>{ "model": "v1"|"v2", "parameters": [ { "name", "why" } ], "maxIterations": N }</c>.</summary>
     public static (CalibrationSetup? Setup, IReadOnlyList<string> Errors) Parse(string json, string source = DefaultRelativePath)
     {
         var errors = new List<string>();
@@ -42,18 +59,25 @@ public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Paramete
             var list = new List<EstimatedParameter>();
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("parameters", out var ps) || ps.ValueKind != JsonValueKind.Array || ps.GetArrayLength() == 0)
                 return (null, [$"{source}: $.parameters: required: a non-empty array of {{ \"name\", \"why\" }}"]);
+            var core = CoreModel.V1;
+            if (root.TryGetProperty("model", out var mo))
+            {
+                if (mo.ValueKind != JsonValueKind.String || CoreModel.Get(mo.GetString()!) is not { } named)
+                    return (null, [$"{source}: $.model: expected one of {string.Join(", ", CoreModel.Names)}"]);
+                core = named;
+            }
             var i = 0;
             foreach (var p in ps.EnumerateArray())
             {
                 var path = $"$.parameters[{i++}]";
                 var name = p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : null;
                 var why = p.ValueKind == JsonValueKind.Object && p.TryGetProperty("why", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString()! : null;
-                if (name is null || !TryGetLiterature(name, out var def))
-                    errors.Add($"{source}: {path}.name: expected a parameter name; allowed: {string.Join(", ", ParameterCatalog.Literature.Where(d => d.Kind == ParameterKind.Mechanism).Select(d => d.Name))}");
+                if (name is null || LiteratureOf(core, name) is not { } def)
+                    errors.Add($"{source}: {path}.name: expected a parameter name of model {core.Name}; allowed: {string.Join(", ", MechanismNames(core))}");
                 else if (def.Kind != ParameterKind.Mechanism)
                     errors.Add($"{source}: {path}.name: '{name}' is a {def.Kind} parameter; only shared mechanism parameters are estimated");
-                else if (!(def.DefaultValue > 0))
-                    errors.Add($"{source}: {path}.name: '{name}' has literature value {def.DefaultValue}; estimates are on the log scale, so only positive parameters are estimated");
+                else if (!(def.Value > 0))
+                    errors.Add($"{source}: {path}.name: '{name}' has literature value {def.Value}; estimates are on the log scale, so only positive parameters are estimated");
                 else if (list.Any(x => x.Name == name))
                     errors.Add($"{source}: {path}.name: '{name}' is listed twice");
                 else if (string.IsNullOrWhiteSpace(why))
@@ -63,7 +87,7 @@ public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Paramete
             var max = 50;
             if (root.TryGetProperty("maxIterations", out var m) && (m.ValueKind != JsonValueKind.Number || !m.TryGetInt32(out max) || max < 1 || max > 1000))
                 errors.Add($"{source}: $.maxIterations: expected a whole number in [1, 1000]");
-            return errors.Count > 0 ? (null, errors) : (new CalibrationSetup(list, max), []);
+            return errors.Count > 0 ? (null, errors) : (new CalibrationSetup(list, max, core), []);
         }
     }
 }

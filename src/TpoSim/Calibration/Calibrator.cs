@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
+using TpoSim.Model;
 using TpoSim.Parameters;
 using TpoSim.Validation;
 
@@ -40,7 +41,7 @@ public static class Calibrator
         if (!unidentified.Any(x => x)) return free;
         var conditional = Fit(file, setup, unidentified, progress, cancellation);
         var merged = conditional.Estimates.Select((e, i) => unidentified[i]
-            ? free.Estimates[i] with { Value = e.Definition.DefaultValue, LogStandardError = double.PositiveInfinity, Flag = $"{free.Estimates[i].Flag} (free fit: {free.Estimates[i].Value:G4}); held at its literature value" }
+            ? free.Estimates[i] with { Value = e.Definition.Value, LogStandardError = double.PositiveInfinity, Flag = $"{free.Estimates[i].Flag} (free fit: {free.Estimates[i].Value:G4}); held at its literature value" }
             : e).ToArray();
         return conditional with { Estimates = merged, Evaluations = free.Evaluations + conditional.Evaluations, Exit = $"{free.Exit}; refit with {string.Join(", ", merged.Where(e => !e.Identifiable).Select(e => e.Definition.Name))} fixed: {conditional.Exit}" };
     }
@@ -52,12 +53,12 @@ public static class Calibrator
         var cases = CalibrationTarget.UsableCases(file);
         var targets = CalibrationTarget.From(file);
         if (targets.Count == 0) throw new ArgumentException("no calibration case has a two-sided check to fit", nameof(file));
-        var defs = setup.Parameters.Select(p => ParameterCatalog.Literature.First(d => d.Name == p.Name)).ToArray();
+        var defs = setup.Parameters.Select(p => setup.Literature(p.Name)!).ToArray();
         var n = defs.Length;
         var m = targets.Count;
-        var lower = Vector<double>.Build.Dense(n, i => Math.Log(Math.Max(defs[i].Minimum, 1e-3 * defs[i].DefaultValue)));
+        var lower = Vector<double>.Build.Dense(n, i => Math.Log(Math.Max(defs[i].Minimum, 1e-3 * defs[i].Value)));
         var upper = Vector<double>.Build.Dense(n, i => Math.Log(defs[i].Maximum));
-        var start = Vector<double>.Build.Dense(n, i => Math.Log(defs[i].DefaultValue));
+        var start = Vector<double>.Build.Dense(n, i => Math.Log(defs[i].Value));
         var maxEvaluations = 1 + setup.MaxIterations * (2 * isFixed.Count(f => !f) + 1);
         var evaluations = 0;
         var best = double.PositiveInfinity;
@@ -152,7 +153,7 @@ public static class Calibrator
             Objective(targets, literature), Objective(targets, estimate), evaluations, found.ReasonForExit.ToString());
     }
 
-    private static double Clamp(ParameterDefinition d, double v) => Math.Clamp(v, d.Minimum, d.Maximum);
+    private static double Clamp(ModelParameter d, double v) => Math.Clamp(v, d.Minimum, d.Maximum);
 
     private static double Residual(CalibrationTarget t, double simulated) =>
         double.IsFinite(simulated) ? (simulated - t.Centre) / t.Sigma : CalibrationTarget.FailureResidual;
