@@ -23,7 +23,7 @@ namespace TpoSim.Physiology;
 /// <param name="Title">One line for tables and reports.</param>
 /// <param name="Create">The core definition for an age group (drug modules are composed onto it).</param>
 /// <param name="FindModule">The drug module of a PK-model name (<see cref="DrugModuleCatalog"/> names), or null when this core has none.</param>
-/// <param name="Registry">Every parameter of the core and of its drug modules a scenario may set by name.</param>
+/// <param name="Registry">Every parameter of the core and of its drug modules a scenario may set by name, with its literature value (before any shipped calibration).</param>
 /// <param name="ConditionValues">
 /// The parameter values a condition preset sets in this core, or null when the core reads the v1 catalogue
 /// (<see cref="Parameters.ParameterCatalog"/>, conditions applied as <see cref="Conditions.ConditionDefinition"/>s).
@@ -59,11 +59,19 @@ public sealed record CoreModel(
     /// expansion by one receptor Emax), its own drug modules (<see cref="V2DrugModuleCatalog"/>) and conditions
     /// (<see cref="V2ConditionCatalog"/>). v2 has one definition for every age: the neonate preset sets its own physiology.
     /// </summary>
-    public static CoreModel V2 { get; } = new("v2", "model v2 (receptor-physiology core)", _ => CoreModelV2Definition.Create(), V2DrugModuleCatalog.Find,
+    public static CoreModel V2 { get; } = new("v2", "model v2 (receptor-physiology core)", _ => Shipped(CoreModelV2Definition.Create()),
+        name => V2DrugModuleCatalog.Find(name) is { } m ? m with { Definition = Shipped(m.Definition) } : null,
         BuildRegistry(CoreModelV2Definition.Create(), V2DrugModuleCatalog.All),
         c => V2ConditionCatalog.Get(c.Name)?.Overrides(c.Severity, c.Options) ?? throw new ArgumentException($"Condition '{c.Name}' has no model v2 mapping."),
         e => e is PlateletTransfusion or ParameterChange ? null
             : $"'{e.Label}' is not modelled in model v2 yet (v2 takes transfusions and setParameter events; use \"model\": \"v1\" for procedures)");
+
+    /// <summary>
+    /// A v2 definition with the values of <see cref="Calibration.ShippedParameters.V2"/> (validation/parameters-v2.json, written by
+    /// <c>tposim calibrate</c> on the v2 calibration cases); <see cref="Registry"/> keeps the literature values calibrate starts from.
+    /// </summary>
+    private static ModelDefinition Shipped(ModelDefinition definition) =>
+        Calibration.ShippedParameters.V2.Values.Count == 0 ? definition : definition with { Parameters = Calibration.ShippedParameters.V2.Apply(definition.Parameters) };
 
     /// <summary>Every core, the default first.</summary>
     public static IReadOnlyList<CoreModel> All { get; } = [V1, V2];
