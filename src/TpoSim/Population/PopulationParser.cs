@@ -119,7 +119,7 @@ public static class PopulationParser
                 CheckFields(v, path, VariabilityFields, Error);
                 var name = v.TryGetProperty("parameter", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : null;
                 if (name is null) Error(path + ".parameter", "required: a parameter name from 'tposim parameters'");
-                else if (Simulator.RangeOf(name) is not { } range)
+                else if (Simulator.RangeOf(name, scenario?.Core) is not { } range)
                     Error(path + ".parameter", $"unknown parameter '{name}'; allowed: the names listed by 'tposim parameters', and each dosed drug's PK/PD parameters ('tposim drugs')");
                 else if (range.Unit == "0/1")
                     Error(path + ".parameter", $"'{name}' is a 0/1 switch and cannot vary log-normally");

@@ -97,7 +97,7 @@ public sealed class SubjectSampler
         _definition = definition;
         _seed = seed;
         _eta = new CorrelatedNormal(definition.Variability.Select(v => v.Omega).ToArray(), definition.Correlation);
-        _ranges = definition.Variability.Select(v => Simulator.RangeOf(v.Parameter) is { } r ? (r.Minimum, r.Maximum) : throw new ArgumentException($"Unknown parameter '{v.Parameter}'.")).ToArray();
+        _ranges = definition.Variability.Select(v => Simulator.RangeOf(v.Parameter, definition.BaseScenario.Core) is { } r ? (r.Minimum, r.Maximum) : throw new ArgumentException($"Unknown parameter '{v.Parameter}'.")).ToArray();
         _typical = TypicalValues(definition.BaseScenario);
     }
 

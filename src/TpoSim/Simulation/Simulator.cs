@@ -51,15 +51,26 @@ public static class Simulator
     public static double? DeclaredValue(Scenario scenario, string name)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        if (!scenario.Core.ReadsCatalogue)
+        {
+            // A core with its own registry (v2): the override, else the last condition's value, else the model's.
+            if (scenario.Core.Settable(name) is null) return null;
+            if (scenario.ParameterOverrides.TryGetValue(name, out var set)) return set;
+            double? fromCondition = null;
+            foreach (var c in scenario.Conditions)
+                if (scenario.Core.ConditionValues!(c).TryGetValue(name, out var v)) fromCondition = v;
+            return fromCondition ?? Assemble(scenario, PatientFor(scenario)).Compiled.Definition.Parameter(name)?.Value;
+        }
         if (ParameterCatalog.TryGet(name, out var def)) return ParametersFor(scenario)[def.Id];
         if (TpoModelAssembly.ModelOnlyParameter(name) is null) return null;
         if (scenario.ParameterOverrides.TryGetValue(name, out var value)) return value;
         return Assemble(scenario, PatientFor(scenario)).Compiled.Definition.Parameter(name)?.Value;
     }
 
-    /// <summary>The allowed range of a parameter a scenario may set by name (catalogue or PK/PD), or null for an unknown name.</summary>
-    public static (double Minimum, double Maximum, string Unit)? RangeOf(string name) =>
-        ParameterCatalog.TryGet(name, out var def) ? (def.Minimum, def.Maximum, def.Unit)
+    /// <summary>The allowed range of a parameter a scenario on <paramref name="core"/> (default v1) may set by name (catalogue or PK/PD), or null for an unknown name.</summary>
+    public static (double Minimum, double Maximum, string Unit)? RangeOf(string name, CoreModel? core = null) =>
+        core is { ReadsCatalogue: false } ? (core.Settable(name) is { } v ? (v.Minimum, v.Maximum, v.Unit) : null)
+        : ParameterCatalog.TryGet(name, out var def) ? (def.Minimum, def.Maximum, def.Unit)
         : TpoModelAssembly.ModelOnlyParameter(name) is { } m ? (m.Minimum, m.Maximum, m.Unit) : null;
 
     /// <summary>Nominal activity times a fluctuation multiplier, kept inside the itpActivity range.</summary>

@@ -92,4 +92,19 @@ public class CoreModelSelectionTests
         Assert.Equal(CoreModel.V1.Name, s.Model);
         Assert.Same(CoreModel.V1, Simulator.Compile(s).Model.Core);
     }
+
+    /// <summary>A population on v2 varies v2 parameters; the same name on a v1 base scenario is unknown.</summary>
+    [Theory]
+    [InlineData("v2", true)]
+    [InlineData("v1", false)]
+    public void A_population_varies_parameters_of_its_scenario_core(string model, bool succeeds)
+    {
+        var json = $$"""
+            { "scenario": { "model": "{{model}}", "patient": { "condition": { "name": "itp", "severity": 0.5 } }, "simulation": { "days": 7 } },
+              "variability": [ { "parameter": "antibodyRemovalRate", "cv": 0.5 } ] }
+            """;
+        var r = TpoSim.Population.PopulationParser.Parse(json, "pop.json", ".");
+        Assert.Equal(succeeds, r.Succeeded);
+        if (!succeeds) Assert.Contains(r.Errors, e => e.Path == "$.variability[0].parameter");
+    }
 }
