@@ -102,6 +102,22 @@ public sealed class SteadyStateTests(ITestOutputHelper output)
         Assert.Equal(0.0, r.State.Span[0], 1e-9);
     }
 
+    /// <summary>
+    /// Unbounded growth dy/dt = 1 has no steady state (Newton's J is singular): the search stops exactly at
+    /// MaxIntegrationTime (its last chunk is cut to the limit) and says so, at the loose integration tolerance too.
+    /// </summary>
+    [Theory]
+    [InlineData(50.0, null)]
+    [InlineData(3650.0, 1e-6)]
+    public void The_search_stops_at_its_integration_limit(double limit, double? integrationRtol)
+    {
+        var growth = new OdeProblem((t, y, d) => d[0] = 1, new[] { 0.0 }, 0, 1);
+        var r = SteadyStateSolver.Solve(growth, new SteadyStateOptions { MaxIntegrationTime = limit, IntegrationRelativeTolerance = integrationRtol });
+        Assert.False(r.Converged);
+        Assert.Equal(limit, r.State.Span[0], 1e-6 * limit);   // y(t) = t, integrated exactly to the limit
+        Assert.Contains($"integration up to t = {limit:G6}", r.Diagnostic, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NonFiniteStartAndBadOptions()
     {

@@ -26,6 +26,13 @@ public sealed record SteadyStateOptions
     /// <summary>Total integration time after which the search gives up.</summary>
     public double MaxIntegrationTime { get; init; } = 1e10;
 
+    /// <summary>
+    /// Relative tolerance of the integration phase, or null for <see cref="RelativeTolerance"/>. The phase only has to bring
+    /// the state into Newton's basin, which then polishes it to <see cref="RelativeTolerance"/>, so a looser value saves
+    /// most of its cost on long searches.
+    /// </summary>
+    public double? IntegrationRelativeTolerance { get; init; }
+
     /// <summary>The stiff solver used for the integration phase; <see cref="SolverRegistry.Default"/> when null.</summary>
     public IOdeSolver? Solver { get; init; }
 

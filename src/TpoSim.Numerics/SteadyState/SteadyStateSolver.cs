@@ -39,7 +39,7 @@ public static class SteadyStateSolver
         IOdeSolver solver = options.Solver ?? SolverRegistry.Default;
         var odeOptions = new OdeSolverOptions
         {
-            RelativeTolerance = Math.Max(options.RelativeTolerance, 1e-12),
+            RelativeTolerance = Math.Max(options.IntegrationRelativeTolerance ?? options.RelativeTolerance, 1e-12),
             AbsoluteTolerance = options.AbsoluteTolerance,
             AbsoluteTolerances = options.AbsoluteTolerances,
             KeepSteps = false,
@@ -50,6 +50,7 @@ public static class SteadyStateSolver
         {
             if (options.Cancellation.IsCancellationRequested)
                 return new(SteadyStateStatus.Cancelled, SteadyStateMethod.Integration, y, newton.ResidualNorm(y), newton.Iterations, $"Cancelled after integrating to t = {total:G6}.");
+            chunk = Math.Min(chunk, options.MaxIntegrationTime - total);   // never past the limit
             var p = problem with { InitialState = y, TEnd = problem.T0 + chunk };
             OdeSolution s = solver.Solve(p, odeOptions);
             if (s.Status == SolverStatus.Cancelled)

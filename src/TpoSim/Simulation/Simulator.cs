@@ -17,6 +17,9 @@ namespace TpoSim.Simulation;
 /// </summary>
 public static class Simulator
 {
+    /// <summary>How far the day-0 steady-state search integrates before the 10-year fallback takes over: 10 years, in days.</summary>
+    public const double MaxSteadyStateSearchDays = 3650;
+
     /// <summary>Progress is reported at most once per this many simulated days (long runs only).</summary>
     private const double SegmentDays = 365;
 
@@ -162,6 +165,12 @@ public static class Simulator
         {
             RelativeTolerance = 1e-10,
             AbsoluteTolerances = tolerances.AbsoluteTolerances!.Value.ToArray().Select(a => a * 1e-2).ToArray(),
+            // The slowest time scales of the loop (MK maturation, platelet life, drug washout) are days to weeks: a search
+            // that has not settled within 10 years hands over to the fallback below (the solver's own default, 10^10 days,
+            // cost tens of seconds on oscillating parameter sets before the same diagnosis: docs/reliability.md, slow-*).
+            MaxIntegrationTime = MaxSteadyStateSearchDays,
+            // Integration only has to reach Newton's basin; Newton then polishes to 1e-10 (the run's own tolerance suffices).
+            IntegrationRelativeTolerance = SolverChoice.DefaultRelativeTolerance,
         };
         var result = SteadyStateSolver.Solve(model.Problem(p, healthy, 0, 0), options);
         var method = result.Method switch
