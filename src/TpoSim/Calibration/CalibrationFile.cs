@@ -19,6 +19,12 @@ public static class CalibrationFile
     /// <summary>The command that regenerates the shipped set.</summary>
     public const string RegenerateCommand = "dotnet run -c Release --project src/TpoSim.Cli -- calibrate --out validation/parameters.json";
 
+    /// <summary>The command that regenerates model v2's shipped set (validation/parameters-v2.json).</summary>
+    public const string RegenerateCommandV2 = "dotnet run -c Release --project src/TpoSim.Cli -- calibrate --cases validation/cases-v2.json --setup validation/calibration-v2.json --out validation/parameters-v2.json";
+
+    /// <summary>The regenerating command of <paramref name="setup"/>'s core.</summary>
+    public static string RegenerateCommandOf(CalibrationSetup setup) => setup.Model.ReadsCatalogue ? RegenerateCommand : RegenerateCommandV2;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The file's JSON text.</summary>
@@ -67,10 +73,12 @@ public static class CalibrationFile
         }
         var root = new JsonObject
         {
-            ["$comment"] = "The parameter set TpoSim ships with, estimated by tposim calibrate (weighted least squares on the calibration cases of validation/cases.json; docs/validation.md). Generated; do not edit. Regenerate with: " + RegenerateCommand,
+            ["$comment"] = setup.Model.ReadsCatalogue
+                ? "The parameter set TpoSim ships with, estimated by tposim calibrate (weighted least squares on the calibration cases of validation/cases.json; docs/validation.md). Generated; do not edit. Regenerate with: " + RegenerateCommand
+                : "The parameter set model v2 ships with, estimated by tposim calibrate (weighted least squares on the calibration cases of validation/cases-v2.json; docs/validation-v2.md). Generated; do not edit. Regenerate with: " + RegenerateCommandV2,
             ["provenance"] = new JsonObject
             {
-                ["command"] = RegenerateCommand,
+                ["command"] = RegenerateCommandOf(setup),
                 ["date"] = provenance.Date,
                 ["commit"] = provenance.Commit,
                 ["cases"] = new JsonArray(result.Cases.Select(c => (JsonNode?)c).ToArray()),

@@ -143,7 +143,7 @@ public static class ScenarioParser
             var doseCount = 0;
             foreach (var (de, path) in Array(root, "$", "doses"))
             {
-                if (ReadDose(de, path, days, patient.BodyWeightKg) is { } d)
+                if (ReadDose(de, path, days, patient.BodyWeightKg, core) is { } d)
                 {
                     dosePaths.Add(path);
                     doseCount += d.Count;
@@ -152,7 +152,7 @@ public static class ScenarioParser
             }
             if (Object(root, "$", "doseTable") is { } dte)
             {
-                foreach (var d in ReadDoseTable(dte, "$.doseTable", days, patient.BodyWeightKg))
+                foreach (var d in ReadDoseTable(dte, "$.doseTable", days, patient.BodyWeightKg, core))
                 {
                     dosePaths.Add("$.doseTable.file");
                     doseCount += d.Count;
@@ -422,7 +422,7 @@ public static class ScenarioParser
         /// The dose rows (EVID 1) of one subject of a NONMEM-style event table (Dosing.EventTableReader: TIME and II in hours,
         /// route from CMT 1 oral / 2 SC / 3 IV) as dose records in file order; observation rows are read and ignored.
         /// </summary>
-        private List<DoseRecord> ReadDoseTable(JsonElement e, string path, double days, double weightKg)
+        private List<DoseRecord> ReadDoseTable(JsonElement e, string path, double days, double weightKg, Physiology.CoreModel core)
         {
             // Any problem in the block itself (a typo included) stops before the file is read.
             var errorsBefore = Errors.Count;
@@ -473,8 +473,8 @@ public static class ScenarioParser
                 var where = $"{file} row {row.Row}";
                 var count = r.AdditionalDoses + 1;
                 var last = r.TimeDays + r.AdditionalDoses * r.IntervalDays;
-                if (!info.Routes.Contains(r.Route))
-                    Error($"{path}.file", $"{where}: {drug} cannot be given '{RouteName(r.Route)}' (CMT {(int)Dosing.EventTableFormat.DoseCompartment(r.Route)}); allowed CMT: {string.Join(", ", info.Routes.Select(x => $"{(int)Dosing.EventTableFormat.DoseCompartment(x)} ({RouteName(x)})"))}");
+                if (!RoutesOf(info, core).Contains(r.Route))
+                    Error($"{path}.file", $"{where}: {drug} cannot be given '{RouteName(r.Route)}' (CMT {(int)Dosing.EventTableFormat.DoseCompartment(r.Route)}); allowed CMT: {string.Join(", ", RoutesOf(info, core).Select(x => $"{(int)Dosing.EventTableFormat.DoseCompartment(x)} ({RouteName(x)})"))}");
                 else if (r.Amount > max)
                     Error($"{path}.file", $"{where}: AMT {Fmt(r.Amount)} is outside the allowed range (0, {Fmt(max)}] {LimitText(info, unit, unitText, weightKg)} for {drug}");
                 else if (last > days + 1e-9)
@@ -501,7 +501,11 @@ public static class ScenarioParser
         private static string LimitText(Drugs.DrugInfo info, DoseUnit unit, string unitText, double weightKg) =>
             unit == DoseUnit.MicrogramPerKg ? unitText : $"{unitText} ({Fmt(info.MaxSingleDoseMicrogramsPerKg)} µg/kg for this {Fmt(weightKg)} kg patient)";
 
-        private DoseRecord? ReadDose(JsonElement e, string path, double days, double weightKg)
+        /// <summary>The routes <paramref name="info"/>'s drug takes in <paramref name="core"/>: its module's when the core has one (v2's rhTPO adds SC), else the catalogue's.</summary>
+        private static IReadOnlyList<Route> RoutesOf(Drugs.DrugInfo info, Physiology.CoreModel core) =>
+            !core.ReadsCatalogue && core.FindModule(info.Name) is { } m ? m.Routes.Select(r => r.Route).ToArray() : info.Routes;
+
+        private DoseRecord? ReadDose(JsonElement e, string path, double days, double weightKg, Physiology.CoreModel core)
         {
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object, found {Kind(e)}"); return null; }
             CheckFields(e, path, DoseSpec.Names);
@@ -521,8 +525,8 @@ public static class ScenarioParser
             double? amount = null;
             if (drug is not null && Drugs.DrugCatalog.Get(drug) is { } info)
             {
-                if (routeText is not null && !info.Routes.Contains(route))
-                    Error($"{path}.route", $"{drug} cannot be given '{routeText}'; allowed: {string.Join(", ", info.Routes.Select(RouteName))}");
+                if (routeText is not null && !RoutesOf(info, core).Contains(route))
+                    Error($"{path}.route", $"{drug} cannot be given '{routeText}'; allowed: {string.Join(", ", RoutesOf(info, core).Select(RouteName))}");
                 amount = Number(e, path, DoseSpec["amount"] with { Maximum = MaxAmount(info, unit, weightKg), Unit = LimitText(info, unit, unitText ?? "", weightKg) });
             }
             else

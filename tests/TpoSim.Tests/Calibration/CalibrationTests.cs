@@ -8,17 +8,17 @@ namespace TpoSim.Tests.Calibration;
 /// <summary>tposim calibrate: the estimator recovers a known value, and the shipped set is what it produces.</summary>
 public sealed class CalibrationTests
 {
-    private static ValidationCaseFile RepoCases()
+    private static ValidationCaseFile RepoCases(string relativePath = CaseFileLoader.DefaultRelativePath)
     {
-        var path = Path.Combine(SuiteFixture.RepoRoot, CaseFileLoader.DefaultRelativePath);
+        var path = Path.Combine(SuiteFixture.RepoRoot, relativePath);
         var loaded = CaseFileLoader.LoadFile(path);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors.Select(e => e.Format(path))));
         return loaded.File!;
     }
 
-    private static CalibrationSetup RepoSetup()
+    private static CalibrationSetup RepoSetup(string relativePath = CalibrationSetup.DefaultRelativePath)
     {
-        var (setup, errors) = CalibrationSetup.Load(Path.Combine(SuiteFixture.RepoRoot, CalibrationSetup.DefaultRelativePath));
+        var (setup, errors) = CalibrationSetup.Load(Path.Combine(SuiteFixture.RepoRoot, relativePath));
         Assert.True(setup is not null, string.Join("\n", errors));
         return setup!;
     }
@@ -50,17 +50,29 @@ public sealed class CalibrationTests
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void The_shipped_parameter_set_is_what_calibrate_produces()
+    public void The_shipped_parameter_set_is_what_calibrate_produces() =>
+        AssertShipped(Calibrator.Run(RepoCases(), RepoSetup(), cancellation: TestContext.Current.CancellationToken), ShippedParameters.V1, CalibrationFile.RegenerateCommand);
+
+    /// <summary>Model v2's shipped set (validation/parameters-v2.json) is what calibrate gives on the v2 calibration cases (issue 14).</summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void The_shipped_v2_parameter_set_is_what_calibrate_produces()
     {
-        var result = Calibrator.Run(RepoCases(), RepoSetup(), cancellation: TestContext.Current.CancellationToken);
-        Assert.Equal(ShippedParameters.Cases, result.Cases);
-        Assert.Equal(result.Estimates.Count, ShippedParameters.Values.Count);
-        foreach (var (estimate, shipped) in result.Estimates.Zip(ShippedParameters.Values))
+        var setup = RepoSetup("validation/calibration-v2.json");
+        Assert.Equal("v2", setup.Model.Name);
+        AssertShipped(Calibrator.Run(RepoCases("validation/cases-v2.json"), setup, cancellation: TestContext.Current.CancellationToken), ShippedParameters.V2, CalibrationFile.RegenerateCommandV2);
+    }
+
+    private static void AssertShipped(CalibrationResult result, ShippedSet shipped, string regenerate)
+    {
+        Assert.Equal(shipped.Cases, result.Cases);
+        Assert.Equal(result.Estimates.Count, shipped.Values.Count);
+        foreach (var (estimate, value) in result.Estimates.Zip(shipped.Values))
         {
-            Assert.Equal(estimate.Definition.Name, shipped.Name);
-            Assert.True(Math.Abs(estimate.Value - shipped.Value) <= 1e-6 * Math.Abs(shipped.Value),
-                $"{shipped.Name}: calibrate gives {estimate.Value}, validation/parameters.json ships {shipped.Value}; regenerate with `{CalibrationFile.RegenerateCommand}`");
-            Assert.Equal(estimate.Identifiable, shipped.Identifiable);
+            Assert.Equal(estimate.Definition.Name, value.Name);
+            Assert.True(Math.Abs(estimate.Value - value.Value) <= 1e-6 * Math.Abs(value.Value),
+                $"{value.Name}: calibrate gives {estimate.Value}, {shipped.RelativePath} ships {value.Value}; regenerate with `{regenerate}`");
+            Assert.Equal(estimate.Identifiable, value.Identifiable);
         }
     }
 

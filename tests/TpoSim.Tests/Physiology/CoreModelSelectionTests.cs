@@ -39,10 +39,11 @@ public class CoreModelSelectionTests
     public void The_v2_day_0_state_is_the_steady_state_of_the_v2_definition(string condition, double severity)
     {
         var r = RunV2($$"""{ "condition": { "name": "{{condition}}", "severity": {{severity}} } }""");
-        var p = V2Harness.Parameters(V2ConditionCatalog.Get(condition)!.Overrides(severity));
-        var y = V2Harness.SteadyState(p);
-        var platelets = V2Harness.Observable(p, y, "platelets");
-        var tpo = V2Harness.Observable(p, y, "tpoFreeObserved");
+        var model = V2Harness.Shipped;
+        var p = V2Harness.Parameters(V2ConditionCatalog.Get(condition)!.Overrides(severity), model);
+        var y = V2Harness.SteadyState(p, model);
+        var platelets = V2Harness.Observable(p, y, "platelets", model);
+        var tpo = V2Harness.Observable(p, y, "tpoFreeObserved", model);
         Assert.Equal(platelets, r.Outputs[0].PlateletsCirculating, 1e-6 * platelets);
         Assert.Equal(tpo, r.Outputs[0].TpoFreePicomolar, 1e-6 * tpo);
         // and it is a steady state: nothing moves over 10 days without events.

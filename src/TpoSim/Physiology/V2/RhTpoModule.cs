@@ -58,7 +58,7 @@ public static class RhTpoModule
                 new($"{x}TotalTpo", "ng/mL", "Free plasma TPO, endogenous + rhTPO, as mass (µg/L), as the PK assays report it.",
                     State("tpoFree") * P("tpoMolarMass") * Quantity(1e-6, "ng/mL/(pM·g/mol)"), Observable: true),
             ]);
-        return new DrugModule("rhtpo", "rhtpo", "rhTPO: SC depot (absorption and bioavailability calibrated on SC PK) or IV into free plasma TPO; bound and cleared by the one c-Mpl pool like TPO.",
+        return new DrugModule(Drugs.DrugCatalog.RecombinantTpo.Name, Drugs.DrugCatalog.RecombinantTpo.Name, "rhTPO: SC depot (absorption and bioavailability calibrated on SC PK) or IV into free plasma TPO; bound and cleared by the one c-Mpl pool like TPO.",
             [new(Route.Subcutaneous, depot.Name, P($"{x}F"), 0), new(Route.Intravenous, injection.Name, 1, 0)],
             $"{x}TotalTpo", lastDose.Name, definition);
     }

@@ -52,7 +52,7 @@ public class V2DrugModuleTests(ITestOutputHelper output)
         var definition = V2DrugModuleCatalog.Compose(V2DrugModuleCatalog.All.Where(m => m.Name != "eltrombopag-itp"));
         Assert.Empty(DimensionAnalysis.Check(definition));
         ModelCompiler.Compile(definition);
-        Assert.All(V2DrugModuleCatalog.All.Where(m => m.Name != "rhtpo"), m => Assert.NotNull(DrugModuleCatalog.Find(m.Name)));
+        Assert.All(V2DrugModuleCatalog.All.Where(m => m.Name != TpoSim.Drugs.DrugCatalog.RecombinantTpo.Name), m => Assert.NotNull(DrugModuleCatalog.Find(m.Name)));
     }
 
     /// <summary>A state away from health: core states scaled by e^U(−0.25, 0.25), drug states random and positive.</summary>

@@ -20,6 +20,11 @@ internal static class V2Harness
     /// <summary>The v2 model with romiplostim at TPO's site.</summary>
     public static CompiledModel WithRomiplostim => s_romiplostim.Value;
 
+    private static readonly Lazy<CompiledModel> s_shipped = new(() => ModelCompiler.Compile(TpoSim.Physiology.CoreModel.V2.Create(TpoSim.Physiology.AgeGroup.Adult)));
+
+    /// <summary>The v2 core with the shipped parameter set (validation/parameters-v2.json), as the simulator runs it.</summary>
+    public static CompiledModel Shipped => s_shipped.Value;
+
     public static OdeSolverOptions Options { get; } = new() { RelativeTolerance = 1e-7, AbsoluteTolerance = 1e-9 };
 
     public static double[] Parameters(IReadOnlyDictionary<string, double>? overrides = null, CompiledModel? model = null) => (model ?? Model).CreateParameters(overrides);
@@ -39,9 +44,9 @@ internal static class V2Harness
     }
 
     /// <summary>The steady state reached from health with <paramref name="p"/> (Newton, or integration then Newton).</summary>
-    public static double[] SteadyState(double[] p)
+    public static double[] SteadyState(double[] p, CompiledModel? model = null)
     {
-        var result = SteadyStateSolver.Solve(Problem(p, Healthy(p), 0), new SteadyStateOptions { RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-12 });
+        var result = SteadyStateSolver.Solve(Problem(p, Healthy(p, model), 0, model), new SteadyStateOptions { RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-12 });
         Assert.True(result.Converged, result.Diagnostic);
         return result.State.ToArray();
     }
