@@ -16,7 +16,7 @@ public static class ValidateCommand
         var json = new Option<bool>("--json") { Description = "Print a JSON array (id, title, published, simulated, tolerance, pass, status, reason, source, checks) instead of the table." };
         var outDir = new Option<string?>("--out") { Description = "Write one SVG figure per runnable case (simulated curves with the published range overlaid) to this directory. " + OutputOptions.ExistingFolderRule };
         var force = OutputOptions.Force();
-        var markdown = new Option<bool>("--markdown") { Description = $"Print the Markdown page docs/validation.md: {ValidationReport.RegenerateCommand}" };
+        var markdown = new Option<bool>("--markdown") { Description = $"Print the Markdown page docs/validation.md ({ValidationPage.V1.RegenerateCommand}), or docs/validation-v2.md for model v2's cases ({ValidationPage.V2.RegenerateCommand})" };
         var cases = new Option<string?>("--cases") { Description = $"Case file (default: {CaseFileLoader.DefaultRelativePath}, searched from the current folder upwards, then the copy shipped with the tool)." };
         var command = new Command("validate",
             "Run the validation cases (published clinical observations) with one parameter set; print simulated vs published. " +
@@ -50,7 +50,7 @@ public static class ValidateCommand
         }
 
         if (json) console.Out.Write(ValidationReport.Json(results));
-        else if (markdown) console.Out.Write(ValidationReport.Markdown(results, outDir is null ? null : ImagePrefix(outDir)));
+        else if (markdown) console.Out.Write(ValidationReport.Markdown(results, outDir is null ? null : ImagePrefix(outDir), ValidationPage.For(loaded.File!.Cases)));
         else PrintTable(console, results, outDir);
         return results.Any(r => r.Status == CaseStatus.Failed) ? ExitCodes.ValidationFailed : ExitCodes.Ok;
     }

@@ -9,8 +9,8 @@ namespace TpoSim.Validation;
 /// <summary>What <c>tposim validate</c> writes: the JSON array, the figures and the Markdown page docs/validation.md.</summary>
 public static class ValidationReport
 {
-    /// <summary>The command that regenerates docs/validation.md and its figures.</summary>
-    public const string RegenerateCommand = "dotnet run -c Release --project src/TpoSim.Cli -- validate --out docs/images/validation --force --markdown > docs/validation.md";
+    /// <summary>The command that regenerates docs/validation.md and its figures (<see cref="ValidationPage.V1"/>).</summary>
+    public static string RegenerateCommand => ValidationPage.V1.RegenerateCommand;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -120,28 +120,31 @@ public static class ValidationReport
     }
 
     /// <summary>
-    /// docs/validation.md: the table, the figures (linked under <paramref name="imagePrefix"/>, relative to docs/; no
-    /// figures when null) and a discussion of each case with its margins. Deterministic for a given model.
+    /// A validation page (docs/validation.md, or <paramref name="page"/>'s): the table, the figures (linked under
+    /// <paramref name="imagePrefix"/>, relative to docs/; no figures when null) and a discussion of each case with its
+    /// margins. Deterministic for a given model.
     /// </summary>
-    public static string Markdown(IReadOnlyList<CaseResult> results, string? imagePrefix)
+    public static string Markdown(IReadOnlyList<CaseResult> results, string? imagePrefix, ValidationPage? page = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        page ??= ValidationPage.V1;
         var sb = new StringBuilder();
-        sb.Append("# Validation\n\n");
-        sb.Append("<!-- Generated; do not edit by hand. Regenerate with:\n     ").Append(RegenerateCommand).Append("\n-->\n\n");
+        sb.Append("# ").Append(page.Title).Append("\n\n");
+        sb.Append("<!-- Generated; do not edit by hand. Regenerate with:\n     ").Append(page.RegenerateCommand).Append("\n-->\n\n");
+        if (page.Introduction.Length > 0) sb.Append(page.Introduction).Append("\n\n");
         sb.Append("`tposim validate` runs published clinical observations as scenarios of the model, all with **one parameter set** ")
-          .Append("(the defaults of [parameters.md](parameters.md)): a case chooses only its patient, condition, severity and procedures, ")
-          .Append("never a parameter value (the case file [`validation/cases.json`](../validation/cases.json) is rejected if it tries). ")
+          .Append($"(the defaults of [{page.ParametersDoc}]({page.ParametersDoc})): a case chooses only its patient, condition, severity and procedures, ")
+          .Append($"never a parameter value (the case file [`{page.CasesPath}`](../{page.CasesPath}) is rejected if it tries). ")
           .Append("Each case reads one or more metrics from the simulation and holds them to the tolerance of ")
           .Append("the shared validation targets. A case the model cannot run yet is *pending*: it is listed with what it needs and does not fail the run. ")
           .Append("A *population case* (a `population` block naming a file in `populations/`, a subject count and a seed) runs a virtual trial ")
           .Append("([population.md](population.md)) and is judged on population statistics such as response shares; its figure draws the typical ")
           .Append("subject over the population's percentile bands and states the statistics in its subtitle.\n\n");
-        sb.Append("Regenerate this page and its figures with\n\n```bash\n").Append(RegenerateCommand).Append("\n```\n\n");
+        sb.Append("Regenerate this page and its figures with\n\n```bash\n").Append(page.RegenerateCommand).Append("\n```\n\n");
         sb.Append($"**Result: {TallyByKind(results)}.** A pass is called *marginal* when a value lies within {CheckResult.MarginalFraction * 100:0}% of the tolerance's width ")
           .Append("(or of a one-sided bound's magnitude) from its edge.\n\n");
         sb.Append("Every case is of one kind. A **calibration** case is one that `tposim calibrate` may fit: the shipped parameter set ")
-          .Append("([`validation/parameters.json`](../validation/parameters.json)) is estimated on the calibration cases' metrics, so their fit says ")
+          .Append($"([`{page.ParametersPath}`](../{page.ParametersPath})) is estimated on the calibration cases' metrics, so their fit says ")
           .Append("how well the model *can* match them. A **validation** case never tunes anything: it is a prediction of the shipped set, and only ")
           .Append("these say how far the model can be trusted where nobody calibrated it. Failing cases are reported as failing, never tuned away.\n\n");
         sb.Append(ToleranceRule).Append("\n\n");

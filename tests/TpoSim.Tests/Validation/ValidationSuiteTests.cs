@@ -164,4 +164,22 @@ public sealed class ValidationSuiteTests(SuiteFixture suite) : IClassFixture<Sui
         foreach (var r in suite.Results.Where(r => r.Context is not null))
             Assert.True(File.Exists(Path.Combine(SuiteFixture.RepoRoot, "docs/images/validation", ValidationReport.FigureFileName(r))), $"figure of {r.Id}");
     }
+
+    [Fact]
+    public void Docs_validation_v2_md_is_current()
+    {
+        var page = ValidationPage.V2;
+        var path = Path.Combine(SuiteFixture.RepoRoot, page.CasesPath);
+        var loaded = CaseFileLoader.LoadFile(path);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors.Select(e => e.Format(path))));
+        Assert.Same(page, ValidationPage.For(loaded.File!.Cases));
+        var results = ValidationSuite.Run(loaded.File!, TestContext.Current.CancellationToken);
+        var committed = File.ReadAllText(Path.Combine(SuiteFixture.RepoRoot, page.PagePath)).ReplaceLineEndings("\n");
+        Assert.True(committed == ValidationReport.Markdown(results, "images/validation-v2", page), $"{page.PagePath} is out of date: regenerate it with `{page.RegenerateCommand}`");
+        foreach (var r in results.Where(r => r.Context is not null))
+            Assert.True(File.Exists(Path.Combine(SuiteFixture.RepoRoot, page.ImagesFolder, ValidationReport.FigureFileName(r))), $"figure of {r.Id}");
+    }
+
+    [Fact]
+    public void The_v1_case_file_gets_the_v1_page() => Assert.Same(ValidationPage.V1, ValidationPage.For(suite.File.Cases));
 }
