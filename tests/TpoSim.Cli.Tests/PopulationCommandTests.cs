@@ -39,6 +39,26 @@ public sealed class PopulationCommandTests
     }
 
     [Fact]
+    public void Declared_endpoints_are_reported_with_the_published_value_beside_them()
+    {
+        using var dir = new TempDir();
+        dir.Write("short.json", Scenario);
+        var pop = dir.Write("pop.json", """
+            { "name": "declared", "scenario": "short.json", "variability": [ { "parameter": "emax", "cv": 0.3 } ],
+              "endpoints": [ { "statistic": "durableResponseFraction", "published": { "value": 0.494, "low": 0.389, "high": 0.599, "text": "41/83 (Kuter 2008)" } }, "meanBaselinePlatelets" ] }
+            """);
+        var run = CliHarness.Run("population", pop, "--subjects", "20", "--seed", "1", "--out", dir.Sub("out"));
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+        Assert.Contains("Published", run.Stdout);
+        Assert.Contains("41/83 (Kuter 2008)", run.Stdout);
+        Assert.DoesNotContain("ever ≥", run.Stdout);
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json")));
+        var m = metrics.RootElement.GetProperty("metrics");
+        Assert.Equal(["durableResponseFraction", "meanBaselinePlatelets"], m.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0.494, m.GetProperty("durableResponseFraction").GetProperty("published").GetProperty("value").GetDouble());
+    }
+
+    [Fact]
     public void Prints_summary_and_progress_and_writes_files()
     {
         using var dir = new TempDir();
@@ -48,9 +68,13 @@ public sealed class PopulationCommandTests
         Assert.Contains("Subjects enrolled: ok / failed", run.Stdout);
         Assert.Contains("200 / 0", run.Stdout);
         Assert.Contains("median baseline platelets", run.Stdout);
-        Assert.Contains("durable response", run.Stdout);
         Assert.Contains("50–200", run.Stdout);
-        Assert.Contains("\"overallResponseFraction\"", File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json")));
+        // A file that declares no endpoints gets the descriptive statistics, never an ITP trial's (Kuter 2008) metrics.
+        Assert.DoesNotContain("durable response", run.Stdout);
+        Assert.DoesNotContain("rescue", run.Stdout);
+        var metrics = File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json"));
+        Assert.DoesNotContain("\"overallResponseFraction\"", metrics);
+        Assert.Contains("\"fractionEverAtLeast50\"", metrics);
         var bands = File.ReadAllLines(Path.Combine(dir.Sub("out"), "bands.csv"));
         Assert.StartsWith("day,platelets_p5,platelets_p25,platelets_p50,platelets_p75,platelets_p95,tpo_p5", bands[0]);
         Assert.Equal(22, bands.Length);

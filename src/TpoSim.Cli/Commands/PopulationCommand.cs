@@ -136,17 +136,25 @@ public static class PopulationCommand
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(r.Definition.Name)}[/]");
         table.AddColumn("Quantity");
         table.AddColumn(new TableColumn("Value").RightAligned());
+        var reported = PopulationMetrics.Reported(r);
+        var anyPublished = reported.Any(x => x.Published is not null);
+        if (anyPublished) table.AddColumn("Published");
         if (r.Definition.Inclusion is { } inclusion)
             table.AddRow("Screened / screen failures", $"{r.Screened} / {r.ScreenFailureCount} ({Markup.Escape(inclusion.Text)})");
         table.AddRow("Subjects enrolled: ok / failed", $"{r.Succeeded} / {r.Failed}");
-        foreach (var m in PopulationMetrics.All(r))
+        string Show(double v, string unit, double se = double.NaN) => unit == "fraction"
+            ? $"{F(100 * v)} %" + (double.IsFinite(se) ? $" ± {F(100 * se)}" : "")
+            : double.IsPositiveInfinity(v) ? "never" : $"{F(v, "0.##")} {unit.Replace("10^9/L", "×10⁹/L")}";
+        foreach (var (m, published) in reported)
         {
-            var value = m.Unit == "fraction"
-                ? $"{F(100 * m.Value)} %" + (double.IsFinite(m.StandardError) ? $" ± {F(100 * m.StandardError)}" : "")
-                : double.IsPositiveInfinity(m.Value) ? "never" : $"{F(m.Value, "0.##")} {Markup.Escape(m.Unit.Replace("10^9/L", "×10⁹/L"))}";
-            table.AddRow(Markup.Escape(m.Description), value);
+            var value = Markup.Escape(Show(m.Value, m.Unit, m.StandardError));
+            if (!anyPublished) { table.AddRow(Markup.Escape(m.Description), value); continue; }
+            var pub = published is null ? "" : Markup.Escape(Show(published.Value, m.Unit)
+                + (published.Low is { } lo && published.High is { } hi ? $" ({Show(lo, m.Unit)}–{Show(hi, m.Unit)})" : "") + $": {published.Text}");
+            table.AddRow(Markup.Escape(m.Description), value, pub);
         }
-        table.Caption($"{r.Days.Count} output days; fractions ± Monte-Carlo SE; rescue counted by the assumed rule, not simulated; {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        var rescue = reported.Any(x => x.Statistic.Name == "fractionNeedingRescue") ? "; rescue counted by the assumed rule, not simulated" : "";
+        table.Caption($"{r.Days.Count} output days; fractions ± Monte-Carlo SE{rescue}; {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         console.Ansi.Write(table);
     }
 

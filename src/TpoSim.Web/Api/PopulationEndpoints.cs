@@ -31,7 +31,9 @@ public sealed record JobStatus(string Id, string Trial, string Name, int Subject
 /// <param name="Value">Value (fractions 0–1), null when undefined or never reached.</param>
 /// <param name="Unit">Unit.</param>
 /// <param name="StandardError">SE of a fraction, else null.</param>
-public sealed record EndpointRow(string Name, string Description, double? Value, string Unit, double? StandardError);
+/// <param name="Published">The published value the population file declares beside this endpoint, else null.</param>
+/// <param name="PublishedText">What the paper reports, with its source, else null.</param>
+public sealed record EndpointRow(string Name, string Description, double? Value, string Unit, double? StandardError, double? Published = null, string? PublishedText = null);
 
 /// <summary>A finished population job: percentile bands and the endpoint table.</summary>
 /// <param name="Name">Population name.</param>
@@ -90,7 +92,8 @@ public static class PopulationEndpoints
                 var r = Finished(Find(jobs, id));
                 return new PopulationResponse(r.Definition.Name, PopulationResult.Percentiles, r.Days, r.PlateletBands, r.TpoBands, r.Requested, r.Screened,
                     r.ScreenFailureCount, r.Succeeded, r.Failed,
-                    PopulationMetrics.All(r).Select(m => new EndpointRow(m.Name, m.Description, Finite(m.Value), m.Unit, Finite(m.StandardError))).ToArray(),
+                    PopulationMetrics.Reported(r).Select(x => new EndpointRow(x.Statistic.Name, x.Statistic.Description, Finite(x.Statistic.Value), x.Statistic.Unit,
+                        Finite(x.Statistic.StandardError), x.Published?.Value, x.Published?.Text)).ToArray(),
                     JsonNode.Parse(PopulationMetrics.Json(r))!);
             })
             .WithName("PopulationResult").WithSummary("A finished job's percentile bands and endpoint table")

@@ -548,10 +548,14 @@ function showPopulation(id, r) {
     xaxis: { title: { text: 'Day' } }, yaxis: plateletAxis($('log-scale').checked, [0, 1]),
     shapes: REFERENCE_LINES.map(v => ({ type: 'line', xref: 'paper', yref: 'y', x0: 0, x1: 1, y0: v, y1: v, line: { color: '#f79009', width: 1, dash: 'dash' } })),
   }, { responsive: true, displaylogo: false });
-  table($('pop-endpoints'), ['endpoint', 'value', 'unit'], [
-    ['Screened / screen failures', { num: `${r.screened} / ${r.screenFailures}` }, ''],
-    ['Enrolled: ok / failed', { num: `${r.succeeded} / ${r.failed}` }, ''],
-    ...r.endpoints.map(e => [e.description, { num: e.unit === 'fraction' ? pct(e.value) + (e.standardError !== null ? ` ± ${(100 * e.standardError).toFixed(1)}` : '') : (e.value === null ? 'never' : fmt(e.value, 4)) }, e.unit === 'fraction' ? '' : e.unit]),
+  // The file's declared endpoints; a published column only when the file gives published values.
+  const published = r.endpoints.some(e => e.published !== null);
+  const show = (e, v) => e.unit === 'fraction' ? pct(v) : (v === null ? 'never' : fmt(v, 4));
+  table($('pop-endpoints'), ['endpoint', 'value', 'unit', ...(published ? ['published'] : [])], [
+    ['Screened / screen failures', { num: `${r.screened} / ${r.screenFailures}` }, '', ...(published ? [''] : [])],
+    ['Enrolled: ok / failed', { num: `${r.succeeded} / ${r.failed}` }, '', ...(published ? [''] : [])],
+    ...r.endpoints.map(e => [e.description, { num: show(e, e.value) + (e.unit === 'fraction' && e.standardError !== null ? ` ± ${(100 * e.standardError).toFixed(1)}` : '') }, e.unit === 'fraction' ? '' : e.unit,
+      ...(published ? [e.published === null ? '' : `${show(e, e.published)}: ${e.publishedText}`] : [])]),
   ]);
   $('pop-downloads').replaceChildren('Download: ', ...['bands.csv', 'subjects.csv', 'metrics.json'].flatMap(f => [el('a', { href: `/api/population/${id}/${f}`, download: f, text: f }), ' ']));
 }

@@ -69,6 +69,12 @@ public sealed record PopulationDefinition(
     /// <summary>Who is enrolled (screened on the day-0 steady state), or null to enrol every candidate.</summary>
     public InclusionCriteria? Inclusion { get; init; }
 
+    /// <summary>
+    /// The endpoints the file declares (<c>endpoints</c>), reported in this order with their published values; null when
+    /// it declares none (then <see cref="PopulationMetrics.Descriptive"/> is reported).
+    /// </summary>
+    public IReadOnlyList<PopulationEndpoint>? Endpoints { get; init; }
+
     /// <summary>The trial's response definitions (weekly counts, windows, rescue rule).</summary>
     public ResponseDefinition Response { get; init; } = ResponseDefinition.Default;
 

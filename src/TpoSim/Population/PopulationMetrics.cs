@@ -11,9 +11,45 @@ namespace TpoSim.Population;
 /// <param name="StandardError">Monte-Carlo standard error of a fraction, √(p(1 − p)/n); NaN for other statistics.</param>
 public sealed record PopulationStatistic(string Name, string Description, double Value, string Unit, double StandardError);
 
+/// <summary>A statistic as reported: its value and, where the file declares one, the published value beside it.</summary>
+/// <param name="Statistic">The simulated statistic.</param>
+/// <param name="Published">The published value, or null.</param>
+public sealed record ReportedStatistic(PopulationStatistic Statistic, PublishedEndpoint? Published);
+
 /// <summary>The trial statistics of a population run, for metrics.json and the terminal table.</summary>
 public static class PopulationMetrics
 {
+    /// <summary>
+    /// The statistics that belong to an ITP trial's protocol (Kuter 2008's overall and durable response, its rescue
+    /// rule): reported only when a file declares them among its <c>endpoints</c>.
+    /// </summary>
+    public static IReadOnlyList<string> ItpTrialStatistics { get; } =
+        ["overallResponseFraction", "durableResponseFraction", "fractionNeedingRescue", "meanRescueWeeks"];
+
+    /// <summary>
+    /// Every statistic's name, in the order of <see cref="All"/> (what a file's <c>endpoints</c> may name; the parser
+    /// needs them before any run, and a test holds them equal to <see cref="All"/>'s).
+    /// </summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "meanBaselinePlatelets", "medianBaselinePlatelets", "overallResponseFraction", "durableResponseFraction", "fractionEverAtLeast50",
+        "medianDaysTo50", "medianDaysAtLeast50", "meanTimeIn50To200", "medianTimeIn50To200", "fractionNeedingRescue", "meanRescueWeeks",
+        "fractionWithEventAbove400", "meanEventsAbove400", "meanWeeklyDose",
+    ];
+
+    /// <summary>What a file that declares no endpoints gets: every statistic but the ITP trial's.</summary>
+    public static IReadOnlyList<string> Descriptive { get; } = Names.Except(ItpTrialStatistics, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The statistics <c>tposim population</c> reports: the file's declared endpoints, else <see cref="Descriptive"/>.</summary>
+    public static IReadOnlyList<ReportedStatistic> Reported(PopulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var all = All(result).ToDictionary(m => m.Name, StringComparer.Ordinal);
+        return result.Definition.Endpoints is { } declared
+            ? declared.Select(e => new ReportedStatistic(all[e.Statistic], e.Published)).ToArray()
+            : Descriptive.Select(n => new ReportedStatistic(all[n], null)).ToArray();
+    }
+
     /// <summary>Every statistic, in report order.</summary>
     public static IReadOnlyList<PopulationStatistic> All(PopulationResult result)
     {
@@ -81,13 +117,17 @@ public static class PopulationMetrics
         }
         sb.Append("  \"percentileMaxRelativeError\": ").Append(D(LogHistogramQuantiles.MaxRelativeError)).Append(",\n");
         sb.Append("  \"metrics\": {\n");
-        var all = All(result);
-        for (var i = 0; i < all.Count; i++)
+        var reported = Reported(result);
+        for (var i = 0; i < reported.Count; i++)
         {
-            var m = all[i];
+            var (m, published) = (reported[i].Statistic, reported[i].Published);
             sb.Append("    ").Append(Q(m.Name)).Append(": { \"value\": ").Append(D(m.Value)).Append(", \"unit\": ").Append(Q(m.Unit));
             if (double.IsFinite(m.StandardError)) sb.Append(", \"standardError\": ").Append(D(m.StandardError));
-            sb.Append(", \"description\": ").Append(Q(m.Description)).Append(" }").Append(i + 1 < all.Count ? ",\n" : "\n");
+            sb.Append(", \"description\": ").Append(Q(m.Description));
+            if (published is not null)
+                sb.Append(", \"published\": { \"value\": ").Append(D(published.Value)).Append(", \"low\": ").Append(published.Low is { } lo ? D(lo) : "null")
+                  .Append(", \"high\": ").Append(published.High is { } hi ? D(hi) : "null").Append(", \"text\": ").Append(Q(published.Text)).Append(" }");
+            sb.Append(" }").Append(i + 1 < reported.Count ? ",\n" : "\n");
         }
         sb.Append("  }\n}\n");
         return sb.ToString();

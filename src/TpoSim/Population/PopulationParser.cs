@@ -31,7 +31,9 @@ public static class PopulationParser
     /// <summary>Largest allowed CV of a log-normal parameter.</summary>
     public const double MaxCv = 2;
 
-    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow"];
+    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow", "endpoints"];
+    private static readonly string[] EndpointFields = ["statistic", "published"];
+    private static readonly string[] PublishedFields = ["value", "low", "high", "text"];
     private static readonly string[] VariabilityFields = ["parameter", "cv"];
     private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction"];
     private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare"];
@@ -181,6 +183,7 @@ public static class PopulationParser
         }
         var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, splenectomised is not null, Error) : null;
         var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
+        var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, Error) : null;
 
         var policy = OutOfRangePolicy.Resample;
         if (root.TryGetProperty("outOfRange", out var oor))
@@ -200,7 +203,72 @@ public static class PopulationParser
             ChildPugh = childPugh,
             Inclusion = inclusion,
             Response = response ?? ResponseDefinition.Default,
+            Endpoints = endpoints,
         };
+    }
+
+    /// <summary>
+    /// <c>endpoints</c>: a list of statistic names, or of { "statistic", "published": { "value", "low", "high", "text" } };
+    /// each statistic once; a published fraction and its interval in [0, 1], low ≤ value ≤ high.
+    /// </summary>
+    private static IReadOnlyList<PopulationEndpoint>? ReadEndpoints(JsonElement ep, Action<string, string> error)
+    {
+        const string path = "$.endpoints";
+        var allowed = $"allowed: {string.Join(", ", PopulationMetrics.Names)}";
+        if (ep.ValueKind != JsonValueKind.Array || ep.GetArrayLength() == 0)
+        {
+            error(path, $"expected a non-empty list of statistics ({allowed}), each a name or {{ \"statistic\": name, \"published\": {{ \"value\", \"low\", \"high\", \"text\" }} }}");
+            return null;
+        }
+        var list = new List<PopulationEndpoint>();
+        var ok = true;
+        var i = 0;
+        foreach (var item in ep.EnumerateArray())
+        {
+            var ipath = $"{path}[{i++}]";
+            JsonElement nameElement = item;
+            PublishedEndpoint? published = null;
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                CheckFields(item, ipath, EndpointFields, error);
+                if (!item.TryGetProperty("statistic", out nameElement)) { ok = false; error($"{ipath}.statistic", $"missing; {allowed}"); continue; }
+                if (item.TryGetProperty("published", out var pub)) published = ReadPublished(pub, $"{ipath}.published", error, ref ok);
+                ipath += ".statistic";
+            }
+            var name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString()! : null;
+            if (name is null || !PopulationMetrics.Names.Contains(name, StringComparer.Ordinal)) { ok = false; error(ipath, $"{nameElement.GetRawText()} is not a statistic; {allowed}"); continue; }
+            if (list.Any(e => e.Statistic == name)) { ok = false; error(ipath, $"\"{name}\" is listed twice"); continue; }
+            if (published is not null && name.Contains("Fraction", StringComparison.Ordinal) && !(published.Value <= 1 && (published.High ?? 0) <= 1))
+            {
+                ok = false;
+                error($"{ipath[..^".statistic".Length]}.published", $"a fraction is a share in [0, 1] (0.59, not 59)");
+                continue;
+            }
+            list.Add(new PopulationEndpoint(name, published));
+        }
+        return ok ? list : null;
+    }
+
+    private static PublishedEndpoint? ReadPublished(JsonElement pub, string path, Action<string, string> error, ref bool ok)
+    {
+        if (pub.ValueKind != JsonValueKind.Object) { ok = false; error(path, "expected { \"value\": number, \"low\": number, \"high\": number, \"text\": \"what the paper reports\" }"); return null; }
+        CheckFields(pub, path, PublishedFields, error);
+        double? Number(string field)
+        {
+            if (!pub.TryGetProperty(field, out var v)) return null;
+            if (v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble()) && v.GetDouble() >= 0) return v.GetDouble();
+            error($"{path}.{field}", $"{v.GetRawText()} is not a finite number ≥ 0");
+            return double.NaN;
+        }
+        var value = Number("value");
+        var low = Number("low");
+        var high = Number("high");
+        var text = pub.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
+        if (value is null) { ok = false; error($"{path}.value", "missing: the published value"); return null; }
+        if (text is null) { ok = false; error($"{path}.text", "missing: what the paper reports, with its source"); return null; }
+        if (double.IsNaN(value.Value) || low is double.NaN || high is double.NaN) { ok = false; return null; }
+        if ((low is { } l && l > value) || (high is { } h && h < value)) { ok = false; error(path, $"needs low ≤ value ≤ high"); return null; }
+        return new PublishedEndpoint(value.Value, low, high, text);
     }
 
     private static ChildPughMix? ReadChildPugh(JsonElement cp, Scenario? scenario, Action<string, string> error)

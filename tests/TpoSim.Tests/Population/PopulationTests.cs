@@ -221,6 +221,31 @@ public class PopulationParserTests
     }
 
     [Fact]
+    public void Declared_endpoints_are_read_in_order_with_their_published_values()
+    {
+        var r = PopulationParser.Parse($$"""
+            { "scenario": {{Inline}}, "variability": [ { "parameter": "emax", "cv": 0.3 } ], "endpoints": [ "fractionEverAtLeast50",
+              { "statistic": "overallResponseFraction", "published": { "value": 0.83, "low": 0.737, "high": 0.897, "text": "69/83 (Kuter 2008)" } } ] }
+            """, "pop.json", ".");
+        Assert.True(r.Succeeded, string.Join("; ", r.Errors));
+        var e = r.Definition!.Endpoints!;
+        Assert.Equal(["fractionEverAtLeast50", "overallResponseFraction"], e.Select(x => x.Statistic));
+        Assert.Null(e[0].Published);
+        Assert.Equal(new PublishedEndpoint(0.83, 0.737, 0.897, "69/83 (Kuter 2008)"), e[1].Published);
+    }
+
+    [Theory]
+    [InlineData("""[ "overallResponse" ]""", "pop.json: $.endpoints[0]: \"overallResponse\" is not a statistic; allowed: meanBaselinePlatelets")]
+    [InlineData("""[ "meanWeeklyDose", "meanWeeklyDose" ]""", "pop.json: $.endpoints[1]: \"meanWeeklyDose\" is listed twice")]
+    [InlineData("""[]""", "pop.json: $.endpoints: expected a non-empty list")]
+    [InlineData("""[ { "statistic": "overallResponseFraction", "published": { "value": 59, "text": "59%" } } ]""", "pop.json: $.endpoints[0].published: a fraction is a share in [0, 1]")]
+    [InlineData("""[ { "statistic": "meanWeeklyDose", "published": { "value": 3, "low": 4, "text": "x" } } ]""", "pop.json: $.endpoints[0].published: needs low ≤ value ≤ high")]
+    [InlineData("""[ { "statistic": "meanWeeklyDose", "published": { "value": 3 } } ]""", "pop.json: $.endpoints[0].published.text: missing")]
+    [InlineData("""[ { "statistic": "meanWeeklyDose", "publish": 3 } ]""", "pop.json: $.endpoints[0].publish: unknown field")]
+    public void Bad_endpoints_get_one_line_errors(string endpoints, string expected) =>
+        Assert.Contains(expected, Errors($$"""{ "scenario": {{Inline}}, "variability": [ { "parameter": "emax", "cv": 0.3 } ], "endpoints": {{endpoints}} }"""));
+
+    [Fact]
     public void CommittedPopulationFilesParse()
     {
         var dir = Path.Combine(RepoRoot(), "populations");

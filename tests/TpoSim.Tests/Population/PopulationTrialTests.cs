@@ -43,6 +43,11 @@ public class PopulationTrialTests
         Assert.Equal(150, result.Subjects.Count(s => s.Draw.Splenectomised == true));
         Assert.True(result.ScreenFailures["stratum full"] > 0);
         Assert.Contains("\"splenectomised\": { \"subjects\": 150,", PopulationMetrics.Json(result));
+        // The names a file's endpoints may use are exactly the statistics computed, in order.
+        Assert.Equal(PopulationMetrics.Names, PopulationMetrics.All(result).Select(m => m.Name));
+        // The Kuter file declares its trial's endpoints, with Kuter 2008's published shares.
+        var overall = PopulationMetrics.Reported(result).Single(x => x.Statistic.Name == "overallResponseFraction");
+        Assert.Equal(0.831, overall.Published!.Value);
     }
 
     [Fact]
