@@ -63,8 +63,8 @@ public sealed record CoreModel(
         name => V2DrugModuleCatalog.Find(name) is { } m ? m with { Definition = Shipped(m.Definition) } : null,
         BuildRegistry(CoreModelV2Definition.Create(), V2DrugModuleCatalog.All),
         c => V2ConditionCatalog.Get(c.Name)?.Overrides(c.Severity, c.Options) ?? throw new ArgumentException($"Condition '{c.Name}' has no model v2 mapping."),
-        e => e is PlateletTransfusion or ParameterChange ? null
-            : $"'{e.Label}' is not modelled in model v2 yet (v2 takes transfusions and setParameter events; use \"model\": \"v1\" for procedures)");
+        e => e is PlateletTransfusion or ParameterChange or Splenectomy ? null
+            : $"'{e.Label}' is not modelled in model v2 yet (v2 takes transfusions, splenectomy and setParameter events; use \"model\": \"v1\" for the other procedures)");
 
     /// <summary>
     /// A v2 definition with the values of <see cref="Calibration.ShippedParameters.V2"/> (validation/parameters-v2.json, written by

@@ -50,6 +50,24 @@ public static class ProcedureEffects
     }
 
     /// <summary>
+    /// Splenectomy in model v2: the pooled platelets leave with the spleen, and with them what they carry (their c-Mpl,
+    /// bound TPO and bound drug: <see cref="Physiology.V2.CoreModelV2Definition.IsCarriedByPlatelets"/>); then nothing is pooled and
+    /// antibody-mediated removal loses its splenic share (the model's spleenPresent switch). The circulating count is
+    /// unchanged at the instant: the pool's share is 1 − circulating/whole-body. Idempotent.
+    /// </summary>
+    public static void SplenectomyV2(AssembledModel model, Span<double> y, Span<double> p)
+    {
+        var spleen = model.Index("spleenPresent");
+        if (p[spleen] == 0) return;
+        var outputs = model.Outputs(y, p);
+        var kept = outputs.PlateletsWholeBody > 0 ? outputs.PlateletsCirculating / outputs.PlateletsWholeBody : 1;
+        var names = model.Compiled.StateNames;
+        for (var i = 0; i < names.Count; i++)
+            if (Physiology.V2.CoreModelV2Definition.IsCarriedByPlatelets(names[i])) y[i] *= kept;
+        p[spleen] = 0;
+    }
+
+    /// <summary>
     /// Liver transplantation: a whole, healthy liver, so hepatic synthesis, liver mass and hepatocyte-intrinsic TPO
     /// translation (the cause of hereditary thrombocythaemia) return to normal; the spleen and systemic IL-6 stay as they were.
     /// </summary>

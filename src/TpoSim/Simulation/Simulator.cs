@@ -581,7 +581,9 @@ public static class Simulator
                 yield return (b.Day, (_, y, p) => ProcedureEffects.Bleed(model, y, p, b.BloodLossPercent / 100));
                 break;
             case Scenarios.Splenectomy:
-                yield return (e.Day, (_, y, p) => ProcedureEffects.Splenectomy(model, y, p));
+                yield return model.Core == CoreModel.V2
+                    ? (e.Day, (_, y, p) => ProcedureEffects.SplenectomyV2(model, y, p))
+                    : (e.Day, (_, y, p) => ProcedureEffects.Splenectomy(model, y, p));
                 break;
             case LiverTransplant:
                 yield return (e.Day, (_, _, p) => ProcedureEffects.LiverTransplant(model, p));

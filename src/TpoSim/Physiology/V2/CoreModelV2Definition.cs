@@ -22,6 +22,14 @@ namespace TpoSim.Physiology.V2;
 /// </summary>
 public static class CoreModelV2Definition
 {
+    /// <summary>
+    /// True for a state carried by platelets, which leaves the body with them (the splenic pool at splenectomy): the
+    /// platelet age chain, platelet c-Mpl free and TPO-bound, and each TPO-site drug's platelet complex.
+    /// </summary>
+    public static bool IsCarriedByPlatelets(string state) =>
+        state.StartsWith(CoreModel.PlateletAgePrefix, StringComparison.Ordinal) || state is "plateletMplFree" or "plateletTpoComplex"
+        || state.EndsWith("PlateletComplex", StringComparison.Ordinal);
+
     /// <summary>Progenitor compartments.</summary>
     public const int ProgenitorStages = 4;
 
