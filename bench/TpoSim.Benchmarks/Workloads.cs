@@ -41,6 +41,45 @@ public static class Workloads
         PopulationRunner.Run(definition, new PopulationOptions(subjects, seed, threads) { RelativeTolerance = rtol ?? SolverChoice.DefaultRelativeTolerance });
 
     /// <summary>
+    /// <c>population-memory --subjects N [--threads K]</c>: one Kuter 2008 run of N subjects (after a 20-subject warm-up),
+    /// printing CPU ms and bytes allocated per subject, the managed heap still held by the result per subject, and the
+    /// process's peak working set. Run each N in its own process: the peak working set is the process's lifetime peak.
+    /// </summary>
+    public static int PopulationMemory(string[] args)
+    {
+        int subjects = 1000, threads = 1;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--subjects") subjects = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--threads") threads = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else { Console.Error.WriteLine($"population-memory: unknown argument '{args[i]}'"); return 2; }
+        }
+        var kuter = Kuter2008();
+        Population(kuter, 20, threads); // warm-up: JIT, tiered compilation
+        GC.Collect();
+        var heapBefore = GC.GetTotalMemory(true);
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+        var clock = Stopwatch.StartNew();
+        var result = Population(kuter, subjects, threads);
+        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        // What the result keeps (rows, bands) once the run's garbage is collected.
+        var retained = GC.GetTotalMemory(true) - heapBefore;
+        GC.KeepAlive(result);
+        process.Refresh();
+        Console.WriteLine($"# {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine("subjects,threads,ok,wall_s,cpu_ms_per_subject,alloc_KB_per_subject,retained_KB,retained_B_per_subject,peak_working_set_MB");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{subjects},{threads},{result.Succeeded},{clock.Elapsed.TotalSeconds:F1},{cpu / subjects:F2},{allocated / 1024.0 / subjects:F1},{retained / 1024.0:F0},{retained / (double)subjects:F0},{process.PeakWorkingSet64 / 1048576.0:F0}"));
+        return 0;
+    }
+
+    /// <summary>
     /// <c>tolerance-cost [--subjects N] [--threads K]</c>: the Kuter 2008 trial at several relative tolerances, each trial
     /// statistic against rtol 1e-8 (same seed, so the same subjects), with CPU time per subject.
     /// </summary>

@@ -60,6 +60,26 @@ public class MapEstimatorTests(SyntheticFitFixture fixture) : IClassFixture<Synt
     }
 
     [Fact]
+    public void The_posterior_band_and_importance_check_give_the_bytes_of_a_serial_run()
+    {
+        // The band's draw simulations and the importance-sampling check run in parallel; each draw is fixed by the seed
+        // before the workers start, so one and two threads must give the same percentiles and moments, bit for bit.
+        var ct = TestContext.Current.CancellationToken;
+        var serial = FitCurves.Compute(fixture.Fit, 8, 3, threads: 1, cancellation: ct);
+        var parallel = FitCurves.Compute(fixture.Fit, 8, 3, threads: 2, cancellation: ct);
+        Assert.Equal(serial.PlateletLow, parallel.PlateletLow);
+        Assert.Equal(serial.PlateletHigh, parallel.PlateletHigh);
+        Assert.Equal(serial.MapPlatelets, parallel.MapPlatelets);
+        // A band that is the MAP curve itself would pass trivially: the draws must spread it somewhere.
+        Assert.Contains(serial.PlateletLow.Zip(serial.PlateletHigh), b => b.Second > b.First);
+        var one = ImportanceSample.Run(fixture.Fit, 8, 5, threads: 1, cancellation: ct);
+        var two = ImportanceSample.Run(fixture.Fit, 8, 5, threads: 2, cancellation: ct);
+        Assert.Equal(one.Mean, two.Mean);
+        Assert.Equal(one.Sd, two.Sd);
+        Assert.Equal(one.EffectiveSampleSize, two.EffectiveSampleSize);
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public void One_iteration_is_reported_as_not_converged()
     {

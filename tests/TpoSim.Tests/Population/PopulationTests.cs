@@ -145,6 +145,28 @@ public class PopulationRunTests
     }
 
     [Fact]
+    public void SubjectsCsvWrittenRowByRowIsTheBytesOfTheTable()
+    {
+        // WriteAll streams subjects.csv to the file; it must hold exactly the UTF-8 (no BOM) bytes of SubjectsCsv, the
+        // table the web API serves and the thread-count tests compare (a failed row included: its empty fields differ).
+        var options = new PopulationOptions(6, 3, 1) { ScenarioHook = (d, s) => d.Index == 2 ? throw new InvalidOperationException("injected \"fault\", µ") : s };
+        var result = PopulationRunner.Run(Definition(), options);
+        Assert.Equal(5, result.Succeeded);
+        var dir = Path.Combine(Path.GetTempPath(), "tposim-subjects-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            PopulationFiles.WriteAll(result, dir);
+            var expected = new System.Text.UTF8Encoding(false).GetBytes(PopulationFiles.SubjectsCsv(result));
+            Assert.Equal(expected, File.ReadAllBytes(Path.Combine(dir, "subjects.csv")));
+            Assert.Equal(7, PopulationFiles.SubjectsCsv(result).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void FailedSubjectIsReportedAndTheRunContinues()
     {
         var options = new PopulationOptions(12, 1, 3)
