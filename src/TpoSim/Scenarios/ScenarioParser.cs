@@ -674,11 +674,7 @@ public static class ScenarioParser
 
         private void CheckFields(JsonElement e, string path, string[] allowed)
         {
-            foreach (var prop in e.EnumerateObject())
-            {
-                if (System.Array.IndexOf(allowed, prop.Name) < 0)
-                    Error($"{path}.{prop.Name}", $"unknown field; allowed: {string.Join(", ", allowed.Where(a => a != "$schema"))}");
-            }
+            foreach (var (p, m) in JsonInput.UnknownFields(e, path, allowed)) Error(p, m);
         }
 
         private static string Kind(JsonElement e) => JsonInput.Describe(e);
