@@ -339,10 +339,11 @@ public static class PopulationParser
             return null;
         }
         var bpath = $"{path}.baselinePlatelets";
+        foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(bp, bpath, BoundFields)) Fail(p, m);
         foreach (var p in bp.EnumerateObject())
         {
-            if (!BoundFields.Contains(p.Name)) Fail($"{bpath}.{p.Name}", $"unknown field; allowed: {string.Join(", ", BoundFields)}");
-            else if (p.Value.ValueKind != JsonValueKind.Number || !(p.Value.GetDouble() is >= 0 and <= 5000))
+            if (!BoundFields.Contains(p.Name)) continue; // reported below, by the shared check
+            if (p.Value.ValueKind != JsonValueKind.Number || !(p.Value.GetDouble() is >= 0 and <= 5000))
                 Fail($"{bpath}.{p.Name}", $"{p.Value.GetRawText()} is outside the allowed range [0, 5000] ×10⁹/L");
         }
         if (!ok) return null;
@@ -475,10 +476,7 @@ public static class PopulationParser
         }
         var ok = true;
         void Fail(string p, string m) { ok = false; error(p, m); }
-        foreach (var p in w.EnumerateObject())
-        {
-            if (!WeightFields.Contains(p.Name)) Fail($"{path}.{p.Name}", $"unknown field; allowed: {string.Join(", ", WeightFields)}");
-        }
+        foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(w, path, WeightFields)) Fail(p, m);
         var kindText = w.TryGetProperty("distribution", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
         WeightDistributionKind kind;
         if (kindText == "normal") kind = WeightDistributionKind.Normal;
@@ -511,9 +509,6 @@ public static class PopulationParser
 
     private static void CheckFields(JsonElement obj, string path, string[] allowed, Action<string, string> error)
     {
-        foreach (var p in obj.EnumerateObject())
-        {
-            if (!allowed.Contains(p.Name)) error($"{path}.{p.Name}", $"unknown field; allowed: {string.Join(", ", allowed)}");
-        }
+        foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(obj, path, allowed)) error(p, m);
     }
 }

@@ -118,6 +118,20 @@ public static class JsonInput
         return true;
     }
 
+    /// <summary>
+    /// Each field of <paramref name="obj"/> that is not in <paramref name="allowed"/>, as (JSON path, message) with the
+    /// allowed names listed (names starting with '$', such as "$schema", are accepted but not listed). Every reader's
+    /// unknown-field check is this one.
+    /// </summary>
+    public static IEnumerable<(string Path, string Message)> UnknownFields(JsonElement obj, string path, IReadOnlyCollection<string> allowed)
+    {
+        foreach (var prop in obj.EnumerateObject())
+        {
+            if (!allowed.Contains(prop.Name))
+                yield return ($"{path}.{prop.Name}", $"unknown field; allowed: {string.Join(", ", allowed.Where(a => !a.StartsWith('$')))}");
+        }
+    }
+
     /// <summary>A JSON value as a user reads it in an error message ("the text \"abc\"", "an array", "null", …).</summary>
     public static string Describe(JsonElement e) => e.ValueKind switch
     {

@@ -22,13 +22,16 @@ public static class ScenarioParser
     /// <param name="days">The simulated span chosen on the command line (<c>--days</c>), replacing <c>simulation.days</c>:
     /// the file is read and type-checked as written, then every rule that depends on the span (events, doses and cycles
     /// inside it, the output grid) is judged against this span. A titration longer than it is cut to it, with a warning.</param>
-    public static ScenarioParseResult Parse(string json, string? baseDirectory = null, double? days = null)
+    /// <param name="daysName">How errors and warnings name the chosen span: the CLI's <c>--days</c>, or the JSON path of a
+    /// top-level field of the same document that carries it (the web API's <c>$.days</c>), which is then not an unknown
+    /// field. The web and the CLI thus share this one path, with the same messages.</param>
+    public static ScenarioParseResult Parse(string json, string? baseDirectory = null, double? days = null, string daysName = DaysOption)
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
         if (doc is null) return new ScenarioParseResult(null, [new ScenarioError(JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
         using (doc)
         {
-            var reader = new Reader(baseDirectory, days);
+            var reader = new Reader(baseDirectory, days, daysName);
             var scenario = reader.ReadScenario(doc.RootElement);
             return reader.Errors.Count == 0 ? new ScenarioParseResult(scenario, [], reader.Warnings) : new ScenarioParseResult(null, reader.Errors, reader.Warnings);
         }
@@ -42,6 +45,9 @@ public static class ScenarioParser
         return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
+    /// <summary>The CLI's name of the span override, and the default of <see cref="Parse"/>'s <c>daysName</c>.</summary>
+    public const string DaysOption = "--days";
+
     private static string Fmt(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -53,7 +59,7 @@ public static class ScenarioParser
         : ParameterCatalog.TryGet(name, out var def) ? (def.Allows, def.RangeText)
         : Physiology.TpoModelAssembly.ModelOnlyParameter(name) is { } m ? (m.Allows, m.RangeText) : null;
 
-    private sealed class Reader(string? baseDirectory, double? daysOverride)
+    private sealed class Reader(string? baseDirectory, double? daysOverride, string daysName)
     {
         public List<ScenarioError> Errors { get; } = [];
 
@@ -69,7 +75,8 @@ public static class ScenarioParser
                 Error("$", $"expected a JSON object, found {Kind(root)}");
                 return null;
             }
-            CheckFields(root, "$", Top.Names);
+            // A span carried by the document's own top-level field (the web's "$.days") is read by the caller, not here.
+            CheckFields(root, "$", daysName.StartsWith("$.", StringComparison.Ordinal) ? [.. Top.Names, daysName[2..]] : Top.Names);
             var core = Physiology.CoreModel.Get(Enum(root, "$", Top["model"]) ?? Physiology.CoreModel.V1.Name) ?? Physiology.CoreModel.V1;
             var name = String(root, "$", "name") ?? "Untitled scenario";
             var description = String(root, "$", "description") ?? "";
@@ -132,7 +139,7 @@ public static class ScenarioParser
             if (daysOverride is { } chosen)
             {
                 if (!SimulationSpec["days"].Allows(chosen))
-                    Error("--days", $"{Fmt(chosen)} is outside the allowed range {SimulationSpec["days"].RangeText}");
+                    Error(daysName, $"{Fmt(chosen)} is outside the allowed range {SimulationSpec["days"].RangeText}");
                 else days = chosen;
             }
             if (days / step > ScenarioDefaults.MaxOutputPoints)
@@ -321,7 +328,7 @@ public static class ScenarioParser
             {
                 // The user asked for fewer days on the command line: the titration is cut, not refused.
                 var what = span is not null ? $"titration.days {Fmt(longer)}" : weeks is not null ? $"titration.weeks {Fmt(weeks.Value)} = {Fmt(longer)} days" : $"the {Fmt(longer)}-day course of '{policy}'";
-                Warnings.Add($"--days {Fmt(days)} is shorter than the titration ({what}); the titration is cut to {Fmt(days)} days");
+                Warnings.Add($"{daysName} {Fmt(days)} is shorter than the titration ({what}); the titration is cut to {Fmt(days)} days");
                 titrationDays = days;
             }
             if (titrationDays is { } td && td > days + 1e-9)
@@ -667,11 +674,7 @@ public static class ScenarioParser
 
         private void CheckFields(JsonElement e, string path, string[] allowed)
         {
-            foreach (var prop in e.EnumerateObject())
-            {
-                if (System.Array.IndexOf(allowed, prop.Name) < 0)
-                    Error($"{path}.{prop.Name}", $"unknown field; allowed: {string.Join(", ", allowed.Where(a => a != "$schema"))}");
-            }
+            foreach (var (p, m) in JsonInput.UnknownFields(e, path, allowed)) Error(p, m);
         }
 
         private static string Kind(JsonElement e) => JsonInput.Describe(e);

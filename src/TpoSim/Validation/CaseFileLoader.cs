@@ -319,11 +319,7 @@ public static class CaseFileLoader
 
         private void CheckFields(JsonElement e, string path, string[] allowed)
         {
-            foreach (var prop in e.EnumerateObject())
-            {
-                if (Array.IndexOf(allowed, prop.Name) < 0)
-                    Error($"{path}.{prop.Name}", $"unknown field; allowed: {string.Join(", ", allowed.Where(a => !a.StartsWith('$')))}");
-            }
+            foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(e, path, allowed)) Error(p, m);
         }
 
         private string? Text(JsonElement parent, string path, string field, bool required = false, IReadOnlyList<string>? allowed = null)

@@ -135,6 +135,43 @@ public sealed class SimulateApiTests(WebFactory factory) : IClassFixture<WebFact
         Assert.Contains("the titration is cut to 21 days", (string?)body["warnings"]![0]);
     }
 
+    /// <summary>
+    /// The web's <c>days</c> and the CLI's <c>--days</c> are one path (a change of the parsed span, then the span's rules
+    /// again): a span that leaves an event outside it, or a type error elsewhere in the document, is the CLI's exit-2 line.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"events": [{"type": "plateletTransfusion", "day": 10, "units": 2}]}""", "5", "$.events[0].day")]
+    [InlineData("""{"simulation": "abc"}""", "3", "$.simulation")]
+    [InlineData("""{"simulation": {"days": 5}, "doses": [{"drug": "romiplostim", "day": 20, "amount": 1, "unit": "ug/kg", "route": "sc"}]}""", "10", "$.doses[0].day")]
+    public async Task TopLevelDays_BreakingARule_IsTheCliDaysError(string scenario, string days, string path)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "tposim-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "s.json");
+        await File.WriteAllTextAsync(file, scenario, Token);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(2, CliApp.Run(["simulate", file, "--days", days, "--out", Path.Combine(dir, "out"), "--quiet"], stdout, stderr));
+        Directory.Delete(dir, true);
+        var cliLine = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))[(file.Length + 2)..];
+
+        var request = (JsonObject)JsonNode.Parse(scenario)!;
+        request["days"] = double.Parse(days, System.Globalization.CultureInfo.InvariantCulture);
+        var error = Assert.Single(await Http.AssertError(await client.PostAsync("/api/simulate", Http.Json(request.ToJsonString()), Token), 400));
+        Assert.Equal(path, (string?)error!["path"]);
+        Assert.Equal(cliLine, $"{error["path"]}: {error["message"]}");
+    }
+
+    [Theory]
+    [InlineData(0.001, "$.days", "0.001 is outside the allowed range [0.01, 7300] days")]
+    [InlineData(4000, "$.days", "4000 is outside this server's allowed range [0.01, 3650] days")]
+    public async Task TopLevelDays_OutOfRange_NamesDays(double days, string path, string message)
+    {
+        var error = Assert.Single(await Http.AssertError(await client.PostAsync("/api/simulate", Http.Json($$"""{"days": {{days.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"""), Token), 400));
+        Assert.Equal(path, (string?)error!["path"]);
+        Assert.StartsWith(message, (string?)error["message"]);
+    }
+
     [Fact]
     public async Task UnknownFileAndEndpoint_AreJson404_WrongContentTypeIs415()
     {
