@@ -85,7 +85,7 @@ public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Paramete
                 else list.Add(new EstimatedParameter(name, why));
             }
             var max = 50;
-            if (root.TryGetProperty("maxIterations", out var m) && (m.ValueKind != JsonValueKind.Number || !m.TryGetInt32(out max) || max < 1 || max > 1000))
+            if (root.TryGetProperty("maxIterations", out var m) && (!Scenarios.JsonInput.TryGetWholeNumber(m, out max) || max < 1 || max > 1000))
                 errors.Add($"{source}: $.maxIterations: expected a whole number in [1, 1000]");
             return errors.Count > 0 ? (null, errors) : (new CalibrationSetup(list, max, core), []);
         }

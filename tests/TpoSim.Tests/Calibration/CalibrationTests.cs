@@ -106,11 +106,23 @@ public sealed class CalibrationTests
     [InlineData("""{ "parameters": [ { "name": "emax", "why": "x" }, { "name": "emax", "why": "y" } ] }""", "$.parameters[1].name")]
     [InlineData("""{ "parameters": [ ] }""", "$.parameters")]
     [InlineData("""{ "parameters": [ { "name": "emax", "why": "x" } ], "maxIterations": 0 }""", "$.maxIterations")]
+    [InlineData("""{ "parameters": [ { "name": "emax", "why": "x" } ], "maxIterations": 10.5 }""", "$.maxIterations")]
     public void A_bad_setup_names_the_field(string json, string path)
     {
         var (setup, errors) = CalibrationSetup.Parse(json, "setup.json");
         Assert.Null(setup);
         Assert.Contains(errors, e => e.StartsWith($"setup.json: {path}:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1e1")]
+    [InlineData("10.0")]
+    [InlineData("10")]
+    public void MaxIterations_takes_a_whole_number_written_any_way(string written)
+    {
+        var (setup, errors) = CalibrationSetup.Parse($$"""{ "parameters": [ { "name": "emax", "why": "x" } ], "maxIterations": {{written}} }""", "setup.json");
+        Assert.Empty(errors);
+        Assert.Equal(10, setup!.MaxIterations);
     }
 
     /// <summary>A setup names its core; its parameters and their literature values come from that core's registry.</summary>
