@@ -116,8 +116,10 @@ public static class Calibrator
             (theta, _) => Residuals(theta), (theta, _) => Jacobian(theta),
             xs, Vector<double>.Build.Dense(m), Vector<double>.Build.Dense(m, 1.0));
         var minimizer = new LevenbergMarquardtMinimizer(1e-3, 1e-8, 1e-6, 1e-8, setup.MaxIterations);
-        var found = minimizer.FindMinimum(model, start, lower, upper, null, isFixed.ToList());
-        var theta = found.MinimizingPoint;
+        // With every parameter held (none identifiable) there is nothing to minimise: MathNet refuses an all-fixed problem.
+        var allHeld = isFixed.All(f => f);
+        var found = allHeld ? null : minimizer.FindMinimum(model, start, lower, upper, null, isFixed.ToList());
+        var theta = found?.MinimizingPoint ?? start;
         var estimate = Simulate(theta);
 
         // Uncertainty: the inverse of the Fisher information JᵀJ of the weighted residuals at the estimate, on ln p.
@@ -125,8 +127,7 @@ public static class Calibrator
         var freeIndex = Enumerable.Range(0, n).Where(i => !isFixed[i]).ToArray();
         var jFree = Matrix<double>.Build.Dense(m, freeIndex.Length, (r, c) => j0[r, freeIndex[c]]);
         var fisher = jFree.TransposeThisAndMultiply(jFree);
-        var svd = fisher.Svd();
-        var singular = svd.S[0] <= 0 || svd.S[freeIndex.Length - 1] / svd.S[0] < 1e-12;
+        var singular = freeIndex.Length == 0 || fisher.Svd() is var svd && (svd.S[0] <= 0 || svd.S[freeIndex.Length - 1] / svd.S[0] < 1e-12);
         var inverse = singular ? null : fisher.Inverse();
         var covariance = inverse is null ? null : Matrix<double>.Build.Dense(n, n, (a, b) =>
             Array.IndexOf(freeIndex, a) is var ia and >= 0 && Array.IndexOf(freeIndex, b) is var ib and >= 0 ? inverse[ia, ib] : a == b ? 0 : 0);
@@ -150,7 +151,7 @@ public static class Calibrator
         }
         var fits = targets.Select((t, j) => new TargetFit(t, literature[j], estimate[j])).ToArray();
         return new CalibrationResult(estimates, correlation, fits, cases.Select(c => c.Id).ToArray(),
-            Objective(targets, literature), Objective(targets, estimate), evaluations, found.ReasonForExit.ToString());
+            Objective(targets, literature), Objective(targets, estimate), evaluations, found?.ReasonForExit.ToString() ?? "every parameter held at its literature value");
     }
 
     private static double Clamp(ModelParameter d, double v) => Math.Clamp(v, d.Minimum, d.Maximum);

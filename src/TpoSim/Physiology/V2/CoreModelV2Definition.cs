@@ -150,13 +150,18 @@ public static class CoreModelV2Definition
             new("sitesAtBirth", "1", "c-Mpl sites a new platelet carries: the supply that balances internalisation and removal at health (no recycling).",
                 (kint * D("healthyPlateletComplex") + D("healthyPlateletTurnover") * sites)
                 / (D("healthyPlateletProduction") * bloodToPlasma * PlateletSites)),
+            new("healthyDemarcationSites", "pM", "c-Mpl on the demarcation membranes of the last MK stage at health: share × platelet site supply × residence in that stage.",
+                Reference("demarcationSiteShare") * D("sitesAtBirth") * D("healthyPlateletProduction") * bloodToPlasma * PlateletSites
+                * Reference("mkMaturationDays") / MkStages),
             new("healthyMarrowQuota", "pM", "c-Mpl quota of marrow cells at health: MKs × 1,933 + progenitors × 184 sites (Kuwaki 1998), per litre of plasma.",
                 (Reference("sitesPerMegakaryocyte") * Reference("megakaryocytesPerKg") + Reference("sitesPerProgenitor") * Reference("progenitorsPerKg"))
-                / Reference("plasmaVolumePerKg") * Quantity(1000, "mL/L") * SiteAmount),
+                / Reference("plasmaVolumePerKg") * Quantity(1000, "mL/L") * SiteAmount + D("healthyDemarcationSites")),
             new("healthyMarrowOccupancy", "1", "Bound share of marrow c-Mpl at health, kon·T/(kon·T + koff + kint).",
                 kon * tpo / (kon * tpo + koff + kint)),
-            new("healthyMarrowTotal", "pM", "Surface c-Mpl of marrow cells at health: quota less what re-expression has not yet replaced, Rq/(1 + kint·θ/kre).",
-                marrowQuota / (1 + kint * D("healthyMarrowOccupancy") / kre)),
+            new("healthyMarrowRenewalRate", "1/day", "Renewal of marrow c-Mpl at health: surface sites re-expressed at kre, demarcation sites replaced as MKs pass through the last stage (its transit rate), weighted by their shares of the quota.",
+                (kre * (marrowQuota - D("healthyDemarcationSites")) + MkStages / Reference("mkMaturationDays") * D("healthyDemarcationSites")) / marrowQuota),
+            new("healthyMarrowTotal", "pM", "Surface c-Mpl of marrow cells at health: quota less what renewal has not yet replaced, Rq/(1 + kint·θ/k_renew).",
+                marrowQuota / (1 + kint * D("healthyMarrowOccupancy") / D("healthyMarrowRenewalRate"))),
             new("healthyMarrowComplex", "pM", "TPO–c-Mpl on marrow cells at health.", D("healthyMarrowOccupancy") * D("healthyMarrowTotal")),
             new("healthyMarrowFree", "pM", "Free c-Mpl on marrow cells at health.", D("healthyMarrowTotal") - D("healthyMarrowComplex")),
             new("healthyTpoSynthesis", "pM/day", "TPO synthesis at health = receptor-mediated clearance (internalised, and bound on removed platelets) + non-receptor clearance.",
@@ -221,7 +226,13 @@ public static class CoreModelV2Definition
             new("megakaryocyteMass", "1", "Marrow MK mass (ploidy × cytoplasm) relative to health.", Sum(mkContent) / MkStages, Observable: true),
             new("marrowQuota", "pM", "c-Mpl quota of marrow cells now: MK number and progenitors scale the healthy quota per cell type, c-Mpl expression the sites per cell.",
                 P("mplExpression") * (P("sitesPerMegakaryocyte") * P("megakaryocytesPerKg") * V("megakaryocyteNumber") + P("sitesPerProgenitor") * P("progenitorsPerKg") * V("progenitorMass"))
-                / P("plasmaVolumePerKg") * Quantity(1000, "mL/L") * SiteAmount),
+                / P("plasmaVolumePerKg") * Quantity(1000, "mL/L") * SiteAmount
+                + V("demarcationSites")),
+            new("demarcationSites", "pM", "c-Mpl on the demarcation membranes of the last MK stage: the sites of the platelets it will shed (share × sites at birth × expression × healthy production × MK size × its content × residence), open to plasma TPO.",
+                P("demarcationSiteShare") * D("sitesAtBirth") * P("mplExpression") * P("plateletMplExpression") * D("healthyPlateletProduction") * P("megakaryocyteSize")
+                * mkContent[^1] * bloodToPlasma * PlateletSites * P("mkMaturationDays") / MkStages),
+            new("marrowRenewalRate", "1/day", "Renewal of marrow c-Mpl towards the quota: kre for surface sites, the last MK stage's transit rate for demarcation sites, weighted by their shares (one pool, so the deficit is taken as shared in proportion).",
+                (P("mplReexpressionRate") * (V("marrowQuota") - V("demarcationSites")) + V("mkTransitRate") * V("demarcationSites")) / Max(V("marrowQuota"), Quantity(1e-9, "pM"))),
             new("marrowSurfaceMpl", "pM", "Surface c-Mpl on marrow cells (free + TPO's and every drug's complex).", rm + cm + V(Slots.MarrowLigandBound)),
             new("tpoSiteOccupancy", "1", "Efficacy-weighted occupancy of TPO's site on marrow c-Mpl, Σ ε·C/R_total (TPO ε = 1).",
                 Max(cm + V(Slots.MarrowLigandSignal), 0) / Max(V("marrowSurfaceMpl"), Quantity(1e-9, "pM"))),
@@ -236,8 +247,8 @@ public static class CoreModelV2Definition
                 Pow(V("stimulation"), P("ploidyShare") / MkStages)),
             new("progenitorTransitRate", "1/day", "Progenitor stage transit rate.", ProgenitorStages / P("progenitorTransitDays")),
             new("mkTransitRate", "1/day", "MK maturation stage transit rate.", MkStages / P("mkMaturationDays")),
-            new("plateletProduction", "10^9/L/day", "Platelet production: healthy production × MK output × content of the last MK stage.",
-                D("healthyPlateletProduction") * P("mkOutput") * mkContent[^1], Observable: true),
+            new("plateletProduction", "10^9/L/day", "Platelet production: healthy production × MK output × MK size × content of the last MK stage.",
+                D("healthyPlateletProduction") * P("mkOutput") * P("megakaryocyteSize") * mkContent[^1], Observable: true),
             new("plateletSiteSupply", "pM/day", "New platelet c-Mpl: sites at birth × expression × production, per litre of plasma.",
                 D("sitesAtBirth") * P("mplExpression") * P("plateletMplExpression") * V("plateletProduction") * bloodToPlasma * PlateletSites),
             new("tpoBindingPlatelets", "pM/day", "Net TPO binding to platelet c-Mpl, kon·T·R − koff·C.", kon * tpo * rp - koff * cp),
@@ -309,7 +320,7 @@ public static class CoreModelV2Definition
             V("plateletSiteSupply") - V("tpoBindingPlatelets") - turnover * rp - V(Slots.PlateletLigandBinding), D("healthyPlateletFree")));
         states.Add(new("plateletTpoComplex", "pM", "TPO–c-Mpl on platelets", V("tpoBindingPlatelets") - (kint + turnover) * cp, D("healthyPlateletComplex")));
         states.Add(new("marrowMplFree", "pM", "Free c-Mpl on marrow cells (re-expressed towards the cells' quota)",
-            P("mplReexpressionRate") * (V("marrowQuota") - V("marrowSurfaceMpl")) - V("tpoBindingMarrow") - V(Slots.MarrowLigandBinding), D("healthyMarrowFree")));
+            V("marrowRenewalRate") * (V("marrowQuota") - V("marrowSurfaceMpl")) - V("tpoBindingMarrow") - V(Slots.MarrowLigandBinding), D("healthyMarrowFree")));
         states.Add(new("marrowTpoComplex", "pM", "TPO–c-Mpl on marrow cells", V("tpoBindingMarrow") - kint * cm, D("healthyMarrowComplex")));
         return states;
     }

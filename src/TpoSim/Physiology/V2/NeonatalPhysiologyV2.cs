@@ -19,9 +19,9 @@ public static class NeonatalPhysiologyV2
         // calibrated on V2-neonate-platelets (a term newborn's count ≈250 ×10^9/L; cord blood 265 ± 64, Matsubara K et
         // al. Br J Haematol 2001;115:963): neonatal MKs are small and of low ploidy and shed fewer platelets each
         // (Sola-Visner M, Hematology ASH Educ Program 2012;2012:506).
-        ["mkOutput"] = MkOutput,
+        ["megakaryocyteSize"] = MegakaryocyteSize,
     };
 
-    /// <summary>Platelets per MK content of a newborn relative to an adult (calibrated, see <see cref="Overrides"/>).</summary>
-    public const double MkOutput = 0.31;
+    /// <summary>Platelet-forming membrane per MK content of a newborn relative to an adult (calibrated, see <see cref="Overrides"/>).</summary>
+    public const double MegakaryocyteSize = 0.31;
 }

@@ -75,6 +75,43 @@ public class CoreModelV2Tests
         Assert.Equal(56, V2Harness.Observable(p, end, "plateletMplPerPlatelet"), 56 * 1e-4);
     }
 
+    /// <summary>
+    /// The demarcation-membrane c-Mpl of the last MK stage is the sites of the platelets that stage will shed:
+    /// share × sites at birth × production × residence (τ/4), in pM of plasma (docs/model-v2.md, mechanism 3).
+    /// </summary>
+    [Fact]
+    public void Demarcation_sites_are_the_sites_of_the_platelets_of_one_stage_residence()
+    {
+        var p = V2Harness.Parameters();
+        var expected = V2Harness.Value(p, "demarcationSiteShare") * V2Harness.Value(p, "sitesAtBirth") * V2Harness.Value(p, "healthyPlateletProduction")
+            * V2Harness.Value(p, "bloodVolumePerKg") / V2Harness.Value(p, "plasmaVolumePerKg") * 1e21 / CoreModelV2Definition.Avogadro
+            * V2Harness.Value(p, "mkMaturationDays") / CoreModelV2Definition.MkStages;
+        Assert.Equal(expected, V2Harness.Value(p, "healthyDemarcationSites"), expected * 1e-12);
+        // Kuwaki's surface count (1,933 a mature MK) is under 1% of it: the demarcation membrane is where marrow c-Mpl is.
+        var surface = V2Harness.Value(p, "healthyMarrowQuota") - expected;
+        Assert.InRange(surface / expected, 0, 0.05);
+    }
+
+    /// <summary>
+    /// Mechanism direction (Kuter's MK-mass "sponge"): the demarcation sink follows MK mass, which ITP expands and
+    /// aplastic anaemia loses, so it lowers ITP's TPO and, with the larger healthy synthesis it implies, raises aplastic TPO.
+    /// </summary>
+    [Fact]
+    public void Demarcation_sink_lowers_itp_tpo_and_raises_aplastic_tpo()
+    {
+        double Fold(double share, string control, double value)
+        {
+            var p = V2Harness.Parameters(new Dictionary<string, double> { ["demarcationSiteShare"] = share, [control] = value });
+            return V2Harness.SteadyState(p)[V2Harness.Model.StateIndex("tpoFree")] / V2Harness.Value(p, "tpoReference");
+        }
+        var itpWithout = Fold(0, "antibodyRemovalRate", 3);
+        var itpWith = Fold(0.5, "antibodyRemovalRate", 3);
+        Assert.True(itpWith < 0.8 * itpWithout, $"ITP TPO fold {itpWith:G4} with the demarcation sink, {itpWithout:G4} without");
+        var aaWithout = Fold(0, "marrowInput", 0.02);
+        var aaWith = Fold(0.5, "marrowInput", 0.02);
+        Assert.True(aaWith > aaWithout, $"aplastic TPO fold {aaWith:G4} with the demarcation sink, {aaWithout:G4} without");
+    }
+
     [Fact]
     public void Drug_at_tpo_site_competes_for_the_pool_and_is_cleared_by_it()
     {
