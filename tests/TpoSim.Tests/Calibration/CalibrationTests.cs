@@ -48,6 +48,29 @@ public sealed class CalibrationTests
         Assert.Equal(["S1"], result.Cases);
     }
 
+    /// <summary>
+    /// When no parameter is identifiable the refit holds them all: nothing is left to minimise, and the result reports
+    /// the literature values with their flags instead of an internal error (found on a v2 setup, 2026-12-03).
+    /// </summary>
+    [Fact]
+    public void A_setup_with_no_identifiable_parameter_returns_the_literature_values_flagged()
+    {
+        // The healthy steady state does not depend on the ITP-only receptor share: no calibration metric moves with it.
+        const string file = """
+            { "cases": [ { "id": "S1", "kind": "calibration", "title": "synthetic", "source": "synthetic",
+              "scenario": { "simulation": { "days": 2 } },
+              "checks": [ { "metric": "steadyStatePlatelets", "published": { "text": "set point", "value": 250 }, "tolerance": { "min": 150, "max": 450 } } ] } ] }
+            """;
+        var cases = CaseFileLoader.Parse(file).File!;
+        var setup = new CalibrationSetup([new EstimatedParameter("mkReceptorShare", "test")], 5);
+        var result = Calibrator.Run(cases, setup, cancellation: TestContext.Current.CancellationToken);
+        var e = Assert.Single(result.Estimates);
+        Assert.False(e.Identifiable);
+        Assert.Equal(setup.Literature("mkReceptorShare")!.Value, e.Value);
+        Assert.Contains("held at its literature value", e.Flag, StringComparison.Ordinal);
+        Assert.Contains("every parameter held", result.Exit, StringComparison.Ordinal);
+    }
+
     [Fact]
     [Trait("Category", "Slow")]
     public void The_shipped_parameter_set_is_what_calibrate_produces() =>
