@@ -29,6 +29,7 @@ namespace TpoSim.Physiology;
 /// (<see cref="Parameters.ParameterCatalog"/>, conditions applied as <see cref="Conditions.ConditionDefinition"/>s).
 /// </param>
 /// <param name="Supports">Why a scenario feature is not available in this core (one line), or null when it is.</param>
+/// <param name="Procedures">The names of the parameters and states the procedures act on.</param>
 public sealed record CoreModel(
     string Name,
     string Title,
@@ -36,7 +37,8 @@ public sealed record CoreModel(
     Func<string, DrugModule?> FindModule,
     IReadOnlyDictionary<string, ModelParameter> Registry,
     Func<ConditionChoice, IReadOnlyDictionary<string, double>>? ConditionValues,
-    Func<ScenarioEvent, string?> Supports)
+    Func<ScenarioEvent, string?> Supports,
+    Procedures.ProcedureTargets Procedures)
 {
     /// <summary>Name prefix of the platelet age states (<c>plateletAge1</c> … <c>plateletAgeN</c>).</summary>
     public const string PlateletAgePrefix = "plateletAge";
@@ -52,7 +54,7 @@ public sealed record CoreModel(
     /// v2 is calibrated with <c>tposim calibrate</c> and passes its validation set (docs/model-v2.md).
     /// </summary>
     public static CoreModel V1 { get; } = new("v1", "model v1 (hand-tuned core)", CoreModelDefinition.Create, DrugModuleCatalog.Find,
-        TpoModelAssembly.AllParameters, null, _ => null);
+        TpoModelAssembly.AllParameters, null, _ => null, TpoSim.Procedures.ProcedureTargets.V1);
 
     /// <summary>
     /// Model v2: the receptor-physiology core (<see cref="CoreModelV2Definition"/>: one c-Mpl pool, finite platelet capacity,
@@ -63,8 +65,7 @@ public sealed record CoreModel(
         name => V2DrugModuleCatalog.Find(name) is { } m ? m with { Definition = Shipped(m.Definition) } : null,
         BuildRegistry(CoreModelV2Definition.Create(), V2DrugModuleCatalog.All),
         c => V2ConditionCatalog.Get(c.Name)?.Overrides(c.Severity, c.Options) ?? throw new ArgumentException($"Condition '{c.Name}' has no model v2 mapping."),
-        e => e is PlateletTransfusion or ParameterChange or Splenectomy ? null
-            : $"'{e.Label}' is not modelled in model v2 yet (v2 takes transfusions, splenectomy and setParameter events; use \"model\": \"v1\" for the other procedures)");
+        _ => null, TpoSim.Procedures.ProcedureTargets.V2);
 
     /// <summary>
     /// A v2 definition with the values of <see cref="Calibration.ShippedParameters.V2"/> (validation/parameters-v2.json, written by

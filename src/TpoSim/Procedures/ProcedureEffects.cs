@@ -28,7 +28,7 @@ public static class ProcedureEffects
     /// <summary>
     /// Acute bleeding of <paramref name="bloodLossFraction"/> of blood volume, replaced by crystalloid: the circulating
     /// platelets lost take the splenic pool down with them once it re-equilibrates (fraction × (1 − splenic fraction)
-    /// of the whole body), and lost plasma TPO is diluted away.
+    /// of the whole body), and lost plasma TPO is diluted away. v1's layout; <see cref="BleedV2"/> for model v2.
     /// </summary>
     public static void Bleed(AssembledModel model, Span<double> y, ReadOnlySpan<double> p, double bloodLossFraction)
     {
@@ -50,6 +50,26 @@ public static class ProcedureEffects
     }
 
     /// <summary>
+    /// Bleeding in model v2, as <see cref="Bleed"/>: the whole-body share lost is the fraction × circulating/whole-body,
+    /// and it takes what the platelets carry (their c-Mpl, bound TPO and drug); free plasma TPO is diluted by the fraction.
+    /// </summary>
+    public static void BleedV2(AssembledModel model, Span<double> y, ReadOnlySpan<double> p, double bloodLossFraction)
+    {
+        var outputs = model.Outputs(y, p);
+        var circulatingShare = outputs.PlateletsWholeBody > 0 ? outputs.PlateletsCirculating / outputs.PlateletsWholeBody : 1;
+        ScaleCarriedByPlatelets(model, y, 1 - bloodLossFraction * circulatingShare);
+        y[model.Compiled.StateIndex(CoreModel.FreeTpoState)] *= 1 - bloodLossFraction;
+    }
+
+    /// <summary>Scales every v2 state platelets carry (<see cref="Physiology.V2.CoreModelV2Definition.IsCarriedByPlatelets"/>) by <paramref name="keep"/>.</summary>
+    private static void ScaleCarriedByPlatelets(AssembledModel model, Span<double> y, double keep)
+    {
+        var names = model.Compiled.StateNames;
+        for (var i = 0; i < names.Count; i++)
+            if (Physiology.V2.CoreModelV2Definition.IsCarriedByPlatelets(names[i])) y[i] *= keep;
+    }
+
+    /// <summary>
     /// Splenectomy in model v2: the pooled platelets leave with the spleen, and with them what they carry (their c-Mpl,
     /// bound TPO and bound drug: <see cref="Physiology.V2.CoreModelV2Definition.IsCarriedByPlatelets"/>); then nothing is pooled and
     /// antibody-mediated removal loses its splenic share (the model's spleenPresent switch). The circulating count is
@@ -60,10 +80,7 @@ public static class ProcedureEffects
         var spleen = model.Index("spleenPresent");
         if (p[spleen] == 0) return;
         var outputs = model.Outputs(y, p);
-        var kept = outputs.PlateletsWholeBody > 0 ? outputs.PlateletsCirculating / outputs.PlateletsWholeBody : 1;
-        var names = model.Compiled.StateNames;
-        for (var i = 0; i < names.Count; i++)
-            if (Physiology.V2.CoreModelV2Definition.IsCarriedByPlatelets(names[i])) y[i] *= kept;
+        ScaleCarriedByPlatelets(model, y, outputs.PlateletsWholeBody > 0 ? outputs.PlateletsCirculating / outputs.PlateletsWholeBody : 1);
         p[spleen] = 0;
     }
 
@@ -73,9 +90,7 @@ public static class ProcedureEffects
     /// </summary>
     public static void LiverTransplant(AssembledModel model, Span<double> p)
     {
-        p[model.Index(ParameterId.LiverFunction)] = 1;
-        p[model.Index(ParameterId.LiverMass)] = 1;
-        p[model.Index(ParameterId.HepaticTpoMultiplier)] = 1;
+        foreach (var name in model.Core.Procedures.LiverRestoredByTransplant) p[model.Index(name)] = 1;
     }
 
     /// <summary>
@@ -90,6 +105,13 @@ public static class ProcedureEffects
     public static void Irradiate(AssembledModel model, Span<double> y, ReadOnlySpan<double> p, double doseGy)
     {
         var survival = Math.Exp(-doseGy / p[model.Index(CoreModelDefinition.ProgenitorD0.Name)]);
-        for (var i = StateLayout.FirstProgenitor; i < StateLayout.FirstMegakaryocyte; i++) y[i] *= survival;
+        var prefix = model.Core.Procedures.ProgenitorStatePrefix;
+        var names = model.Compiled.StateNames;
+        for (var i = 0; i < names.Count; i++)
+            if (IsNumbered(names[i], prefix)) y[i] *= survival;
     }
+
+    /// <summary>True for <paramref name="prefix"/> followed by digits only (progenitor1 … progenitorN, not progenitorMass).</summary>
+    private static bool IsNumbered(string name, string prefix) =>
+        name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && name.AsSpan(prefix.Length).IndexOfAnyExceptInRange('0', '9') < 0;
 }

@@ -578,7 +578,9 @@ public static class Simulator
         switch (e)
         {
             case Bleeding b:
-                yield return (b.Day, (_, y, p) => ProcedureEffects.Bleed(model, y, p, b.BloodLossPercent / 100));
+                yield return model.Core == CoreModel.V2
+                    ? (b.Day, (_, y, p) => ProcedureEffects.BleedV2(model, y, p, b.BloodLossPercent / 100))
+                    : (b.Day, (_, y, p) => ProcedureEffects.Bleed(model, y, p, b.BloodLossPercent / 100));
                 break;
             case Scenarios.Splenectomy:
                 yield return model.Core == CoreModel.V2
@@ -596,20 +598,22 @@ public static class Simulator
                 // Liver mass drops by the resected fraction, then regrows as 1 − f·exp(−t/τ) in daily steps for 6τ. Each
                 // step multiplies by the growth since the last one (capped at a whole liver), so a transplant or a
                 // second resection in between is kept, not overwritten.
-                var mass = model.Index(ParameterId.LiverMass);
+                // The cap is the mass before any resection: a whole liver (1), or a newborn's larger liver per kg (v2's neonate).
+                var mass = model.Index(model.Core.Procedures.LiverMass);
+                var whole = Math.Max(1, p0[mass]);
                 yield return (h.Day, (_, _, p) => p[mass] = Math.Max(0.2, p[mass] * (1 - h.FractionResected)));
                 // τ is the day-0 value (the schedule of regeneration steps is fixed when the plan is compiled).
                 var tau = p0[model.Index(CoreModelDefinition.LiverRegeneration.Name)];
                 for (var k = 1; k <= 6 * tau && h.Day + k <= end; k++)
                 {
                     var growth = ProcedureEffects.RegeneratedFraction(h.FractionResected, k, tau) / ProcedureEffects.RegeneratedFraction(h.FractionResected, k - 1, tau);
-                    yield return (h.Day + k, (_, _, p) => p[mass] = Math.Min(1, p[mass] * growth));
+                    yield return (h.Day + k, (_, _, p) => p[mass] = Math.Min(whole, p[mass] * growth));
                 }
                 break;
             }
             case Chemotherapy c:
             {
-                var kill = model.Index(ParameterId.ProgenitorKillRate);
+                var kill = model.Index(model.Core.Procedures.ProgenitorKillRate);
                 for (var cycle = 0; cycle < c.Cycles; cycle++)
                 {
                     var start = c.Day + cycle * c.EveryDays;

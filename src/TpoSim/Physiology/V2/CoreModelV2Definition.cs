@@ -283,9 +283,11 @@ public static class CoreModelV2Definition
         var kg = V("progenitorTransitRate");
         for (var i = 1; i <= ProgenitorStages; i++)
         {
-            // Amplifying transit chain: each stage multiplies its inflow by the TPO-driven gain (1 at health).
+            // Amplifying transit chain: each stage multiplies its inflow by the TPO-driven gain (1 at health); chemotherapy
+            // kills dividing progenitors at an extra rate while exposed (Friberg LE et al. J Clin Oncol 2002;20:4713).
             var feed = i == 1 ? (Expr)P("marrowInput") : State($"progenitor{i - 1}");
-            states.Add(new($"progenitor{i}", "1", $"MK progenitors, stage {i} (relative to health)", kg * (V("progenitorGain") * feed - State($"progenitor{i}")), 1));
+            states.Add(new($"progenitor{i}", "1", $"MK progenitors, stage {i} (relative to health)",
+                kg * (V("progenitorGain") * feed - State($"progenitor{i}")) - P("progenitorKillRate") * State($"progenitor{i}"), 1));
         }
         var km = V("mkTransitRate");
         var last = State($"progenitor{ProgenitorStages}");

@@ -148,6 +148,11 @@ public static class V2Parameters
             "Marrow-stroma share of extrahepatic TPO synthesis (the rest is renal).",
             "assumed: v1's kidney 0.10 : stroma 0.05 split (Jelkmann W, Eur J Gastroenterol Hepatol 2001;13:791: kidney and marrow minor sources)"),
 
+        // Procedures: the same parameters as v1 (one definition each), so chemotherapy, radiation and hepatectomy read them by name.
+        CoreModelDefinition.ToModelParameter(ParameterCatalog.Get(ParameterId.ProgenitorKillRate)),
+        CoreModelDefinition.ProgenitorD0,
+        CoreModelDefinition.LiverRegeneration,
+
         // Covariates the drug modules' PK reads (the same names and meanings as v1's core, so one scenario serves both).
         .. CoreModelDefinition.Covariates.Where(c => c.Name != "bodyWeight"),
     ];
