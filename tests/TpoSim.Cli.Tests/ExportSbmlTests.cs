@@ -5,14 +5,15 @@ using Xunit;
 namespace TpoSim.Cli.Tests;
 
 /// <summary>
-/// <c>tposim export sbml</c> on the healthy (default), ITP, chronic liver disease and romiplostim scenarios: each file
+/// <c>tposim export sbml</c> on the healthy (default), ITP, chronic liver disease and romiplostim scenarios, and on model v2
+/// (ITP on weekly romiplostim, whose disposition is binding to the patient's own c-Mpl): each file
 /// passes libSBML's consistency and unit checks, and its independent simulation (tests/sbml/simulate_sbml.py) agrees
 /// with <c>tposim simulate</c> to 1e-4 relative on circulating platelets and free TPO at every output day (the issue's
 /// bound; measured ≤ 1e-5, which is the G6 printing of timeseries.csv).
 /// </summary>
 public sealed class ExportSbmlTests
 {
-    public static TheoryData<string> Scenarios => new() { "default", "condition-itp", "condition-chronicLiverDisease", "drug-romiplostim" };
+    public static TheoryData<string> Scenarios => new() { "default", "condition-itp", "condition-chronicLiverDisease", "drug-romiplostim", "model-v2-itp-romiplostim" };
 
     [Theory]
     [Trait("Category", "Slow")]

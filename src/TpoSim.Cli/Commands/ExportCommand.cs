@@ -33,10 +33,23 @@ public static class ExportCommand
 
     private static Command Equations(CliConsole console)
     {
-        var command = new Command("equations", "Print every state equation with units, the variables and the parameters with sources (Markdown with LaTeX; docs/equations.md).");
-        command.SetAction(_ =>
+        var model = new Option<string>("--model")
         {
-            console.Out.Write(ModelEquations.Markdown());
+            Description = $"Which core: {string.Join(" or ", CoreModel.Names)} (default v1; docs/equations.md is v1, docs/equations-v2.md is v2 with its shipped parameter set).",
+            DefaultValueFactory = _ => CoreModel.V1.Name,
+        };
+        model.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (CoreModel.Get(value) is null) result.AddError($"--model: '{value}' is not a model; allowed: {string.Join(", ", CoreModel.Names)}");
+        });
+        var command = new Command("equations", "Print every state equation with units, the variables and the parameters with sources (Markdown with LaTeX; docs/equations.md for v1, docs/equations-v2.md for v2).")
+        {
+            model,
+        };
+        command.SetAction(parse =>
+        {
+            console.Out.Write(ModelEquations.Markdown(CoreModel.Get(parse.GetValue(model)!)!));
             return ExitCodes.Ok;
         });
         return command;

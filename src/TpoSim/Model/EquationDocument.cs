@@ -13,13 +13,16 @@ public static class EquationDocument
     /// <summary>Markdown for the core model <paramref name="core"/> followed by one section per drug module.</summary>
     /// <param name="core">The core model.</param>
     /// <param name="modules">Drug modules (name and definition), each documented on its own.</param>
-    public static string Markdown(ModelDefinition core, IEnumerable<(string Name, string Description, ModelDefinition Definition)> modules)
+    /// <param name="title">The page's heading.</param>
+    /// <param name="command">The command that generates the page, quoted in its first line.</param>
+    public static string Markdown(ModelDefinition core, IEnumerable<(string Name, string Description, ModelDefinition Definition)> modules,
+        string title = "Model equations", string command = "tposim export equations")
     {
         ArgumentNullException.ThrowIfNull(core);
         ArgumentNullException.ThrowIfNull(modules);
         var sb = new StringBuilder();
-        sb.Append("# Model equations\n\n");
-        sb.Append("Generated from the model definition by `tposim export equations`; do not edit by hand. Time t is in days, ");
+        sb.Append(CultureInfo.InvariantCulture, $"# {title}\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Generated from the model definition by `{command}`; do not edit by hand. Time t is in days, ");
         sb.Append("every rate in its state's unit per day (checked by `DimensionAnalysis`). Symbols are the names used in scenarios ");
         sb.Append("(`patient.parameters`, `setParameter`); sources are in the parameter tables.\n\n");
         Section(sb, "Core model", core, 3);
