@@ -277,7 +277,7 @@ public sealed class SchemaTests
         {
             var def = Def("condition." + c.Name);
             var props = Props(def);
-            string[] expected = ["name", "severity", .. c == ConditionCatalog.ChronicLiverDisease ? ["childPugh"] : Array.Empty<string>(), .. c.Options.Select(o => o.Name)];
+            string[] expected = ["name", "severity", "baselinePlatelets", .. c == ConditionCatalog.ChronicLiverDisease ? ["childPugh"] : Array.Empty<string>(), .. c.Options.Select(o => o.Name)];
             Assert.Equal(expected, Keys(props));
             Assert.Equal(0, Num(props["severity"]!["minimum"]));
             Assert.Equal(1, Num(props["severity"]!["maximum"]));

@@ -54,7 +54,8 @@ public sealed record Scenario(
 /// <param name="Name">Preset name (<see cref="Conditions.ConditionCatalog"/>).</param>
 /// <param name="Severity">Severity in [0, 1].</param>
 /// <param name="Options">Preset options by name (flags as 0/1).</param>
-public sealed record ConditionChoice(string Name, double Severity, IReadOnlyDictionary<string, double> Options)
+/// <param name="BaselinePlatelets">The day-0 count the severity was solved for (10^9/L), or null when the severity was given.</param>
+public sealed record ConditionChoice(string Name, double Severity, IReadOnlyDictionary<string, double> Options, double? BaselinePlatelets = null)
 {
     /// <summary>No disease.</summary>
     public static ConditionChoice Healthy { get; } = new("healthy", 0, new Dictionary<string, double>());

@@ -153,11 +153,17 @@ public static class ScenarioFields
     /// <summary>Chronic liver disease's Child-Pugh class, instead of a severity.</summary>
     public static FieldSpec ChildPugh { get; } = OneOf("childPugh", "Child-Pugh class instead of a severity: A = 1/3, B = 2/3, C = 1.", ["A", "B", "C"]);
 
+    /// <summary>A day-0 platelet count to solve the condition's severity for, instead of giving the severity.</summary>
+    public static FieldSpec BaselinePlatelets { get; } = Num("baselinePlatelets",
+        "Day-0 circulating platelet count, 10^9/L, instead of a severity: the severity in [0, 1] that gives it at steady state is solved (Brent's method); the only condition of the scenario.",
+        0, 1000, "10^9/L", exclusiveMin: true);
+
     /// <summary>The fields of one condition preset: name, severity, Child-Pugh for liver disease, then the preset's options.</summary>
     public static ObjectSpec Condition(Conditions.ConditionDefinition c) => new("condition." + c.Name, c.Title + ": " + c.Mechanism,
     [
         Const("name", c.Name).Needed(),
         Severity with { Description = c.SeverityMeaning },
+        BaselinePlatelets,
         .. c == Conditions.ConditionCatalog.ChronicLiverDisease ? [ChildPugh] : Array.Empty<FieldSpec>(),
         .. c.Options.Select(o => o.IsFlag
             ? Flag(o.Name, o.Description, o.Default >= 0.5)

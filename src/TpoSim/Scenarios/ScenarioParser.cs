@@ -33,7 +33,16 @@ public static class ScenarioParser
         {
             var reader = new Reader(baseDirectory, days, daysName);
             var scenario = reader.ReadScenario(doc.RootElement);
-            return reader.Errors.Count == 0 ? new ScenarioParseResult(scenario, [], reader.Warnings) : new ScenarioParseResult(null, reader.Errors, reader.Warnings);
+            if (reader.Errors.Count != 0) return new ScenarioParseResult(null, reader.Errors, reader.Warnings);
+            if (reader.BaselinePath is { } baselinePath)
+            {
+                // The requested day-0 count is reachable only if some severity gives it: that takes the model, so it is
+                // the last check, on an otherwise valid scenario.
+                var (solved, reason) = Simulation.BaselineSeverity.Resolve(scenario!);
+                if (solved is null) return new ScenarioParseResult(null, [new ScenarioError(baselinePath, reason)], reader.Warnings);
+                scenario = solved;
+            }
+            return new ScenarioParseResult(scenario, [], reader.Warnings);
         }
     }
 
@@ -67,6 +76,9 @@ public static class ScenarioParser
         public List<string> Warnings { get; } = [];
 
         private void Error(string path, string message) => Errors.Add(new ScenarioError(path, message));
+
+        /// <summary>JSON path of the condition's <c>baselinePlatelets</c>, when one asks for its severity to be solved.</summary>
+        public string? BaselinePath { get; private set; }
 
         public Scenario? ReadScenario(JsonElement root)
         {
@@ -193,6 +205,8 @@ public static class ScenarioParser
             WarnOutsideLabel(doses, dosePaths, patient);
             CheckChemotherapyOverlap(events, eventPaths, overrides);
             if (core.ReadsCatalogue) CheckTpoShares(overrides);
+            if (BaselinePath is not null && conditions.Count != 1)
+                Error(BaselinePath, $"a solved severity needs the scenario's only condition; this scenario has {conditions.Count}");
             var seed = Integer(root, "$", Top["seed"]) ?? 1;
             return new Scenario(name, description, patient, conditions, overrides, days, step, solver, doses, events, titration, pk, seed) { Warnings = [.. Warnings], Model = core.Name };
         }
@@ -657,6 +671,13 @@ public static class ScenarioParser
                 if (severity is not null) Error($"{path}.childPugh", "give either 'severity' or 'childPugh', not both");
                 severity = Conditions.ConditionCatalog.ChildPughSeverity(grade);
             }
+            var baseline = Number(e, path, ScenarioFields.BaselinePlatelets);
+            if (baseline is not null)
+            {
+                if (severity is not null) Error($"{path}.{ScenarioFields.BaselinePlatelets.Name}", "give either 'severity' (or 'childPugh') or 'baselinePlatelets', not both");
+                else if (cname == "healthy") Error($"{path}.{ScenarioFields.BaselinePlatelets.Name}", "'healthy' has no severity to solve; name a condition");
+                else BaselinePath = $"{path}.{ScenarioFields.BaselinePlatelets.Name}";
+            }
             var options = new SortedDictionary<string, double>(StringComparer.Ordinal);
             foreach (var o in def?.Options ?? [])
             {
@@ -669,7 +690,7 @@ public static class ScenarioParser
                 else if (Number(e, path, spec![o.Name]) is { } x) options[o.Name] = x;
             }
             if (Errors.Count > errorsBefore || cname is null) return null;
-            return new ConditionChoice(cname, severity ?? (cname == "healthy" ? 0 : 1), options);
+            return new ConditionChoice(cname, severity ?? (cname == "healthy" ? 0 : 1), options, baseline);
         }
 
         private void CheckFields(JsonElement e, string path, string[] allowed)

@@ -106,7 +106,7 @@ public static class ValidationSuite
         var scenario = WithParameters(c.Scenario!, parameters);
         if (c.BaselinePlatelets is { } target)
         {
-            var solved = SeverityFor(scenario, target);
+            var solved = BaselineSeverity.Solve(scenario, target);
             if (solved.Scenario is null) return new CaseResult(c, CaseStatus.Failed, [], solved.Reason, null);
             scenario = solved.Scenario;
         }
@@ -136,28 +136,6 @@ public static class ValidationSuite
         var merged = new Dictionary<string, double>(scenario.ParameterOverrides);
         foreach (var (name, value) in parameters) merged[name] = value;
         return scenario with { ParameterOverrides = merged };
-    }
-
-    /// <summary>
-    /// The scenario with its one condition's severity solved (Brent's method on [0, 1]) so that the day-0 platelet
-    /// count equals <paramref name="platelets"/>; null with a reason when no severity reaches it.
-    /// </summary>
-    public static (Scenario? Scenario, string Reason) SeverityFor(Scenario scenario, double platelets)
-    {
-        ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Conditions.Count != 1) return (null, "a solved severity needs exactly one condition");
-        Scenario At(double severity) => scenario with { Conditions = [scenario.Conditions[0] with { Severity = severity }] };
-        double Baseline(double severity)
-        {
-            var r = Simulator.Run(At(severity) with { Days = 1, OutputStepDays = 1, Doses = [], Events = [], Titration = null });
-            return r.Succeeded ? r.Outputs[0].PlateletsCirculating : double.NaN;
-        }
-        var healthy = Baseline(0);
-        var severe = Baseline(1);
-        if (!(Math.Min(healthy, severe) <= platelets && platelets <= Math.Max(healthy, severe)))
-            return (null, $"no severity of {scenario.Conditions[0].Name} gives day-0 platelets {Tolerance.Number(platelets)} (severity 0: {Tolerance.Number(healthy)}, severity 1: {Tolerance.Number(severe)})");
-        var s = MathNet.Numerics.RootFinding.Brent.FindRoot(x => Baseline(x) - platelets, 0, 1, 1e-10, 200);
-        return (At(s), "");
     }
 
     // Population runs are deterministic in (definition, N, seed), so one process (e.g. the test run, which validates
