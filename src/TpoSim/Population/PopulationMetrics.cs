@@ -11,6 +11,15 @@ namespace TpoSim.Population;
 /// <param name="StandardError">Monte-Carlo standard error of a fraction, √(p(1 − p)/n); NaN for other statistics.</param>
 public sealed record PopulationStatistic(string Name, string Description, double Value, string Unit, double StandardError);
 
+/// <summary>A statistic's name and unit, as <see cref="PopulationMetrics.Units"/> lists them.</summary>
+/// <param name="Name">JSON name, e.g. <c>fractionNeedingRescue</c>.</param>
+/// <param name="Unit">"fraction" (a share 0–1), "days", "weeks", "count", "10^9/L", or <see cref="Dose"/>.</param>
+public sealed record StatisticUnit(string Name, string Unit)
+{
+    /// <summary>The unit of a dose statistic: the run's own dose unit (µg/kg, mg or µg), known only after the run.</summary>
+    public const string Dose = "dose";
+}
+
 /// <summary>A statistic as reported: its value and, where the file declares one, the published value beside it.</summary>
 /// <param name="Statistic">The simulated statistic.</param>
 /// <param name="Published">The published value, or null.</param>
@@ -27,15 +36,26 @@ public static class PopulationMetrics
         ["overallResponseFraction", "durableResponseFraction", "fractionNeedingRescue", "meanRescueWeeks"];
 
     /// <summary>
-    /// Every statistic's name, in the order of <see cref="All"/> (what a file's <c>endpoints</c> may name; the parser
-    /// needs them before any run, and a test holds them equal to <see cref="All"/>'s).
+    /// Every statistic's name and unit, in the order of <see cref="All"/>: the one list the parser checks a file's
+    /// <c>endpoints</c> against before any run (a published value of a "fraction" must lie in [0, 1]) and
+    /// <see cref="All"/> takes its units from (a test holds the names equal to <see cref="All"/>'s).
     /// </summary>
-    public static IReadOnlyList<string> Names { get; } =
+    public static IReadOnlyList<StatisticUnit> Units { get; } =
     [
-        "meanBaselinePlatelets", "medianBaselinePlatelets", "overallResponseFraction", "durableResponseFraction", "fractionEverAtLeast50",
-        "medianDaysTo50", "medianDaysAtLeast50", "meanTimeIn50To200", "medianTimeIn50To200", "fractionNeedingRescue", "meanRescueWeeks",
-        "fractionWithEventAbove400", "meanEventsAbove400", "meanWeeklyDose",
+        new("meanBaselinePlatelets", "10^9/L"), new("medianBaselinePlatelets", "10^9/L"),
+        new("overallResponseFraction", "fraction"), new("durableResponseFraction", "fraction"), new("fractionEverAtLeast50", "fraction"),
+        new("medianDaysTo50", "days"), new("medianDaysAtLeast50", "days"),
+        new("meanTimeIn50To200", "fraction"), new("medianTimeIn50To200", "fraction"),
+        new("fractionNeedingRescue", "fraction"), new("meanRescueWeeks", "weeks"),
+        new("fractionWithEventAbove400", "fraction"), new("meanEventsAbove400", "count"),
+        new("meanWeeklyDose", StatisticUnit.Dose),
     ];
+
+    /// <summary>Every statistic's name, in the order of <see cref="All"/> (what a file's <c>endpoints</c> may name).</summary>
+    public static IReadOnlyList<string> Names { get; } = Units.Select(u => u.Name).ToArray();
+
+    /// <summary>The unit of statistic <paramref name="name"/> (<see cref="StatisticUnit.Dose"/> for the dose's own unit), or null for an unknown name.</summary>
+    public static string? UnitOf(string name) => Units.FirstOrDefault(u => u.Name == name)?.Unit;
 
     /// <summary>What a file that declares no endpoints gets: every statistic but the ITP trial's.</summary>
     public static IReadOnlyList<string> Descriptive { get; } = Names.Except(ItpTrialStatistics, StringComparer.Ordinal).ToArray();
@@ -56,26 +76,28 @@ public static class PopulationMetrics
         ArgumentNullException.ThrowIfNull(result);
         var n = result.Succeeded;
         var r = result.Definition.Response;
+        // A share of subjects gets its Monte-Carlo SE; the unit of every statistic comes from the one table, Units.
         PopulationStatistic Fraction(string name, string description, double p) =>
-            new(name, description, p, "fraction", n > 0 && double.IsFinite(p) ? Math.Sqrt(p * (1 - p) / n) : double.NaN);
-        PopulationStatistic Other(string name, string description, double v, string unit) => new(name, description, v, unit, double.NaN);
+            new(name, description, p, Unit(name), n > 0 && double.IsFinite(p) ? Math.Sqrt(p * (1 - p) / n) : double.NaN);
+        PopulationStatistic Other(string name, string description, double v) => new(name, description, v, Unit(name), double.NaN);
+        string Unit(string name) => UnitOf(name) is var u && u == StatisticUnit.Dose ? result.DoseUnit : u ?? throw new InvalidOperationException($"'{name}' is not in PopulationMetrics.Units.");
         var t = r.Threshold.ToString("0.###", CultureInfo.InvariantCulture);
         return
         [
-            Other("meanBaselinePlatelets", "mean baseline platelets", result.MeanBaselinePlatelets, "10^9/L"),
-            Other("medianBaselinePlatelets", "median baseline platelets", result.MedianBaselinePlatelets, "10^9/L"),
+            Other("meanBaselinePlatelets", "mean baseline platelets", result.MeanBaselinePlatelets),
+            Other("medianBaselinePlatelets", "median baseline platelets", result.MedianBaselinePlatelets),
             Fraction("overallResponseFraction", "overall response (durable or transient, Kuter 2008)", result.OverallResponseFraction),
             Fraction("durableResponseFraction", "durable response (Kuter 2008)", result.DurableResponseFraction),
             Fraction("fractionEverAtLeast50", $"ever ≥ {t} ×10⁹/L", result.FractionEverAtLeast50),
-            Other("medianDaysTo50", $"median first day ≥ {t} ×10⁹/L", result.MedianDaysToThreshold, "days"),
-            Other("medianDaysAtLeast50", $"median days ≥ {t} ×10⁹/L", result.MedianDaysAtLeastThreshold, "days"),
-            Other("meanTimeIn50To200", $"mean time in {N(r.RangeLow)}–{N(r.RangeHigh)} ×10⁹/L", result.MeanTimeIn50To200, "fraction"),
-            Other("medianTimeIn50To200", $"median time in {N(r.RangeLow)}–{N(r.RangeHigh)} ×10⁹/L", result.MedianTimeIn50To200, "fraction"),
+            Other("medianDaysTo50", $"median first day ≥ {t} ×10⁹/L", result.MedianDaysToThreshold),
+            Other("medianDaysAtLeast50", $"median days ≥ {t} ×10⁹/L", result.MedianDaysAtLeastThreshold),
+            Other("meanTimeIn50To200", $"mean time in {N(r.RangeLow)}–{N(r.RangeHigh)} ×10⁹/L", result.MeanTimeIn50To200),
+            Other("medianTimeIn50To200", $"median time in {N(r.RangeLow)}–{N(r.RangeHigh)} ×10⁹/L", result.MedianTimeIn50To200),
             Fraction("fractionNeedingRescue", $"needing rescue (a weekly count < {N(r.RescueBelow)}, assumed rule)", result.FractionNeedingRescue),
-            Other("meanRescueWeeks", "mean weeks needing rescue", result.MeanRescueWeeks, "weeks"),
+            Other("meanRescueWeeks", "mean weeks needing rescue", result.MeanRescueWeeks),
             Fraction("fractionWithEventAbove400", $"with an event > {N(r.EventAbove)} ×10⁹/L", result.FractionWithEventAbove),
-            Other("meanEventsAbove400", $"mean events > {N(r.EventAbove)} ×10⁹/L", result.MeanEventsAbove, "count"),
-            Other("meanWeeklyDose", "mean weekly dose", result.MeanWeeklyDose, result.DoseUnit),
+            Other("meanEventsAbove400", $"mean events > {N(r.EventAbove)} ×10⁹/L", result.MeanEventsAbove),
+            Other("meanWeeklyDose", "mean weekly dose", result.MeanWeeklyDose),
         ];
     }
 

@@ -225,26 +225,29 @@ public static class PopulationParser
         var i = 0;
         foreach (var item in ep.EnumerateArray())
         {
-            var ipath = $"{path}[{i++}]";
+            // The item's path (where "published" sits) and the path of its statistic's name: the item itself for a bare name.
+            var itemPath = $"{path}[{i++}]";
+            var namePath = itemPath;
             JsonElement nameElement = item;
             PublishedEndpoint? published = null;
             if (item.ValueKind == JsonValueKind.Object)
             {
-                CheckFields(item, ipath, EndpointFields, error);
-                if (!item.TryGetProperty("statistic", out nameElement)) { ok = false; error($"{ipath}.statistic", $"missing; {allowed}"); continue; }
-                if (item.TryGetProperty("published", out var pub)) published = ReadPublished(pub, $"{ipath}.published", error, ref ok);
-                ipath += ".statistic";
+                CheckFields(item, itemPath, EndpointFields, error);
+                namePath = $"{itemPath}.statistic";
+                if (!item.TryGetProperty("statistic", out nameElement)) { ok = false; error(namePath, $"missing; {allowed}"); continue; }
+                if (item.TryGetProperty("published", out var pub)) published = ReadPublished(pub, $"{itemPath}.published", error, ref ok);
             }
             var name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString()! : null;
-            if (name is null || !PopulationMetrics.Names.Contains(name, StringComparer.Ordinal)) { ok = false; error(ipath, $"{nameElement.GetRawText()} is not a statistic; {allowed}"); continue; }
-            if (list.Any(e => e.Statistic == name)) { ok = false; error(ipath, $"\"{name}\" is listed twice"); continue; }
-            if (published is not null && name.Contains("Fraction", StringComparison.Ordinal) && !(published.Value <= 1 && (published.High ?? 0) <= 1))
+            var unit = name is null ? null : PopulationMetrics.UnitOf(name);
+            if (unit is null) { ok = false; error(namePath, $"{nameElement.GetRawText()} is not a statistic; {allowed}"); continue; }
+            if (list.Any(e => e.Statistic == name)) { ok = false; error(namePath, $"\"{name}\" is listed twice"); continue; }
+            if (published is not null && unit == "fraction" && !(published.Value <= 1 && (published.High ?? 0) <= 1))
             {
                 ok = false;
-                error($"{ipath[..^".statistic".Length]}.published", $"a fraction is a share in [0, 1] (0.59, not 59)");
+                error($"{itemPath}.published", $"a fraction is a share in [0, 1] (0.59, not 59)");
                 continue;
             }
-            list.Add(new PopulationEndpoint(name, published));
+            list.Add(new PopulationEndpoint(name!, published));
         }
         return ok ? list : null;
     }
