@@ -64,7 +64,9 @@ public static class PopulationFiles
         var sb = new StringBuilder();
         sb.Append("subject,candidate,sex,weightKg,eastAsian,childPugh,splenectomised");
         foreach (var v in result.Definition.Variability) sb.Append(',').Append(v.Parameter);
-        sb.Append(",draws,status,baselinePlatelets,baselineTpo,nadir,nadirDay,peak,peakDay,timeIn50to200,everAtLeast50,daysTo50,daysAtLeast50,")
+        // The screening mean is a column only when the file screens on several counts (other files keep their bytes).
+        var screening = result.Definition.Inclusion?.Screening is not null;
+        sb.Append(",draws,status,").Append(screening ? "screeningMean," : "").Append("baselinePlatelets,baselineTpo,nadir,nadirDay,peak,peakDay,timeIn50to200,everAtLeast50,daysTo50,daysAtLeast50,")
           .Append("weeklyResponses,durableResponse,overallResponse,rescueWeeks,eventsAbove400,meanWeeklyDose,doseUnit,diagnostic\n");
         foreach (var s in result.Subjects)
         {
@@ -81,6 +83,7 @@ public static class PopulationFiles
             for (var i = 0; i < result.Definition.Variability.Count; i++)
                 sb.Append(',').Append(i < d.Parameters.Count ? F(d.Parameters[i]) : "");
             sb.Append(',').Append(d.Draws.ToString(CultureInfo.InvariantCulture)).Append(',').Append(StatusText(s.Status));
+            if (screening) sb.Append(',').Append(F(s.ScreeningMeanPlatelets));
             if (s.Summary is { } m)
             {
                 var r = m.Response;

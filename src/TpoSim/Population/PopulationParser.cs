@@ -36,7 +36,8 @@ public static class PopulationParser
     private static readonly string[] PublishedFields = ["value", "low", "high", "text"];
     private static readonly string[] VariabilityFields = ["parameter", "cv"];
     private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction"];
-    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare"];
+    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare", "screening"];
+    private static readonly string[] ScreeningFields = ["counts", "intervalDays"];
     private static readonly string[] BoundFields = ["min", "max", "above", "below"];
     private static readonly string[] ResponseFields = ["threshold", "firstWeek", "lastWeek", "durableWeeks", "durableMinResponses", "transientMinResponses", "rescueBelow", "rescueExclusionWeeks", "rangeLow", "rangeHigh", "eventAbove"];
     private static readonly string[] WeightFields = ["distribution", "mean", "sd", "median", "cv", "min", "max"];
@@ -336,6 +337,27 @@ public static class PopulationParser
                 Fail($"{path}.splenectomisedShare", "needs covariates.splenectomisedFraction (the candidates' share) to enrol by stratum");
             else share = ss.GetDouble();
         }
+        ScreeningVisits? screening = null;
+        if (inc.TryGetProperty("screening", out var sv))
+        {
+            var spath = $"{path}.screening";
+            if (sv.ValueKind != JsonValueKind.Object)
+                Fail(spath, $"expected {{ \"counts\": 1–{ScreeningVisits.MaxCounts}, \"intervalDays\": 1–{Fmt(ScreeningVisits.MaxIntervalDays)} }}");
+            else
+            {
+                foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(sv, spath, ScreeningFields)) Fail(p, m);
+                var counts = 0;
+                if (!sv.TryGetProperty("counts", out var cn)) Fail($"{spath}.counts", $"required: the number of screening counts, an integer in [1, {ScreeningVisits.MaxCounts}]");
+                else if (cn.ValueKind != JsonValueKind.Number || !Scenarios.JsonInput.TryGetWholeNumber(cn, out counts) || counts is < 1 or > ScreeningVisits.MaxCounts)
+                    Fail($"{spath}.counts", $"{cn.GetRawText()} is outside the allowed range [1, {ScreeningVisits.MaxCounts}] (an integer)");
+                var interval = double.NaN;
+                if (!sv.TryGetProperty("intervalDays", out var iv)) Fail($"{spath}.intervalDays", $"required: days between screening counts, in [1, {Fmt(ScreeningVisits.MaxIntervalDays)}]");
+                else if (iv.ValueKind != JsonValueKind.Number || !(iv.GetDouble() is >= 1 and <= ScreeningVisits.MaxIntervalDays))
+                    Fail($"{spath}.intervalDays", $"{iv.GetRawText()} is outside the allowed range [1, {Fmt(ScreeningVisits.MaxIntervalDays)}] days");
+                else interval = iv.GetDouble();
+                if (ok) screening = new ScreeningVisits(counts, interval);
+            }
+        }
         if (!inc.TryGetProperty("baselinePlatelets", out var bp) || bp.ValueKind != JsonValueKind.Object)
         {
             Fail($"{path}.baselinePlatelets", "required: an object with 'min' (or 'above') and/or 'max' (or 'below'), 10⁹/L");
@@ -361,7 +383,7 @@ public static class PopulationParser
         var lower = min ?? above;
         var upper = max ?? below;
         if (ok && lower is { } lo && upper is { } hi && !(lo < hi)) Fail(bpath, $"empty range: the lower bound {Fmt(lo)} is not below the upper bound {Fmt(hi)}");
-        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened, share) : null;
+        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened, share) { Screening = screening } : null;
     }
 
     private static ResponseDefinition? ReadResponse(JsonElement rw, Action<string, string> error)

@@ -72,6 +72,9 @@ public sealed record SubjectOutcome(SubjectDraw Draw, SubjectStatus Status, stri
     /// <summary>Platelets on the last output day (10⁹/L; NaN when the subject did not run): kept after the series are binned, for endpoints read on the trial's last day.</summary>
     public double LastDayPlatelets { get; init; } = double.NaN;
     internal double[]? Tpo { get; init; }
+
+    /// <summary>Mean of the screening counts the subject was enrolled on (10⁹/L), or NaN without <see cref="InclusionCriteria.Screening"/>.</summary>
+    public double ScreeningMeanPlatelets { get; init; } = double.NaN;
 }
 
 /// <summary>Per-subject figures.</summary>
@@ -231,6 +234,7 @@ public static class PopulationRunner
     {
         public SimulationPlan? Plan { get; init; }
         public SubjectOutcome? Outcome { get; init; }
+        public double ScreeningMean { get; init; } = double.NaN;
     }
 
     /// <summary>Draws a candidate and, with inclusion criteria, evaluates them on its day-0 steady state.</summary>
@@ -255,6 +259,16 @@ public static class PopulationRunner
             var plan = Simulator.Compile(scenario);
             if (plan.DayZeroFailure is not null) return new Candidate(draw, false, "not evaluable", null);
             var baseline = plan.Model.PlateletsCirculating(plan.DayZeroState, plan.DayZeroParameters);
+            if (inclusion.Screening is { } visits)
+            {
+                // The bounds apply to the mean of the screening counts (Kuter 2008); a visit without a steady state is not evaluable.
+                var counts = visits.CountsFor(scenario, baseline);
+                if (counts.Any(c => !double.IsFinite(c))) return new Candidate(draw, false, "not evaluable", null);
+                var mean = counts.Average();
+                return inclusion.Admits(mean)
+                    ? new Candidate(draw, true, "", null) { Plan = plan, ScreeningMean = mean }
+                    : new Candidate(draw, false, "baseline platelets", null);
+            }
             return inclusion.Admits(baseline) ? new Candidate(draw, true, "", null) { Plan = plan } : new Candidate(draw, false, "baseline platelets", null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -264,7 +278,10 @@ public static class PopulationRunner
     }
 
     /// <summary>Simulates an admitted candidate (its enrolment number is set when it is enrolled, in order).</summary>
-    private static SubjectOutcome RunSubject(PopulationDefinition definition, Candidate candidate, double[] grid, PopulationOptions options)
+    private static SubjectOutcome RunSubject(PopulationDefinition definition, Candidate candidate, double[] grid, PopulationOptions options) =>
+        RunDraw(definition, candidate, grid, options) with { ScreeningMeanPlatelets = candidate.ScreeningMean };
+
+    private static SubjectOutcome RunDraw(PopulationDefinition definition, Candidate candidate, double[] grid, PopulationOptions options)
     {
         var draw = candidate.Draw;
         if (candidate.Error is { } error) return new SubjectOutcome(draw, SubjectStatus.Error, error, null);
