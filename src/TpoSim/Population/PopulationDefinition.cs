@@ -75,6 +75,12 @@ public sealed record PopulationDefinition(
     /// </summary>
     public IReadOnlyList<PopulationEndpoint>? Endpoints { get; init; }
 
+    /// <summary>
+    /// The trial's arms (<c>arms</c>), or null for one arm, the base scenario. Every arm runs the same enrolled subjects;
+    /// the run reports the endpoints per arm and stratum (<see cref="PopulationResult.Arms"/>).
+    /// </summary>
+    public IReadOnlyList<TrialArm>? Arms { get; init; }
+
     /// <summary>The trial's response definitions (weekly counts, windows, rescue rule).</summary>
     public ResponseDefinition Response { get; init; } = ResponseDefinition.Default;
 

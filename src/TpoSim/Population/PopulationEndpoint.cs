@@ -14,4 +14,8 @@ public sealed record PublishedEndpoint(double Value, double? Low, double? High, 
 /// </summary>
 /// <param name="Statistic">The statistic's name, as in metrics.json.</param>
 /// <param name="Published">The published value, or null.</param>
-public sealed record PopulationEndpoint(string Statistic, PublishedEndpoint? Published = null);
+public sealed record PopulationEndpoint(string Statistic, PublishedEndpoint? Published = null)
+{
+    /// <summary>The endpoint's unit ("fraction" for a share 0–1).</summary>
+    public string Unit => PopulationMetrics.UnitOf(Statistic) ?? "";
+}

@@ -10,7 +10,10 @@ public static class PopulationFiles
 {
     private static string F(double v) => InvariantNumber.G10(v);
 
-    /// <summary>Writes the four files to <paramref name="directory"/> (created if needed) and returns their paths.</summary>
+    /// <summary>
+    /// Writes the four files to <paramref name="directory"/> (created if needed) and, with arms, each arm's bands.csv and
+    /// subjects.csv to arms/NAME/; returns their paths.
+    /// </summary>
     public static IReadOnlyList<string> WriteAll(PopulationResult result, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -24,7 +27,21 @@ public static class PopulationFiles
         using (var writer = new StreamWriter(subjects, false, new UTF8Encoding(false))) WriteSubjectsCsv(result, writer);
         File.WriteAllText(metrics, PopulationMetrics.Json(result));
         SvgChartRenderer.Save(Chart(result), svg);
-        return [bands, subjects, metrics, svg];
+        if (result.Arms is not { } arms) return [bands, subjects, metrics, svg];
+        // With arms the top-level files are the first arm's; every arm's own bands and subjects go to arms/NAME/.
+        var written = new List<string> { bands, subjects, metrics, svg };
+        foreach (var arm in arms)
+        {
+            var folder = Path.Combine(directory, "arms", arm.Arm.Name);
+            Directory.CreateDirectory(folder);
+            var armBands = Path.Combine(folder, "bands.csv");
+            var armSubjects = Path.Combine(folder, "subjects.csv");
+            File.WriteAllText(armBands, BandsCsv(arm.Result));
+            using (var writer = new StreamWriter(armSubjects, false, new UTF8Encoding(false))) WriteSubjectsCsv(arm.Result, writer);
+            written.Add(armBands);
+            written.Add(armSubjects);
+        }
+        return written;
     }
 
     /// <summary>One row per output day: day, platelet p5…p95 (10⁹/L), free TPO p5…p95 (pg/mL), over successful subjects.</summary>

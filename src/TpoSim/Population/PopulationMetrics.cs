@@ -11,10 +11,23 @@ namespace TpoSim.Population;
 /// <param name="StandardError">Monte-Carlo standard error of a fraction, √(p(1 − p)/n); NaN for other statistics.</param>
 public sealed record PopulationStatistic(string Name, string Description, double Value, string Unit, double StandardError);
 
-/// <summary>A statistic's name and unit, as <see cref="PopulationMetrics.Units"/> lists them.</summary>
+/// <summary>How a statistic summarises the subjects: the share meeting a criterion, a mean or a median.</summary>
+public enum StatisticAggregate
+{
+    /// <summary>A share of subjects (0–1); Monte-Carlo SE √(p(1 − p)/n).</summary>
+    Share,
+    /// <summary>A mean over subjects; Monte-Carlo SE = SD/√n.</summary>
+    Mean,
+    /// <summary>A median over subjects; no standard error is reported.</summary>
+    Median,
+}
+
+/// <summary>A statistic's name, unit and kind, as <see cref="PopulationMetrics.Units"/> lists them.</summary>
 /// <param name="Name">JSON name, e.g. <c>fractionNeedingRescue</c>.</param>
 /// <param name="Unit">"fraction" (a share 0–1), "days", "weeks", "count", "10^9/L", or <see cref="Dose"/>.</param>
-public sealed record StatisticUnit(string Name, string Unit)
+/// <param name="Aggregate">Share, mean or median.</param>
+/// <param name="PerSubject">For a mean: the subject's value it averages (its SD gives the mean's standard error).</param>
+public sealed record StatisticUnit(string Name, string Unit, StatisticAggregate Aggregate, Func<SubjectSummary, double>? PerSubject = null)
 {
     /// <summary>The unit of a dose statistic: the run's own dose unit (µg/kg, mg or µg), known only after the run.</summary>
     public const string Dose = "dose";
@@ -24,6 +37,13 @@ public sealed record StatisticUnit(string Name, string Unit)
 /// <param name="Statistic">The simulated statistic.</param>
 /// <param name="Published">The published value, or null.</param>
 public sealed record ReportedStatistic(PopulationStatistic Statistic, PublishedEndpoint? Published);
+
+/// <summary>One stratum of one arm: who is in it and the file's endpoints over them.</summary>
+/// <param name="Stratum">The stratum.</param>
+/// <param name="Subjects">Enrolled subjects in it.</param>
+/// <param name="Succeeded">Of those, simulated to the end (the n of the statistics).</param>
+/// <param name="Statistics">The reported endpoints with standard errors and the published values of this arm and stratum.</param>
+public sealed record StratumReport(PopulationStratum Stratum, int Subjects, int Succeeded, IReadOnlyList<ReportedStatistic> Statistics);
 
 /// <summary>The trial statistics of a population run, for metrics.json and the terminal table.</summary>
 public static class PopulationMetrics
@@ -42,13 +62,20 @@ public static class PopulationMetrics
     /// </summary>
     public static IReadOnlyList<StatisticUnit> Units { get; } =
     [
-        new("meanBaselinePlatelets", "10^9/L"), new("medianBaselinePlatelets", "10^9/L"),
-        new("overallResponseFraction", "fraction"), new("durableResponseFraction", "fraction"), new("fractionEverAtLeast50", "fraction"),
-        new("medianDaysTo50", "days"), new("medianDaysAtLeast50", "days"),
-        new("meanTimeIn50To200", "fraction"), new("medianTimeIn50To200", "fraction"),
-        new("fractionNeedingRescue", "fraction"), new("meanRescueWeeks", "weeks"),
-        new("fractionWithEventAbove400", "fraction"), new("meanEventsAbove400", "count"),
-        new("meanWeeklyDose", StatisticUnit.Dose),
+        new("meanBaselinePlatelets", "10^9/L", StatisticAggregate.Mean, s => s.BaselinePlatelets),
+        new("medianBaselinePlatelets", "10^9/L", StatisticAggregate.Median),
+        new("overallResponseFraction", "fraction", StatisticAggregate.Share),
+        new("durableResponseFraction", "fraction", StatisticAggregate.Share),
+        new("fractionEverAtLeast50", "fraction", StatisticAggregate.Share),
+        new("medianDaysTo50", "days", StatisticAggregate.Median),
+        new("medianDaysAtLeast50", "days", StatisticAggregate.Median),
+        new("meanTimeIn50To200", "fraction", StatisticAggregate.Mean, s => s.Response.TimeInRange),
+        new("medianTimeIn50To200", "fraction", StatisticAggregate.Median),
+        new("fractionNeedingRescue", "fraction", StatisticAggregate.Share),
+        new("meanRescueWeeks", "weeks", StatisticAggregate.Mean, s => s.Response.RescueWeeks),
+        new("fractionWithEventAbove400", "fraction", StatisticAggregate.Share),
+        new("meanEventsAbove400", "count", StatisticAggregate.Mean, s => s.Response.EventsAbove),
+        new("meanWeeklyDose", StatisticUnit.Dose, StatisticAggregate.Mean, s => s.Response.MeanWeeklyDose),
     ];
 
     /// <summary>Every statistic's name, in the order of <see cref="All"/> (what a file's <c>endpoints</c> may name).</summary>
@@ -68,6 +95,42 @@ public static class PopulationMetrics
         return result.Definition.Endpoints is { } declared
             ? declared.Select(e => new ReportedStatistic(all[e.Statistic], e.Published)).ToArray()
             : Descriptive.Select(n => new ReportedStatistic(all[n], null)).ToArray();
+    }
+
+    /// <summary>
+    /// The file's endpoints in one arm, per stratum (<see cref="PopulationStrata.Of"/>): each stratum's subjects, the
+    /// statistics over its successful subjects with their Monte-Carlo standard errors (shares √(p(1 − p)/n), means SD/√n,
+    /// none for medians) and the arm's published value for that stratum.
+    /// </summary>
+    public static IReadOnlyList<StratumReport> ByStratum(ArmResult arm, PopulationDefinition population)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        ArgumentNullException.ThrowIfNull(population);
+        var r = arm.Result;
+        return PopulationStrata.Of(population).Select(stratum =>
+        {
+            var subjects = r.Subjects.Where(s => stratum.Contains(s.Draw)).ToArray();
+            var part = new PopulationResult(r.Definition, r.Typical, r.Days, [], [], subjects);
+            var ok = subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null).Select(s => s.Summary!).ToArray();
+            var rows = Reported(part).Select(x =>
+            {
+                var m = x.Statistic;
+                var se = Units.FirstOrDefault(u => u.Name == m.Name) is { Aggregate: StatisticAggregate.Mean, PerSubject: { } f } ? MeanStandardError(ok.Select(f).ToArray()) : m.StandardError;
+                return new ReportedStatistic(m with { StandardError = se }, arm.Arm.PublishedFor(m.Name, stratum.Key));
+            }).ToArray();
+            return new StratumReport(stratum, subjects.Length, part.Succeeded, rows);
+        }).ToArray();
+    }
+
+    /// <summary>SD/√n of <paramref name="values"/> (SD with n − 1); NaN for fewer than two values.</summary>
+    public static double MeanStandardError(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var n = values.Count;
+        if (n < 2) return double.NaN;
+        var mean = values.Average();
+        var ss = values.Sum(v => (v - mean) * (v - mean));
+        return Math.Sqrt(ss / (n - 1) / n);
     }
 
     /// <summary>Every statistic, in report order.</summary>
@@ -141,18 +204,48 @@ public static class PopulationMetrics
         sb.Append("  \"metrics\": {\n");
         var reported = Reported(result);
         for (var i = 0; i < reported.Count; i++)
-        {
-            var (m, published) = (reported[i].Statistic, reported[i].Published);
-            sb.Append("    ").Append(Q(m.Name)).Append(": { \"value\": ").Append(D(m.Value)).Append(", \"unit\": ").Append(Q(m.Unit));
-            if (double.IsFinite(m.StandardError)) sb.Append(", \"standardError\": ").Append(D(m.StandardError));
-            sb.Append(", \"description\": ").Append(Q(m.Description));
-            if (published is not null)
-                sb.Append(", \"published\": { \"value\": ").Append(D(published.Value)).Append(", \"low\": ").Append(published.Low is { } lo ? D(lo) : "null")
-                  .Append(", \"high\": ").Append(published.High is { } hi ? D(hi) : "null").Append(", \"text\": ").Append(Q(published.Text)).Append(" }");
-            sb.Append(" }").Append(i + 1 < reported.Count ? ",\n" : "\n");
-        }
-        sb.Append("  }\n}\n");
+            sb.Append("    ").Append(Q(reported[i].Statistic.Name)).Append(": ").Append(StatisticJson(reported[i])).Append(i + 1 < reported.Count ? ",\n" : "\n");
+        sb.Append("  }");
+        if (result.Arms is { } arms) AppendArms(sb, arms, result.Definition);
+        sb.Append("\n}\n");
         return sb.ToString();
+    }
+
+    /// <summary>{ "value", "unit", "standardError" (when finite, in the unit), "description", "published" (when given) }.</summary>
+    private static string StatisticJson(ReportedStatistic reported)
+    {
+        var (m, published) = (reported.Statistic, reported.Published);
+        var sb = new StringBuilder("{ \"value\": ").Append(D(m.Value)).Append(", \"unit\": ").Append(Q(m.Unit));
+        if (double.IsFinite(m.StandardError)) sb.Append(", \"standardError\": ").Append(D(m.StandardError));
+        sb.Append(", \"description\": ").Append(Q(m.Description));
+        if (published is not null)
+            sb.Append(", \"published\": { \"value\": ").Append(D(published.Value)).Append(", \"low\": ").Append(published.Low is { } lo ? D(lo) : "null")
+              .Append(", \"high\": ").Append(published.High is { } hi ? D(hi) : "null").Append(", \"text\": ").Append(Q(published.Text)).Append(" }");
+        return sb.Append(" }").ToString();
+    }
+
+    /// <summary>The "arms" member: per arm its regimen, counts and, per stratum, the endpoints with standard errors and published values.</summary>
+    private static void AppendArms(StringBuilder sb, IReadOnlyList<ArmResult> arms, PopulationDefinition population)
+    {
+        sb.Append(",\n  \"arms\": [\n");
+        for (var a = 0; a < arms.Count; a++)
+        {
+            var (arm, r) = (arms[a].Arm, arms[a].Result);
+            sb.Append("    { \"name\": ").Append(Q(arm.Name)).Append(", \"regimen\": ").Append(Q(arm.Regimen))
+              .Append(", \"enrolled\": ").Append(I(r.Subjects.Count)).Append(", \"succeeded\": ").Append(I(r.Succeeded)).Append(", \"failed\": ").Append(I(r.Failed))
+              .Append(", \"strata\": {\n");
+            var strata = ByStratum(arms[a], population);
+            for (var k = 0; k < strata.Count; k++)
+            {
+                var st = strata[k];
+                sb.Append("      ").Append(Q(st.Stratum.Key)).Append(": { \"subjects\": ").Append(I(st.Subjects)).Append(", \"succeeded\": ").Append(I(st.Succeeded)).Append(", \"endpoints\": {\n");
+                for (var i = 0; i < st.Statistics.Count; i++)
+                    sb.Append("        ").Append(Q(st.Statistics[i].Statistic.Name)).Append(": ").Append(StatisticJson(st.Statistics[i])).Append(i + 1 < st.Statistics.Count ? ",\n" : "\n");
+                sb.Append("      } }").Append(k + 1 < strata.Count ? ",\n" : "\n");
+            }
+            sb.Append("    } }").Append(a + 1 < arms.Count ? ",\n" : "\n");
+        }
+        sb.Append("  ]");
     }
 
     private static string N(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

@@ -31,7 +31,12 @@ public static class PopulationParser
     /// <summary>Largest allowed CV of a log-normal parameter.</summary>
     public const double MaxCv = 2;
 
-    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow", "endpoints"];
+    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow", "endpoints", "arms"];
+    private static readonly string[] ArmFields = ["name", "description", "placebo", "doses", "titration", "published"];
+    private static readonly string[] ArmPublishedFields = ["statistic", "stratum", "published"];
+
+    /// <summary>Most arms a file may declare.</summary>
+    public const int MaxArms = 10;
     private static readonly string[] EndpointFields = ["statistic", "published"];
     private static readonly string[] PublishedFields = ["value", "low", "high", "text"];
     private static readonly string[] VariabilityFields = ["parameter", "cv"];
@@ -87,18 +92,29 @@ public static class PopulationParser
 
         // Base scenario: a path (relative to this file) or an inline scenario object.
         Scenario? scenario = null;
+        // The scenario's own text and folder: each arm re-reads it with its own doses and titration.
+        string? scenarioJson = null, scenarioDirectory = null;
         if (!root.TryGetProperty("scenario", out var sc)) Error("$.scenario", "required: a scenario file path or an inline scenario object");
         else if (sc.ValueKind == JsonValueKind.String)
         {
             var file = Path.Combine(baseDirectory, sc.GetString()!);
             var parsed = ScenarioParser.ParseFile(file);
-            if (parsed.Succeeded) scenario = parsed.Scenario;
+            if (parsed.Succeeded)
+            {
+                scenario = parsed.Scenario;
+                scenarioDirectory = Path.GetDirectoryName(Path.GetFullPath(file));
+                scenarioJson = Input.InputFile.TryReadText(file, out var text, out _) ? text : null;
+            }
             else errors.AddRange(parsed.Errors.Select(e => new PopulationError(sc.GetString()!, e.Path, e.Message)));
         }
         else if (sc.ValueKind == JsonValueKind.Object)
         {
             var parsed = ScenarioParser.Parse(sc.GetRawText());
-            if (parsed.Succeeded) scenario = parsed.Scenario;
+            if (parsed.Succeeded)
+            {
+                scenario = parsed.Scenario;
+                scenarioJson = sc.GetRawText();
+            }
             else errors.AddRange(parsed.Errors.Select(e => new PopulationError(source, "$.scenario" + e.Path[1..], e.Message)));
         }
         else Error("$.scenario", "expected a scenario file path (string) or an inline scenario object");
@@ -185,6 +201,14 @@ public static class PopulationParser
         var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, splenectomised is not null, Error) : null;
         var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
         var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, Error) : null;
+        IReadOnlyList<TrialArm>? arms = null;
+        if (root.TryGetProperty("arms", out var ar) && scenario is not null && scenarioJson is not null)
+        {
+            // The strata the population draws (what a published value may name), before the definition exists.
+            var strata = PopulationStrata.Of(new PopulationDefinition("", scenario, [], null, null, null) { SplenectomisedFraction = splenectomised, ChildPugh = childPugh })
+                .Select(x => x.Key).ToArray();
+            arms = ReadArms(ar, scenario, scenarioJson, scenarioDirectory, endpoints, ep, strata, Error);
+        }
 
         var policy = OutOfRangePolicy.Resample;
         if (root.TryGetProperty("outOfRange", out var oor))
@@ -205,7 +229,133 @@ public static class PopulationParser
             Inclusion = inclusion,
             Response = response ?? ResponseDefinition.Default,
             Endpoints = endpoints,
+            Arms = arms,
         };
+    }
+
+    /// <summary>
+    /// <c>arms</c>: 1–<see cref="MaxArms"/> arms, each { "name", "description", and "placebo": true, or its own "doses"
+    /// and/or "titration" in the scenario format (replacing the scenario's), or neither (the scenario's regimen);
+    /// "published": [ { "statistic", "stratum", "published": { … } } ] }.
+    /// </summary>
+    private static IReadOnlyList<TrialArm>? ReadArms(JsonElement ar, Scenario scenario, string scenarioJson, string? scenarioDirectory,
+        IReadOnlyList<PopulationEndpoint>? endpoints, JsonElement endpointsElement, string[] strata, Action<string, string> error)
+    {
+        const string path = "$.arms";
+        var ok = true;
+        void Fail(string p, string m) { ok = false; error(p, m); }
+        if (ar.ValueKind != JsonValueKind.Array || ar.GetArrayLength() is 0 or > MaxArms)
+        {
+            Fail(path, $"expected a list of 1–{MaxArms} arms, each {{ \"name\", and \"placebo\": true or its own \"doses\" / \"titration\" (none: the scenario's regimen), \"published\": [ … ] }}");
+            return null;
+        }
+        // With arms, a published value belongs to an arm and stratum: a top-level one would be ambiguous.
+        if (endpointsElement.ValueKind == JsonValueKind.Array)
+        {
+            var k = 0;
+            foreach (var item in endpointsElement.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("published", out _))
+                    Fail($"$.endpoints[{k}].published", "with arms, give published values in each arm's \"published\" list, by stratum");
+                k++;
+            }
+        }
+        var arms = new List<TrialArm>();
+        var i = 0;
+        foreach (var a in ar.EnumerateArray())
+        {
+            var apath = $"{path}[{i++}]";
+            if (a.ValueKind != JsonValueKind.Object) { Fail(apath, "expected an arm object { \"name\", … }"); continue; }
+            foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(a, apath, ArmFields)) Fail(p, m);
+            var name = a.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : null;
+            if (name is null || name.Length is 0 or > 40 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                Fail($"{apath}.name", "required: 1–40 letters, digits, '-' or '_' (it names the arm's output folder)");
+                continue;
+            }
+            if (arms.Any(x => x.Name == name)) { Fail($"{apath}.name", $"\"{name}\" is used by another arm"); continue; }
+            var placebo = false;
+            if (a.TryGetProperty("placebo", out var pl))
+            {
+                if (pl.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { Fail($"{apath}.placebo", $"{pl.GetRawText()} is not allowed; allowed: true, false"); continue; }
+                placebo = pl.GetBoolean();
+            }
+            var hasDoses = a.TryGetProperty("doses", out var doses);
+            var hasTitration = a.TryGetProperty("titration", out var titration);
+            if (placebo && (hasDoses || hasTitration)) { Fail($"{apath}.placebo", "a placebo arm gives no drug; drop its doses and titration"); continue; }
+
+            // The arm's scenario: the base scenario's text with its doses and titration replaced, read by the scenario parser.
+            var node = System.Text.Json.Nodes.JsonNode.Parse(scenarioJson)!.AsObject();
+            var keeps = !placebo && !hasDoses && !hasTitration;
+            if (!keeps)
+            {
+                node.Remove("doses");
+                node.Remove("titration");
+                if (hasDoses) node["doses"] = System.Text.Json.Nodes.JsonNode.Parse(doses.GetRawText());
+                if (hasTitration) node["titration"] = System.Text.Json.Nodes.JsonNode.Parse(titration.GetRawText());
+            }
+            var parsed = keeps ? null : ScenarioParser.Parse(node.ToJsonString(), scenarioDirectory);
+            if (parsed is { Succeeded: false })
+            {
+                foreach (var e in parsed.Errors) Fail(apath + e.Path[1..], e.Message);
+                continue;
+            }
+            var armScenario = parsed?.Scenario ?? scenario;
+            var regimen = placebo ? "placebo (no drug)" : keeps ? $"the scenario's regimen: {RegimenText(scenario)}" : RegimenText(armScenario);
+            var published = ReadArmPublished(a, apath, endpoints, strata, error, ref ok);
+            arms.Add(new TrialArm(name, regimen, armScenario.Doses, armScenario.Titration, published) { KeepsRegimen = keeps });
+        }
+        return ok ? arms : null;
+    }
+
+    /// <summary>"titration romiplostim-itp-label from 1", "doses of eltrombopag", or "no drug".</summary>
+    private static string RegimenText(Scenario s)
+    {
+        if (s.Titration is { } t) return $"titration {t.Policy}" + (t.StartDose is { } d ? $" from {Fmt(d)}" : "");
+        return s.Doses.Count > 0 ? $"doses of {string.Join(", ", s.Doses.Select(d => d.Drug).Distinct())}" : "no drug";
+    }
+
+    private static IReadOnlyList<ArmPublished> ReadArmPublished(JsonElement arm, string apath, IReadOnlyList<PopulationEndpoint>? endpoints, string[] strata,
+        Action<string, string> error, ref bool ok)
+    {
+        var list = new List<ArmPublished>();
+        if (!arm.TryGetProperty("published", out var pub)) return list;
+        var ppath = $"{apath}.published";
+        if (pub.ValueKind != JsonValueKind.Array) { ok = false; error(ppath, "expected a list of { \"statistic\", \"stratum\", \"published\": { \"value\", \"low\", \"high\", \"text\" } }"); return list; }
+        if (endpoints is null) { ok = false; error(ppath, "needs $.endpoints: a published value belongs to a declared endpoint"); return list; }
+        var j = 0;
+        foreach (var item in pub.EnumerateArray())
+        {
+            var ipath = $"{ppath}[{j++}]";
+            if (item.ValueKind != JsonValueKind.Object) { ok = false; error(ipath, "expected { \"statistic\", \"stratum\", \"published\": { … } }"); continue; }
+            CheckFields(item, ipath, ArmPublishedFields, error);
+            var statistic = item.TryGetProperty("statistic", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString()! : null;
+            var endpoint = statistic is null ? null : endpoints.FirstOrDefault(e => e.Statistic == statistic);
+            if (endpoint is null)
+            {
+                ok = false;
+                error($"{ipath}.statistic", $"{(st.ValueKind == JsonValueKind.Undefined ? "missing" : st.GetRawText() + " is not")} an endpoint of $.endpoints; allowed: {string.Join(", ", endpoints.Select(e => e.Statistic))}");
+                continue;
+            }
+            var stratum = "all";
+            if (item.TryGetProperty("stratum", out var sk))
+            {
+                stratum = sk.ValueKind == JsonValueKind.String ? sk.GetString()! : "";
+                if (!strata.Contains(stratum, StringComparer.Ordinal))
+                {
+                    ok = false;
+                    error($"{ipath}.stratum", $"{sk.GetRawText()} is not a stratum of this population; allowed: {string.Join(", ", strata)}");
+                    continue;
+                }
+            }
+            if (list.Any(x => x.Statistic == statistic && x.Stratum == stratum)) { ok = false; error(ipath, $"\"{statistic}\" in stratum \"{stratum}\" is given twice"); continue; }
+            if (!item.TryGetProperty("published", out var value)) { ok = false; error($"{ipath}.published", "missing: { \"value\", \"low\", \"high\", \"text\" }"); continue; }
+            var p = ReadPublished(value, $"{ipath}.published", error, ref ok);
+            if (p is null) continue;
+            if (endpoint.Unit == "fraction" && !(p.Value <= 1 && (p.High ?? 0) <= 1)) { ok = false; error($"{ipath}.published", "a fraction is a share in [0, 1] (0.59, not 59)"); continue; }
+            list.Add(new ArmPublished(statistic!, stratum, p));
+        }
+        return list;
     }
 
     /// <summary>
