@@ -92,9 +92,18 @@ public static class PopulationMetrics
     {
         ArgumentNullException.ThrowIfNull(result);
         var all = All(result).ToDictionary(m => m.Name, StringComparer.Ordinal);
-        return result.Definition.Endpoints is { } declared
-            ? declared.Select(e => new ReportedStatistic(all[e.Statistic], e.Published)).ToArray()
-            : Descriptive.Select(n => new ReportedStatistic(all[n], null)).ToArray();
+        if (result.Definition.Endpoints is not { } declared) return Descriptive.Select(n => new ReportedStatistic(all[n], null)).ToArray();
+        var defined = PopulationReducer.DefinedEndpoints(result.Definition);
+        return declared.Select(e => new ReportedStatistic(e.Defined is { } d ? Share(result, d, Array.IndexOf(defined, d)) : all[e.Statistic], e.Published)).ToArray();
+    }
+
+    /// <summary>The share of successful subjects meeting defined endpoint <paramref name="index"/>, with its Monte-Carlo SE.</summary>
+    private static PopulationStatistic Share(PopulationResult result, DefinedEndpoint endpoint, int index)
+    {
+        var ok = result.Subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null).ToArray();
+        var n = ok.Length;
+        var p = n == 0 ? double.NaN : ok.Count(s => s.EndpointHits is { } h && h[index]) / (double)n;
+        return new PopulationStatistic(endpoint.Name, endpoint.Description, p, "fraction", n > 0 ? Math.Sqrt(p * (1 - p) / n) : double.NaN);
     }
 
     /// <summary>

@@ -200,7 +200,7 @@ public static class PopulationParser
         }
         var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, splenectomised is not null, Error) : null;
         var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
-        var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, Error) : null;
+        var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, scenario?.Days, Error) : null;
         IReadOnlyList<TrialArm>? arms = null;
         if (root.TryGetProperty("arms", out var ar) && scenario is not null && scenarioJson is not null)
         {
@@ -362,10 +362,10 @@ public static class PopulationParser
     /// <c>endpoints</c>: a list of statistic names, or of { "statistic", "published": { "value", "low", "high", "text" } };
     /// each statistic once; a published fraction and its interval in [0, 1], low ≤ value ≤ high.
     /// </summary>
-    private static IReadOnlyList<PopulationEndpoint>? ReadEndpoints(JsonElement ep, Action<string, string> error)
+    private static IReadOnlyList<PopulationEndpoint>? ReadEndpoints(JsonElement ep, double? days, Action<string, string> error)
     {
         const string path = "$.endpoints";
-        var allowed = $"allowed: {string.Join(", ", PopulationMetrics.Names)}";
+        var allowed = $"allowed: {string.Join(", ", PopulationMetrics.Names)}, or {{ \"name\", \"kind\": {string.Join("|", EndpointKinds.All.Select(k => k.Name))}, … }}";
         if (ep.ValueKind != JsonValueKind.Array || ep.GetArrayLength() == 0)
         {
             error(path, $"expected a non-empty list of statistics ({allowed}), each a name or {{ \"statistic\": name, \"published\": {{ \"value\", \"low\", \"high\", \"text\" }} }}");
@@ -381,6 +381,16 @@ public static class PopulationParser
             var namePath = itemPath;
             JsonElement nameElement = item;
             PublishedEndpoint? published = null;
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("kind", out _))
+            {
+                // An endpoint defined by its kind and parameters (EndpointKinds), a share of subjects.
+                if (ReadDefined(item, itemPath, days, error) is not { } defined) { ok = false; continue; }
+                if (list.Any(e => e.Statistic == defined.Name)) { ok = false; error($"{itemPath}.name", $"\"{defined.Name}\" is listed twice"); continue; }
+                var p = item.TryGetProperty("published", out var dp) ? ReadPublished(dp, $"{itemPath}.published", error, ref ok) : null;
+                if (p is not null && !(p.Value <= 1 && (p.High ?? 0) <= 1)) { ok = false; error($"{itemPath}.published", "a fraction is a share in [0, 1] (0.59, not 59)"); continue; }
+                list.Add(new PopulationEndpoint(defined.Name, p) { Defined = defined });
+                continue;
+            }
             if (item.ValueKind == JsonValueKind.Object)
             {
                 CheckFields(item, itemPath, EndpointFields, error);
@@ -401,6 +411,52 @@ public static class PopulationParser
             list.Add(new PopulationEndpoint(name!, published));
         }
         return ok ? list : null;
+    }
+
+    /// <summary>
+    /// { "name", "kind", the kind's parameters, "published" }: the kind looked up in <see cref="EndpointKinds.All"/>, each
+    /// parameter range-checked by its own record (a day also inside the simulated span), defaults filled in.
+    /// </summary>
+    private static DefinedEndpoint? ReadDefined(JsonElement item, string path, double? days, Action<string, string> error)
+    {
+        var ok = true;
+        void Fail(string p, string m) { ok = false; error(p, m); }
+        var kinds = string.Join(", ", EndpointKinds.All.Select(k => k.Name));
+        var kindName = item.GetProperty("kind") is { ValueKind: JsonValueKind.String } kn ? kn.GetString() : null;
+        if (EndpointKinds.All.FirstOrDefault(k => k.Name == kindName) is not { } kind)
+        {
+            Fail($"{path}.kind", $"{item.GetProperty("kind").GetRawText()} is not an endpoint kind; allowed: {kinds}");
+            return null;
+        }
+        var fields = new[] { "name", "kind", "published" }.Concat(kind.Parameters.Select(p => p.Name)).ToArray();
+        foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(item, path, fields)) Fail(p, m);
+        var name = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : null;
+        if (name is null || name.Length is 0 or > 40 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            Fail($"{path}.name", "required: the endpoint's name, 1–40 letters, digits or '_'");
+        else if (PopulationMetrics.UnitOf(name) is not null)
+            Fail($"{path}.name", $"\"{name}\" is a statistic's name; give the defined endpoint its own");
+        var arguments = new double[kind.Parameters.Count];
+        for (var k = 0; k < arguments.Length; k++)
+        {
+            var parameter = kind.Parameters[k];
+            var ppath = $"{path}.{parameter.Name}";
+            var max = parameter.Unit == "days" && days is { } span ? Math.Min(parameter.Maximum, span) : parameter.Maximum;
+            var unit = parameter.Unit == "10^9/L" ? " ×10⁹/L" : parameter.Unit == "%" ? " %" : $" {parameter.Unit}";
+            if (!item.TryGetProperty(parameter.Name, out var v))
+            {
+                if (parameter.Default is { } d) arguments[k] = d;
+                else Fail(ppath, $"required for {kind.Name}: a number in [{Fmt(parameter.Minimum)}, {Fmt(max)}]{unit}");
+                continue;
+            }
+            if (v.ValueKind != JsonValueKind.Number || !(v.GetDouble() >= parameter.Minimum && v.GetDouble() <= max))
+                Fail(ppath, $"{v.GetRawText()} is outside the allowed range [{Fmt(parameter.Minimum)}, {Fmt(max)}]{unit}{(max < parameter.Maximum ? " (the simulated span)" : "")}");
+            else arguments[k] = v.GetDouble();
+        }
+        // A window runs forwards.
+        var from = kind.Parameters.ToList().FindIndex(p => p.Name == "fromDay");
+        var to = kind.Parameters.ToList().FindIndex(p => p.Name == "toDay");
+        if (ok && from >= 0 && to >= 0 && arguments[from] > arguments[to]) Fail($"{path}.toDay", $"{Fmt(arguments[to])} is before fromDay {Fmt(arguments[from])}");
+        return ok ? new DefinedEndpoint(name!, kind, arguments) : null;
     }
 
     private static PublishedEndpoint? ReadPublished(JsonElement pub, string path, Action<string, string> error, ref bool ok)

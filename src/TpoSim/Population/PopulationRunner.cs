@@ -73,6 +73,12 @@ public sealed record SubjectOutcome(SubjectDraw Draw, SubjectStatus Status, stri
     public double LastDayPlatelets { get; init; } = double.NaN;
     internal double[]? Tpo { get; init; }
 
+    /// <summary>
+    /// Whether the subject met each endpoint the file defines by kind (<see cref="PopulationReducer.DefinedEndpoints"/>, in
+    /// that order); null when there are none or the subject did not run.
+    /// </summary>
+    public IReadOnlyList<bool>? EndpointHits { get; init; }
+
     /// <summary>Mean of the screening counts the subject was enrolled on (10⁹/L), or NaN without <see cref="InclusionCriteria.Screening"/>.</summary>
     public double ScreeningMeanPlatelets { get; init; } = double.NaN;
 }
