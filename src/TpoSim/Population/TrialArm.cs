@@ -65,7 +65,4 @@ public static class PopulationStrata
             foreach (var c in new[] { "A", "B", "C" }) strata.Add(new($"childPugh{c}", $"Child-Pugh {c}", d => d.ChildPugh == c));
         return strata;
     }
-
-    /// <summary>Every stratum key a file may name in <c>arms[i].published</c>, for error messages.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["all", "splenectomised", "notSplenectomised", "childPughA", "childPughB", "childPughC"];
 }
