@@ -224,18 +224,10 @@ public static class PopulationRunner
     /// <summary>One simulated regimen: its definition and whether the screen's day-0 plan (the base scenario's) is its own.</summary>
     private sealed record ArmRun(PopulationDefinition Definition, bool ReusesScreenPlan);
 
-    /// <summary>
-    /// The definition each arm runs: the base definition with the arm's scenario, and the file's endpoints with the arm's
-    /// published values for the whole arm. Without arms, the definition itself.
-    /// </summary>
+    /// <summary>The definition each arm runs (<see cref="PopulationDefinition.ForArm"/>); without arms, the definition itself.</summary>
     private static ArmRun[] ArmRuns(PopulationDefinition definition) =>
         definition.Arms is not { } arms ? [new ArmRun(definition, true)]
-        : arms.Select(arm => new ArmRun(definition with
-        {
-            BaseScenario = arm.ScenarioFrom(definition.BaseScenario),
-            Arms = null,
-            Endpoints = definition.Endpoints?.Select(e => e with { Published = arm.PublishedFor(e.Statistic, PopulationStrata.All.Key) }).ToArray(),
-        }, arm.KeepsRegimen)).ToArray();
+        : arms.Select(arm => new ArmRun(definition.ForArm(arm), arm.KeepsRegimen)).ToArray();
 
     /// <summary>Simulates an admitted candidate in every arm, in arm order.</summary>
     private static SubjectOutcome[] RunArms(ArmRun[] runs, Candidate candidate, double[] grid, PopulationOptions options)

@@ -43,6 +43,12 @@ public class PopulationArmsTests
         // The drug raises counts: the romiplostim arm's mean time in range is above placebo's.
         Assert.True(arms[0].Result.MeanTimeIn50To200 > arms[1].Result.MeanTimeIn50To200);
         Assert.Equal(0, arms[1].Result.MeanWeeklyDose);
+        // One arm run on its own (ForArm) is that arm of the whole trial.
+        var alone = PopulationRunner.Run(def.ForArm(def.Arms![0]), new PopulationOptions(24, 7, 2));
+        Assert.Null(alone.Arms);
+        Assert.Equal(PopulationFiles.SubjectsCsv(arms[0].Result), PopulationFiles.SubjectsCsv(alone));
+        Assert.Equal(PopulationFiles.BandsCsv(arms[0].Result), PopulationFiles.BandsCsv(alone));
+        Assert.Equal(0.831, PopulationMetrics.Reported(alone).Single(x => x.Statistic.Name == "overallResponseFraction").Published!.Value);
         var noDrug = def with { Arms = null, BaseScenario = def.BaseScenario with { Doses = [], Titration = null } };
         var placebo = PopulationRunner.Run(noDrug, new PopulationOptions(24, 7, 2));
         Assert.Equal(PopulationFiles.SubjectsCsv(placebo), PopulationFiles.SubjectsCsv(arms[1].Result));
