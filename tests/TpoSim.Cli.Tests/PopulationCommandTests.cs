@@ -169,6 +169,23 @@ public sealed class PopulationCommandTests
         Assert.Contains(expected, run.Stderr);
     }
     [Fact]
+    public void A_file_with_arms_prints_a_table_per_arm_and_writes_each_arms_files()
+    {
+        using var dir = new TempDir();
+        var run = CliHarness.Run("population", CliHarness.RepoFile("populations/itp-kuter2008.json"), "--subjects", "6", "--seed", "3", "--out", dir.Sub("out"));
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Stderr);
+        Assert.Contains("arm romiplostim", run.Stdout);
+        Assert.Contains("arm placebo: placebo (no drug)", run.Stdout);
+        Assert.Contains("not splenectomised", run.Stdout);
+        Assert.Contains("published 14.3 %", run.Stdout);
+        Assert.Contains("arms/{romiplostim,placebo}/{bands,subjects}.csv", run.Stdout);
+        foreach (var arm in new[] { "romiplostim", "placebo" })
+            Assert.Equal(7, File.ReadAllLines(Path.Combine(dir.Sub("out"), "arms", arm, "subjects.csv")).Length);
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json")));
+        Assert.Equal(2, metrics.RootElement.GetProperty("arms").GetArrayLength());
+    }
+
+    [Fact]
     public void Docs_example_parses_and_documents_every_field()
     {
         var doc = File.ReadAllText(CliHarness.RepoFile("docs/population.md"));

@@ -93,8 +93,10 @@ public static class PopulationCommand
         folder.Commit(console.Cancellation);
         if (!quiet)
         {
-            Print(console, result, clock.Elapsed);
-            console.Out.WriteLine(OutputOptions.Wrote(folder, written, keepSeries ? $" and {result.Subjects.Count(x => x.Status == SubjectStatus.Ok)} series/subject-*.csv" : null));
+            if (result.Arms is { } arms) PrintArms(console, result, arms, clock.Elapsed);
+            else Print(console, result, clock.Elapsed);
+            var armFiles = result.Arms is { } a ? $", arms/{{{string.Join(",", a.Select(x => x.Arm.Name))}}}/{{bands,subjects}}.csv" : "";
+            console.Out.WriteLine(OutputOptions.Wrote(folder, written.Take(4), armFiles + (keepSeries ? $" and {result.Subjects.Count(x => x.Status == SubjectStatus.Ok)} series/subject-*.csv" : "")));
         }
         foreach (var failed in result.Subjects.Where(s => s.Status != SubjectStatus.Ok).Take(5))
             console.Error.WriteLine($"tposim: subject {failed.Draw.Index} {PopulationFiles.StatusText(failed.Status)}: {failed.Diagnostic}");
@@ -132,7 +134,6 @@ public static class PopulationCommand
 
     private static void Print(CliConsole console, PopulationResult r, TimeSpan elapsed)
     {
-        static string F(double v, string fmt = "0.0") => double.IsFinite(v) ? v.ToString(fmt, CultureInfo.InvariantCulture) : "–";
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(r.Definition.Name)}[/]");
         table.AddColumn("Quantity");
         table.AddColumn(new TableColumn("Value").RightAligned());
@@ -142,9 +143,6 @@ public static class PopulationCommand
         if (r.Definition.Inclusion is { } inclusion)
             table.AddRow("Screened / screen failures", $"{r.Screened} / {r.ScreenFailureCount} ({Markup.Escape(inclusion.Text)})");
         table.AddRow("Subjects enrolled: ok / failed", $"{r.Succeeded} / {r.Failed}");
-        string Show(double v, string unit, double se = double.NaN) => unit == "fraction"
-            ? $"{F(100 * v)} %" + (double.IsFinite(se) ? $" ± {F(100 * se)}" : "")
-            : double.IsPositiveInfinity(v) ? "never" : $"{F(v, "0.##")} {unit.Replace("10^9/L", "×10⁹/L")}";
         foreach (var (m, published) in reported)
         {
             var value = Markup.Escape(Show(m.Value, m.Unit, m.StandardError));
@@ -156,6 +154,53 @@ public static class PopulationCommand
         var rescue = reported.Any(x => x.Statistic.Name == "fractionNeedingRescue") ? "; rescue counted by the assumed rule, not simulated" : "";
         table.Caption($"{r.Days.Count} output days; fractions ± Monte-Carlo SE{rescue}; {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         console.Ansi.Write(table);
+    }
+
+    /// <summary>A value as the tables show it: a fraction in %, ± its standard error when given, "never" for +∞.</summary>
+    private static string Show(double v, string unit, double se = double.NaN)
+    {
+        static string F(double x, string fmt = "0.0") => double.IsFinite(x) ? x.ToString(fmt, CultureInfo.InvariantCulture) : "–";
+        return unit == "fraction"
+            ? $"{F(100 * v)} %" + (double.IsFinite(se) ? $" ± {F(100 * se)}" : "")
+            : double.IsPositiveInfinity(v) ? "never" : $"{F(v, "0.##")}" + (double.IsFinite(se) ? $" ± {F(se, "0.##")}" : "") + $" {unit.Replace("10^9/L", "×10⁹/L")}";
+    }
+
+    /// <summary>A number in the table's scale without its unit: a fraction in % (for an interval beside a value).</summary>
+    private static string Bare(double v, string unit) =>
+        (unit == "fraction" ? 100 * v : v).ToString(unit == "fraction" ? "0.0" : "0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>With arms: the screening counts, then one table per arm with a column per stratum (value ± SE, published below).</summary>
+    private static void PrintArms(CliConsole console, PopulationResult r, IReadOnlyList<ArmResult> arms, TimeSpan elapsed)
+    {
+        var head = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(r.Definition.Name)}[/]");
+        head.AddColumn("Quantity");
+        head.AddColumn(new TableColumn("Value").RightAligned());
+        if (r.Definition.Inclusion is { } inclusion)
+            head.AddRow("Screened / screen failures", $"{r.Screened} / {r.ScreenFailureCount} ({Markup.Escape(inclusion.Text)})");
+        head.AddRow("Subjects enrolled (every arm)", $"{r.Subjects.Count}");
+        console.Ansi.Write(head);
+        foreach (var arm in arms)
+        {
+            var strata = PopulationMetrics.ByStratum(arm, r.Definition);
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]arm {Markup.Escape(arm.Arm.Name)}[/]: {Markup.Escape(arm.Arm.Regimen)}");
+            table.AddColumn("Quantity");
+            foreach (var st in strata) table.AddColumn(new TableColumn(Markup.Escape(st.Stratum.Label)).RightAligned());
+            table.AddRow(new[] { "Subjects ok / enrolled" }.Concat(strata.Select(st => $"{st.Succeeded} / {st.Subjects}")).ToArray());
+            for (var i = 0; i < strata[0].Statistics.Count; i++)
+            {
+                var m = strata[0].Statistics[i].Statistic;
+                table.AddRow(new[] { Markup.Escape(m.Description) }.Concat(strata.Select(st =>
+                {
+                    var (x, published) = (st.Statistics[i].Statistic, st.Statistics[i].Published);
+                    var cell = Show(x.Value, x.Unit, x.StandardError);
+                    // The published value and interval only; its text (the source) is in metrics.json.
+                    var interval = published is { Low: { } lo, High: { } hi } ? $" ({Bare(lo, x.Unit)}–{Bare(hi, x.Unit)})" : "";
+                    return Markup.Escape(published is null ? cell : $"{cell}\npublished {Show(published.Value, x.Unit)}{interval}");
+                })).ToArray());
+            }
+            console.Ansi.Write(table);
+        }
+        console.Out.WriteLine($"{r.Days.Count} output days; same subjects in every arm; ± Monte-Carlo SE (shares √(p(1 − p)/n), means SD/√n, none for medians); {elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
     }
 
     private sealed class Reporter(Action<double> report) : IProgress<double>

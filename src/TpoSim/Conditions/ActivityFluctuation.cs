@@ -54,6 +54,35 @@ public sealed record ActivityFluctuation(double Cv, double CorrelationDays, long
         return m;
     }
 
+    /// <summary>
+    /// The multipliers of the weeks before day 0: weeks −1, −2, …, −<paramref name="weeks"/> (week −k covers days
+    /// [−7k, −7k + 7)), continuing from week 0's value as <see cref="Multipliers"/> draws it. A stationary Gaussian AR(1)
+    /// process is reversible (its joint law is the same read backwards), so the past follows the same recursion run
+    /// backwards, X_(k−1) = φ·X_k + σ·√(1 − φ²)·z_k, on its own stream (index 1 of the seed) so that the days from day 0
+    /// on do not move. Used for screening visits before enrolment. All ones when <see cref="Cv"/> is 0.
+    /// </summary>
+    public double[] MultipliersBefore(int weeks)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(weeks);
+        var m = new double[weeks];
+        if (Cv == 0)
+        {
+            Array.Fill(m, 1.0);
+            return m;
+        }
+        var sd = LogSd;
+        var phi = WeeklyAutocorrelation;
+        var innovation = sd * Math.Sqrt(1 - phi * phi);
+        var x = sd * new SubjectRandom(Seed, 0).NextNormal(); // X_0, the first draw of Multipliers' stream
+        var past = new SubjectRandom(Seed, 1);
+        for (var k = 0; k < weeks; k++)
+        {
+            x = phi * x + innovation * past.NextNormal();
+            m[k] = Math.Exp(x);
+        }
+        return m;
+    }
+
     /// <summary>Number of weekly pieces that cover <paramref name="days"/> (at least one: week 0 sets the day-0 state).</summary>
     public static int WeeksCovering(double days) => Math.Max(1, (int)Math.Ceiling(days / StepDays - 1e-9));
 }

@@ -1,7 +1,8 @@
 namespace TpoSim.Population;
 
 /// <summary>
-/// Enrolment criteria evaluated on a candidate's day-0 steady state (before any dose). Bounds may be inclusive
+/// Enrolment criteria evaluated on a candidate's day-0 steady state (before any dose), or on the mean of its screening
+/// counts (<see cref="Screening"/>). Bounds may be inclusive
 /// (<c>min</c>, <c>max</c>) or exclusive (<c>above</c>, <c>below</c>); a null bound is open.
 /// </summary>
 /// <param name="Lower">Lower bound of baseline platelets, 10⁹/L, or null.</param>
@@ -18,6 +19,12 @@ public sealed record InclusionCriteria(double? Lower, bool LowerExclusive, doubl
 {
     /// <summary>How many of <paramref name="subjects"/> are splenectomised under the quota (rounded to nearest), or null.</summary>
     public int? SplenectomisedQuota(int subjects) => SplenectomisedShare is { } s ? (int)Math.Round(s * subjects, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>
+    /// Screening on the mean of several counts before day 0 (the bounds then apply to that mean), or null to screen on
+    /// the day-0 count alone.
+    /// </summary>
+    public ScreeningVisits? Screening { get; init; }
 
     /// <summary>Default cap: 50 candidates per requested subject (a screen-failure rate up to 98%).</summary>
     public const int DefaultMaxScreenedPerSubject = 50;
@@ -40,7 +47,8 @@ public sealed record InclusionCriteria(double? Lower, bool LowerExclusive, doubl
             var left = Lower is { } lo ? $"{N(lo)} {(LowerExclusive ? "<" : "≤")} " : "";
             var right = Upper is { } hi ? $" {(UpperExclusive ? "<" : "≤")} {N(hi)}" : "";
             var quota = SplenectomisedShare is { } s ? $"; {N(100 * s)}% splenectomised" : "";
-            return $"{left}baseline platelets{right} ×10⁹/L{quota}";
+            var visits = Screening is { } v ? $" ({v.Text})" : "";
+            return $"{left}baseline platelets{visits}{right} ×10⁹/L{quota}";
         }
     }
 }

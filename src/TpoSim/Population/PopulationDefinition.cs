@@ -75,6 +75,28 @@ public sealed record PopulationDefinition(
     /// </summary>
     public IReadOnlyList<PopulationEndpoint>? Endpoints { get; init; }
 
+    /// <summary>
+    /// The trial's arms (<c>arms</c>), or null for one arm, the base scenario. Every arm runs the same enrolled subjects;
+    /// the run reports the endpoints per arm and stratum (<see cref="PopulationResult.Arms"/>).
+    /// </summary>
+    public IReadOnlyList<TrialArm>? Arms { get; init; }
+
+    /// <summary>
+    /// The definition <paramref name="arm"/> runs on its own: the arm's regimen on the base scenario, no arms, and the
+    /// file's endpoints with the arm's published values for the whole arm. A run of it gives that arm's result of the
+    /// whole trial (same seed, same subjects) without simulating the other arms, e.g. for a check that reads one arm.
+    /// </summary>
+    public PopulationDefinition ForArm(TrialArm arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        return this with
+        {
+            BaseScenario = arm.ScenarioFrom(BaseScenario),
+            Arms = null,
+            Endpoints = Endpoints?.Select(e => e with { Published = arm.PublishedFor(e.Statistic, PopulationStrata.All.Key) }).ToArray(),
+        };
+    }
+
     /// <summary>The trial's response definitions (weekly counts, windows, rescue rule).</summary>
     public ResponseDefinition Response { get; init; } = ResponseDefinition.Default;
 

@@ -8,10 +8,17 @@ namespace TpoSim.Population;
 public sealed record PublishedEndpoint(double Value, double? Low, double? High, string Text);
 
 /// <summary>
-/// An endpoint a population file declares (its <c>endpoints</c> list): one of <see cref="PopulationMetrics.Names"/>,
-/// optionally with the published value. <c>tposim population</c> reports the declared endpoints in their order, and only
+/// An endpoint a population file declares (its <c>endpoints</c> list): one of <see cref="PopulationMetrics.Names"/>, or
+/// one it defines by kind and parameters (<see cref="Defined"/>), optionally with the published value. <c>tposim population</c> reports the declared endpoints in their order, and only
 /// those; a file that declares none gets <see cref="PopulationMetrics.Descriptive"/>, never an ITP trial's metrics.
 /// </summary>
-/// <param name="Statistic">The statistic's name, as in metrics.json.</param>
+/// <param name="Statistic">The statistic's name, as in metrics.json (a defined endpoint's own name).</param>
 /// <param name="Published">The published value, or null.</param>
-public sealed record PopulationEndpoint(string Statistic, PublishedEndpoint? Published = null);
+public sealed record PopulationEndpoint(string Statistic, PublishedEndpoint? Published = null)
+{
+    /// <summary>The endpoint's definition when the file defines it by kind (a share of subjects), or null for a fixed statistic.</summary>
+    public DefinedEndpoint? Defined { get; init; }
+
+    /// <summary>The endpoint's unit ("fraction" for a share 0–1).</summary>
+    public string Unit => Defined is not null ? "fraction" : PopulationMetrics.UnitOf(Statistic) ?? "";
+}

@@ -10,7 +10,10 @@ public static class PopulationFiles
 {
     private static string F(double v) => InvariantNumber.G10(v);
 
-    /// <summary>Writes the four files to <paramref name="directory"/> (created if needed) and returns their paths.</summary>
+    /// <summary>
+    /// Writes the four files to <paramref name="directory"/> (created if needed) and, with arms, each arm's bands.csv and
+    /// subjects.csv to arms/NAME/; returns their paths.
+    /// </summary>
     public static IReadOnlyList<string> WriteAll(PopulationResult result, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -24,7 +27,21 @@ public static class PopulationFiles
         using (var writer = new StreamWriter(subjects, false, new UTF8Encoding(false))) WriteSubjectsCsv(result, writer);
         File.WriteAllText(metrics, PopulationMetrics.Json(result));
         SvgChartRenderer.Save(Chart(result), svg);
-        return [bands, subjects, metrics, svg];
+        if (result.Arms is not { } arms) return [bands, subjects, metrics, svg];
+        // With arms the top-level files are the first arm's; every arm's own bands and subjects go to arms/NAME/.
+        var written = new List<string> { bands, subjects, metrics, svg };
+        foreach (var arm in arms)
+        {
+            var folder = Path.Combine(directory, "arms", arm.Arm.Name);
+            Directory.CreateDirectory(folder);
+            var armBands = Path.Combine(folder, "bands.csv");
+            var armSubjects = Path.Combine(folder, "subjects.csv");
+            File.WriteAllText(armBands, BandsCsv(arm.Result));
+            using (var writer = new StreamWriter(armSubjects, false, new UTF8Encoding(false))) WriteSubjectsCsv(arm.Result, writer);
+            written.Add(armBands);
+            written.Add(armSubjects);
+        }
+        return written;
     }
 
     /// <summary>One row per output day: day, platelet p5…p95 (10⁹/L), free TPO p5…p95 (pg/mL), over successful subjects.</summary>
@@ -64,7 +81,9 @@ public static class PopulationFiles
         var sb = new StringBuilder();
         sb.Append("subject,candidate,sex,weightKg,eastAsian,childPugh,splenectomised");
         foreach (var v in result.Definition.Variability) sb.Append(',').Append(v.Parameter);
-        sb.Append(",draws,status,baselinePlatelets,baselineTpo,nadir,nadirDay,peak,peakDay,timeIn50to200,everAtLeast50,daysTo50,daysAtLeast50,")
+        // The screening mean is a column only when the file screens on several counts (other files keep their bytes).
+        var screening = result.Definition.Inclusion?.Screening is not null;
+        sb.Append(",draws,status,").Append(screening ? "screeningMean," : "").Append("baselinePlatelets,baselineTpo,nadir,nadirDay,peak,peakDay,timeIn50to200,everAtLeast50,daysTo50,daysAtLeast50,")
           .Append("weeklyResponses,durableResponse,overallResponse,rescueWeeks,eventsAbove400,meanWeeklyDose,doseUnit,diagnostic\n");
         foreach (var s in result.Subjects)
         {
@@ -81,6 +100,7 @@ public static class PopulationFiles
             for (var i = 0; i < result.Definition.Variability.Count; i++)
                 sb.Append(',').Append(i < d.Parameters.Count ? F(d.Parameters[i]) : "");
             sb.Append(',').Append(d.Draws.ToString(CultureInfo.InvariantCulture)).Append(',').Append(StatusText(s.Status));
+            if (screening) sb.Append(',').Append(F(s.ScreeningMeanPlatelets));
             if (s.Summary is { } m)
             {
                 var r = m.Response;

@@ -31,12 +31,18 @@ public static class PopulationParser
     /// <summary>Largest allowed CV of a log-normal parameter.</summary>
     public const double MaxCv = 2;
 
-    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow", "endpoints"];
+    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow", "endpoints", "arms"];
+    private static readonly string[] ArmFields = ["name", "description", "placebo", "doses", "titration", "published"];
+    private static readonly string[] ArmPublishedFields = ["statistic", "stratum", "published"];
+
+    /// <summary>Most arms a file may declare.</summary>
+    public const int MaxArms = 10;
     private static readonly string[] EndpointFields = ["statistic", "published"];
     private static readonly string[] PublishedFields = ["value", "low", "high", "text"];
     private static readonly string[] VariabilityFields = ["parameter", "cv"];
     private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction"];
-    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare"];
+    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare", "screening"];
+    private static readonly string[] ScreeningFields = ["counts", "intervalDays"];
     private static readonly string[] BoundFields = ["min", "max", "above", "below"];
     private static readonly string[] ResponseFields = ["threshold", "firstWeek", "lastWeek", "durableWeeks", "durableMinResponses", "transientMinResponses", "rescueBelow", "rescueExclusionWeeks", "rangeLow", "rangeHigh", "eventAbove"];
     private static readonly string[] WeightFields = ["distribution", "mean", "sd", "median", "cv", "min", "max"];
@@ -86,18 +92,29 @@ public static class PopulationParser
 
         // Base scenario: a path (relative to this file) or an inline scenario object.
         Scenario? scenario = null;
+        // The scenario's own text and folder: each arm re-reads it with its own doses and titration.
+        string? scenarioJson = null, scenarioDirectory = null;
         if (!root.TryGetProperty("scenario", out var sc)) Error("$.scenario", "required: a scenario file path or an inline scenario object");
         else if (sc.ValueKind == JsonValueKind.String)
         {
             var file = Path.Combine(baseDirectory, sc.GetString()!);
             var parsed = ScenarioParser.ParseFile(file);
-            if (parsed.Succeeded) scenario = parsed.Scenario;
+            if (parsed.Succeeded)
+            {
+                scenario = parsed.Scenario;
+                scenarioDirectory = Path.GetDirectoryName(Path.GetFullPath(file));
+                scenarioJson = Input.InputFile.TryReadText(file, out var text, out _) ? text : null;
+            }
             else errors.AddRange(parsed.Errors.Select(e => new PopulationError(sc.GetString()!, e.Path, e.Message)));
         }
         else if (sc.ValueKind == JsonValueKind.Object)
         {
             var parsed = ScenarioParser.Parse(sc.GetRawText());
-            if (parsed.Succeeded) scenario = parsed.Scenario;
+            if (parsed.Succeeded)
+            {
+                scenario = parsed.Scenario;
+                scenarioJson = sc.GetRawText();
+            }
             else errors.AddRange(parsed.Errors.Select(e => new PopulationError(source, "$.scenario" + e.Path[1..], e.Message)));
         }
         else Error("$.scenario", "expected a scenario file path (string) or an inline scenario object");
@@ -183,7 +200,15 @@ public static class PopulationParser
         }
         var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, splenectomised is not null, Error) : null;
         var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
-        var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, Error) : null;
+        var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, scenario?.Days, Error) : null;
+        IReadOnlyList<TrialArm>? arms = null;
+        if (root.TryGetProperty("arms", out var ar) && scenario is not null && scenarioJson is not null)
+        {
+            // The strata the population draws (what a published value may name), before the definition exists.
+            var strata = PopulationStrata.Of(new PopulationDefinition("", scenario, [], null, null, null) { SplenectomisedFraction = splenectomised, ChildPugh = childPugh })
+                .Select(x => x.Key).ToArray();
+            arms = ReadArms(ar, scenario, scenarioJson, scenarioDirectory, endpoints, ep, strata, Error);
+        }
 
         var policy = OutOfRangePolicy.Resample;
         if (root.TryGetProperty("outOfRange", out var oor))
@@ -204,17 +229,143 @@ public static class PopulationParser
             Inclusion = inclusion,
             Response = response ?? ResponseDefinition.Default,
             Endpoints = endpoints,
+            Arms = arms,
         };
+    }
+
+    /// <summary>
+    /// <c>arms</c>: 1–<see cref="MaxArms"/> arms, each { "name", "description", and "placebo": true, or its own "doses"
+    /// and/or "titration" in the scenario format (replacing the scenario's), or neither (the scenario's regimen);
+    /// "published": [ { "statistic", "stratum", "published": { … } } ] }.
+    /// </summary>
+    private static IReadOnlyList<TrialArm>? ReadArms(JsonElement ar, Scenario scenario, string scenarioJson, string? scenarioDirectory,
+        IReadOnlyList<PopulationEndpoint>? endpoints, JsonElement endpointsElement, string[] strata, Action<string, string> error)
+    {
+        const string path = "$.arms";
+        var ok = true;
+        void Fail(string p, string m) { ok = false; error(p, m); }
+        if (ar.ValueKind != JsonValueKind.Array || ar.GetArrayLength() is 0 or > MaxArms)
+        {
+            Fail(path, $"expected a list of 1–{MaxArms} arms, each {{ \"name\", and \"placebo\": true or its own \"doses\" / \"titration\" (none: the scenario's regimen), \"published\": [ … ] }}");
+            return null;
+        }
+        // With arms, a published value belongs to an arm and stratum: a top-level one would be ambiguous.
+        if (endpointsElement.ValueKind == JsonValueKind.Array)
+        {
+            var k = 0;
+            foreach (var item in endpointsElement.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("published", out _))
+                    Fail($"$.endpoints[{k}].published", "with arms, give published values in each arm's \"published\" list, by stratum");
+                k++;
+            }
+        }
+        var arms = new List<TrialArm>();
+        var i = 0;
+        foreach (var a in ar.EnumerateArray())
+        {
+            var apath = $"{path}[{i++}]";
+            if (a.ValueKind != JsonValueKind.Object) { Fail(apath, "expected an arm object { \"name\", … }"); continue; }
+            foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(a, apath, ArmFields)) Fail(p, m);
+            var name = a.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : null;
+            if (name is null || name.Length is 0 or > 40 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                Fail($"{apath}.name", "required: 1–40 letters, digits, '-' or '_' (it names the arm's output folder)");
+                continue;
+            }
+            if (arms.Any(x => x.Name == name)) { Fail($"{apath}.name", $"\"{name}\" is used by another arm"); continue; }
+            var placebo = false;
+            if (a.TryGetProperty("placebo", out var pl))
+            {
+                if (pl.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { Fail($"{apath}.placebo", $"{pl.GetRawText()} is not allowed; allowed: true, false"); continue; }
+                placebo = pl.GetBoolean();
+            }
+            var hasDoses = a.TryGetProperty("doses", out var doses);
+            var hasTitration = a.TryGetProperty("titration", out var titration);
+            if (placebo && (hasDoses || hasTitration)) { Fail($"{apath}.placebo", "a placebo arm gives no drug; drop its doses and titration"); continue; }
+
+            // The arm's scenario: the base scenario's text with its doses and titration replaced, read by the scenario parser.
+            var node = System.Text.Json.Nodes.JsonNode.Parse(scenarioJson)!.AsObject();
+            var keeps = !placebo && !hasDoses && !hasTitration;
+            if (!keeps)
+            {
+                node.Remove("doses");
+                node.Remove("titration");
+                if (hasDoses) node["doses"] = System.Text.Json.Nodes.JsonNode.Parse(doses.GetRawText());
+                if (hasTitration) node["titration"] = System.Text.Json.Nodes.JsonNode.Parse(titration.GetRawText());
+            }
+            var parsed = keeps ? null : ScenarioParser.Parse(node.ToJsonString(), scenarioDirectory);
+            if (parsed is { Succeeded: false })
+            {
+                foreach (var e in parsed.Errors) Fail(apath + e.Path[1..], e.Message);
+                continue;
+            }
+            var armScenario = parsed?.Scenario ?? scenario;
+            var regimen = placebo ? "placebo (no drug)" : keeps ? $"the scenario's regimen: {RegimenText(scenario)}" : RegimenText(armScenario);
+            var published = ReadArmPublished(a, apath, endpoints, strata, error, ref ok);
+            arms.Add(new TrialArm(name, regimen, armScenario.Doses, armScenario.Titration, published) { KeepsRegimen = keeps });
+        }
+        return ok ? arms : null;
+    }
+
+    /// <summary>"titration romiplostim-itp-label from 1", "doses of eltrombopag", or "no drug".</summary>
+    private static string RegimenText(Scenario s)
+    {
+        if (s.Titration is { } t) return $"titration {t.Policy}" + (t.StartDose is { } d ? $" from {Fmt(d)}" : "");
+        return s.Doses.Count > 0 ? $"doses of {string.Join(", ", s.Doses.Select(d => d.Drug).Distinct())}" : "no drug";
+    }
+
+    private static IReadOnlyList<ArmPublished> ReadArmPublished(JsonElement arm, string apath, IReadOnlyList<PopulationEndpoint>? endpoints, string[] strata,
+        Action<string, string> error, ref bool ok)
+    {
+        var list = new List<ArmPublished>();
+        if (!arm.TryGetProperty("published", out var pub)) return list;
+        var ppath = $"{apath}.published";
+        if (pub.ValueKind != JsonValueKind.Array) { ok = false; error(ppath, "expected a list of { \"statistic\", \"stratum\", \"published\": { \"value\", \"low\", \"high\", \"text\" } }"); return list; }
+        if (endpoints is null) { ok = false; error(ppath, "needs $.endpoints: a published value belongs to a declared endpoint"); return list; }
+        var j = 0;
+        foreach (var item in pub.EnumerateArray())
+        {
+            var ipath = $"{ppath}[{j++}]";
+            if (item.ValueKind != JsonValueKind.Object) { ok = false; error(ipath, "expected { \"statistic\", \"stratum\", \"published\": { … } }"); continue; }
+            CheckFields(item, ipath, ArmPublishedFields, error);
+            var statistic = item.TryGetProperty("statistic", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString()! : null;
+            var endpoint = statistic is null ? null : endpoints.FirstOrDefault(e => e.Statistic == statistic);
+            if (endpoint is null)
+            {
+                ok = false;
+                error($"{ipath}.statistic", $"{(st.ValueKind == JsonValueKind.Undefined ? "missing" : st.GetRawText() + " is not")} an endpoint of $.endpoints; allowed: {string.Join(", ", endpoints.Select(e => e.Statistic))}");
+                continue;
+            }
+            var stratum = "all";
+            if (item.TryGetProperty("stratum", out var sk))
+            {
+                stratum = sk.ValueKind == JsonValueKind.String ? sk.GetString()! : "";
+                if (!strata.Contains(stratum, StringComparer.Ordinal))
+                {
+                    ok = false;
+                    error($"{ipath}.stratum", $"{sk.GetRawText()} is not a stratum of this population; allowed: {string.Join(", ", strata)}");
+                    continue;
+                }
+            }
+            if (list.Any(x => x.Statistic == statistic && x.Stratum == stratum)) { ok = false; error(ipath, $"\"{statistic}\" in stratum \"{stratum}\" is given twice"); continue; }
+            if (!item.TryGetProperty("published", out var value)) { ok = false; error($"{ipath}.published", "missing: { \"value\", \"low\", \"high\", \"text\" }"); continue; }
+            var p = ReadPublished(value, $"{ipath}.published", error, ref ok);
+            if (p is null) continue;
+            if (endpoint.Unit == "fraction" && !(p.Value <= 1 && (p.High ?? 0) <= 1)) { ok = false; error($"{ipath}.published", "a fraction is a share in [0, 1] (0.59, not 59)"); continue; }
+            list.Add(new ArmPublished(statistic!, stratum, p));
+        }
+        return list;
     }
 
     /// <summary>
     /// <c>endpoints</c>: a list of statistic names, or of { "statistic", "published": { "value", "low", "high", "text" } };
     /// each statistic once; a published fraction and its interval in [0, 1], low ≤ value ≤ high.
     /// </summary>
-    private static IReadOnlyList<PopulationEndpoint>? ReadEndpoints(JsonElement ep, Action<string, string> error)
+    private static IReadOnlyList<PopulationEndpoint>? ReadEndpoints(JsonElement ep, double? days, Action<string, string> error)
     {
         const string path = "$.endpoints";
-        var allowed = $"allowed: {string.Join(", ", PopulationMetrics.Names)}";
+        var allowed = $"allowed: {string.Join(", ", PopulationMetrics.Names)}, or {{ \"name\", \"kind\": {string.Join("|", EndpointKinds.All.Select(k => k.Name))}, … }}";
         if (ep.ValueKind != JsonValueKind.Array || ep.GetArrayLength() == 0)
         {
             error(path, $"expected a non-empty list of statistics ({allowed}), each a name or {{ \"statistic\": name, \"published\": {{ \"value\", \"low\", \"high\", \"text\" }} }}");
@@ -225,28 +376,87 @@ public static class PopulationParser
         var i = 0;
         foreach (var item in ep.EnumerateArray())
         {
-            var ipath = $"{path}[{i++}]";
+            // The item's path (where "published" sits) and the path of its statistic's name: the item itself for a bare name.
+            var itemPath = $"{path}[{i++}]";
+            var namePath = itemPath;
             JsonElement nameElement = item;
             PublishedEndpoint? published = null;
-            if (item.ValueKind == JsonValueKind.Object)
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("kind", out _))
             {
-                CheckFields(item, ipath, EndpointFields, error);
-                if (!item.TryGetProperty("statistic", out nameElement)) { ok = false; error($"{ipath}.statistic", $"missing; {allowed}"); continue; }
-                if (item.TryGetProperty("published", out var pub)) published = ReadPublished(pub, $"{ipath}.published", error, ref ok);
-                ipath += ".statistic";
-            }
-            var name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString()! : null;
-            if (name is null || !PopulationMetrics.Names.Contains(name, StringComparer.Ordinal)) { ok = false; error(ipath, $"{nameElement.GetRawText()} is not a statistic; {allowed}"); continue; }
-            if (list.Any(e => e.Statistic == name)) { ok = false; error(ipath, $"\"{name}\" is listed twice"); continue; }
-            if (published is not null && name.Contains("Fraction", StringComparison.Ordinal) && !(published.Value <= 1 && (published.High ?? 0) <= 1))
-            {
-                ok = false;
-                error($"{ipath[..^".statistic".Length]}.published", $"a fraction is a share in [0, 1] (0.59, not 59)");
+                // An endpoint defined by its kind and parameters (EndpointKinds), a share of subjects.
+                if (ReadDefined(item, itemPath, days, error) is not { } defined) { ok = false; continue; }
+                if (list.Any(e => e.Statistic == defined.Name)) { ok = false; error($"{itemPath}.name", $"\"{defined.Name}\" is listed twice"); continue; }
+                var p = item.TryGetProperty("published", out var dp) ? ReadPublished(dp, $"{itemPath}.published", error, ref ok) : null;
+                if (p is not null && !(p.Value <= 1 && (p.High ?? 0) <= 1)) { ok = false; error($"{itemPath}.published", "a fraction is a share in [0, 1] (0.59, not 59)"); continue; }
+                list.Add(new PopulationEndpoint(defined.Name, p) { Defined = defined });
                 continue;
             }
-            list.Add(new PopulationEndpoint(name, published));
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                CheckFields(item, itemPath, EndpointFields, error);
+                namePath = $"{itemPath}.statistic";
+                if (!item.TryGetProperty("statistic", out nameElement)) { ok = false; error(namePath, $"missing; {allowed}"); continue; }
+                if (item.TryGetProperty("published", out var pub)) published = ReadPublished(pub, $"{itemPath}.published", error, ref ok);
+            }
+            var name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString()! : null;
+            var unit = name is null ? null : PopulationMetrics.UnitOf(name);
+            if (unit is null) { ok = false; error(namePath, $"{nameElement.GetRawText()} is not a statistic; {allowed}"); continue; }
+            if (list.Any(e => e.Statistic == name)) { ok = false; error(namePath, $"\"{name}\" is listed twice"); continue; }
+            if (published is not null && unit == "fraction" && !(published.Value <= 1 && (published.High ?? 0) <= 1))
+            {
+                ok = false;
+                error($"{itemPath}.published", $"a fraction is a share in [0, 1] (0.59, not 59)");
+                continue;
+            }
+            list.Add(new PopulationEndpoint(name!, published));
         }
         return ok ? list : null;
+    }
+
+    /// <summary>
+    /// { "name", "kind", the kind's parameters, "published" }: the kind looked up in <see cref="EndpointKinds.All"/>, each
+    /// parameter range-checked by its own record (a day also inside the simulated span), defaults filled in.
+    /// </summary>
+    private static DefinedEndpoint? ReadDefined(JsonElement item, string path, double? days, Action<string, string> error)
+    {
+        var ok = true;
+        void Fail(string p, string m) { ok = false; error(p, m); }
+        var kinds = string.Join(", ", EndpointKinds.All.Select(k => k.Name));
+        var kindName = item.GetProperty("kind") is { ValueKind: JsonValueKind.String } kn ? kn.GetString() : null;
+        if (EndpointKinds.All.FirstOrDefault(k => k.Name == kindName) is not { } kind)
+        {
+            Fail($"{path}.kind", $"{item.GetProperty("kind").GetRawText()} is not an endpoint kind; allowed: {kinds}");
+            return null;
+        }
+        var fields = new[] { "name", "kind", "published" }.Concat(kind.Parameters.Select(p => p.Name)).ToArray();
+        foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(item, path, fields)) Fail(p, m);
+        var name = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : null;
+        if (name is null || name.Length is 0 or > 40 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            Fail($"{path}.name", "required: the endpoint's name, 1–40 letters, digits or '_'");
+        else if (PopulationMetrics.UnitOf(name) is not null)
+            Fail($"{path}.name", $"\"{name}\" is a statistic's name; give the defined endpoint its own");
+        var arguments = new double[kind.Parameters.Count];
+        for (var k = 0; k < arguments.Length; k++)
+        {
+            var parameter = kind.Parameters[k];
+            var ppath = $"{path}.{parameter.Name}";
+            var max = parameter.Unit == "days" && days is { } span ? Math.Min(parameter.Maximum, span) : parameter.Maximum;
+            var unit = parameter.Unit == "10^9/L" ? " ×10⁹/L" : parameter.Unit == "%" ? " %" : $" {parameter.Unit}";
+            if (!item.TryGetProperty(parameter.Name, out var v))
+            {
+                if (parameter.Default is { } d) arguments[k] = d;
+                else Fail(ppath, $"required for {kind.Name}: a number in [{Fmt(parameter.Minimum)}, {Fmt(max)}]{unit}");
+                continue;
+            }
+            if (v.ValueKind != JsonValueKind.Number || !(v.GetDouble() >= parameter.Minimum && v.GetDouble() <= max))
+                Fail(ppath, $"{v.GetRawText()} is outside the allowed range [{Fmt(parameter.Minimum)}, {Fmt(max)}]{unit}{(max < parameter.Maximum ? " (the simulated span)" : "")}");
+            else arguments[k] = v.GetDouble();
+        }
+        // A window runs forwards.
+        var from = kind.Parameters.ToList().FindIndex(p => p.Name == "fromDay");
+        var to = kind.Parameters.ToList().FindIndex(p => p.Name == "toDay");
+        if (ok && from >= 0 && to >= 0 && arguments[from] > arguments[to]) Fail($"{path}.toDay", $"{Fmt(arguments[to])} is before fromDay {Fmt(arguments[from])}");
+        return ok ? new DefinedEndpoint(name!, kind, arguments) : null;
     }
 
     private static PublishedEndpoint? ReadPublished(JsonElement pub, string path, Action<string, string> error, ref bool ok)
@@ -333,6 +543,27 @@ public static class PopulationParser
                 Fail($"{path}.splenectomisedShare", "needs covariates.splenectomisedFraction (the candidates' share) to enrol by stratum");
             else share = ss.GetDouble();
         }
+        ScreeningVisits? screening = null;
+        if (inc.TryGetProperty("screening", out var sv))
+        {
+            var spath = $"{path}.screening";
+            if (sv.ValueKind != JsonValueKind.Object)
+                Fail(spath, $"expected {{ \"counts\": 1–{ScreeningVisits.MaxCounts}, \"intervalDays\": 1–{Fmt(ScreeningVisits.MaxIntervalDays)} }}");
+            else
+            {
+                foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(sv, spath, ScreeningFields)) Fail(p, m);
+                var counts = 0;
+                if (!sv.TryGetProperty("counts", out var cn)) Fail($"{spath}.counts", $"required: the number of screening counts, an integer in [1, {ScreeningVisits.MaxCounts}]");
+                else if (cn.ValueKind != JsonValueKind.Number || !Scenarios.JsonInput.TryGetWholeNumber(cn, out counts) || counts is < 1 or > ScreeningVisits.MaxCounts)
+                    Fail($"{spath}.counts", $"{cn.GetRawText()} is outside the allowed range [1, {ScreeningVisits.MaxCounts}] (an integer)");
+                var interval = double.NaN;
+                if (!sv.TryGetProperty("intervalDays", out var iv)) Fail($"{spath}.intervalDays", $"required: days between screening counts, in [1, {Fmt(ScreeningVisits.MaxIntervalDays)}]");
+                else if (iv.ValueKind != JsonValueKind.Number || !(iv.GetDouble() is >= 1 and <= ScreeningVisits.MaxIntervalDays))
+                    Fail($"{spath}.intervalDays", $"{iv.GetRawText()} is outside the allowed range [1, {Fmt(ScreeningVisits.MaxIntervalDays)}] days");
+                else interval = iv.GetDouble();
+                if (ok) screening = new ScreeningVisits(counts, interval);
+            }
+        }
         if (!inc.TryGetProperty("baselinePlatelets", out var bp) || bp.ValueKind != JsonValueKind.Object)
         {
             Fail($"{path}.baselinePlatelets", "required: an object with 'min' (or 'above') and/or 'max' (or 'below'), 10⁹/L");
@@ -358,7 +589,7 @@ public static class PopulationParser
         var lower = min ?? above;
         var upper = max ?? below;
         if (ok && lower is { } lo && upper is { } hi && !(lo < hi)) Fail(bpath, $"empty range: the lower bound {Fmt(lo)} is not below the upper bound {Fmt(hi)}");
-        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened, share) : null;
+        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened, share) { Screening = screening } : null;
     }
 
     private static ResponseDefinition? ReadResponse(JsonElement rw, Action<string, string> error)

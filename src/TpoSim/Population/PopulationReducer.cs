@@ -14,6 +14,7 @@ public sealed class PopulationReducer
     private readonly LogHistogramQuantiles _tpo;
     private readonly List<SubjectOutcome> _subjects = [];
     private readonly SortedDictionary<string, int> _screenFailures = new(StringComparer.Ordinal);
+    private readonly DefinedEndpoint[] _defined;
 
     /// <summary>Prepares the histograms for <paramref name="grid"/>.</summary>
     public PopulationReducer(PopulationDefinition definition, IReadOnlyList<double> typical, double[] grid)
@@ -23,6 +24,14 @@ public sealed class PopulationReducer
         _grid = grid;
         _platelets = new LogHistogramQuantiles(grid.Length);
         _tpo = new LogHistogramQuantiles(grid.Length);
+        _defined = DefinedEndpoints(definition);
+    }
+
+    /// <summary>The endpoints <paramref name="definition"/> defines by kind, in the order of its endpoints (<see cref="SubjectOutcome.EndpointHits"/>).</summary>
+    public static DefinedEndpoint[] DefinedEndpoints(PopulationDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Endpoints?.Where(e => e.Defined is not null).Select(e => e.Defined!).ToArray() ?? [];
     }
 
     /// <summary>Adds the next enrolled subject (order is the caller's duty). Trajectories are binned, not kept.</summary>
@@ -34,7 +43,14 @@ public sealed class PopulationReducer
             _platelets.Add(p);
             _tpo.Add(t);
         }
-        _subjects.Add(outcome with { Platelets = null, Tpo = null, LastDayPlatelets = outcome.Platelets is { Length: > 0 } kept ? kept[^1] : double.NaN });
+        // Endpoints defined by kind read the whole series, so they are judged here, before it is dropped.
+        bool[]? hits = null;
+        if (_defined.Length > 0 && outcome.Status == SubjectStatus.Ok && outcome.Platelets is { } series && outcome.Summary is { } summary)
+        {
+            var s = new SubjectSeries(_grid, series, summary.BaselinePlatelets);
+            hits = _defined.Select(d => d.Meets(s)).ToArray();
+        }
+        _subjects.Add(outcome with { Platelets = null, Tpo = null, LastDayPlatelets = outcome.Platelets is { Length: > 0 } kept ? kept[^1] : double.NaN, EndpointHits = hits });
     }
 
     /// <summary>Counts a candidate who failed screening, by <paramref name="reason"/>.</summary>

@@ -101,6 +101,12 @@ public sealed class PopulationResult
     /// <summary>Median days with platelets ≥ threshold.</summary>
     public double MedianDaysAtLeastThreshold { get; }
 
+    /// <summary>
+    /// Every arm's result, in the file's order, when the population declares <c>arms</c> (this result is the first arm's);
+    /// null otherwise.
+    /// </summary>
+    public IReadOnlyList<ArmResult>? Arms { get; internal set; }
+
     /// <summary>Share of successful subjects with platelets ≥ threshold at some output day ≤ <paramref name="day"/>.</summary>
     public double FractionReachingThresholdBy(double day)
     {
@@ -125,3 +131,8 @@ public sealed class PopulationResult
         return PopulationReducer.Percentile(sorted, 50);
     }
 }
+
+/// <summary>One arm of a trial and its run (same enrolled subjects as every other arm).</summary>
+/// <param name="Arm">The arm.</param>
+/// <param name="Result">Its run: bands, subjects and statistics.</param>
+public sealed record ArmResult(TrialArm Arm, PopulationResult Result);

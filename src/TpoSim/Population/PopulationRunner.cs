@@ -72,6 +72,15 @@ public sealed record SubjectOutcome(SubjectDraw Draw, SubjectStatus Status, stri
     /// <summary>Platelets on the last output day (10⁹/L; NaN when the subject did not run): kept after the series are binned, for endpoints read on the trial's last day.</summary>
     public double LastDayPlatelets { get; init; } = double.NaN;
     internal double[]? Tpo { get; init; }
+
+    /// <summary>
+    /// Whether the subject met each endpoint the file defines by kind (<see cref="PopulationReducer.DefinedEndpoints"/>, in
+    /// that order); null when there are none or the subject did not run.
+    /// </summary>
+    public IReadOnlyList<bool>? EndpointHits { get; init; }
+
+    /// <summary>Mean of the screening counts the subject was enrolled on (10⁹/L), or NaN without <see cref="InclusionCriteria.Screening"/>.</summary>
+    public double ScreeningMeanPlatelets { get; init; } = double.NaN;
 }
 
 /// <summary>Per-subject figures.</summary>
@@ -141,7 +150,9 @@ public static class PopulationRunner
         if (options.SeriesDirectory is { } dir) Directory.CreateDirectory(dir);
         var sampler = new SubjectSampler(definition, options.Seed);
         var grid = Simulator.Grid(definition.BaseScenario.Days, definition.BaseScenario.OutputStepDays);
-        var reducer = new PopulationReducer(definition, sampler.Typical, grid);
+        // One run per arm (one, the definition itself, without arms), each reduced on its own, all on the same enrolled subjects.
+        var runs = ArmRuns(definition);
+        var reducers = runs.Select(r => new PopulationReducer(r.Definition, sampler.Typical, grid)).ToArray();
         var inclusion = definition.Inclusion;
         var maxCandidates = inclusion is null ? options.Subjects : (int)Math.Min(int.MaxValue, (long)options.Subjects * inclusion.MaxScreenedPerSubject);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation };
@@ -171,14 +182,14 @@ public static class PopulationRunner
             {
                 var c = Screen(definition, sampler, first + k);
                 var full = c.Draw.Splenectomised == true ? spleenFull : othersFull;
-                screened[k] = speculate && c.Admitted && !full ? c with { Outcome = RunSubject(definition, c, grid, options) } : c;
+                screened[k] = speculate && c.Admitted && !full ? c with { Outcomes = RunArms(runs, c, grid, options) } : c;
             });
-            if (!speculate) RunEnrolled(definition, screened, count, enrolled, splenectomisedEnrolled, quota, grid, options, parallel);
+            if (!speculate) RunEnrolled(runs, screened, count, enrolled, splenectomisedEnrolled, quota, grid, options, parallel);
             for (var k = 0; k < count && enrolled < options.Subjects; k++)
             {
                 candidate = first + k + 1;
                 var c = screened[k];
-                if (!c.Admitted) { reducer.AddScreenFailure(c.Reason); continue; }
+                if (!c.Admitted) { foreach (var r in reducers) r.AddScreenFailure(c.Reason); continue; }
                 passed++;
                 if (quota is { } q)
                 {
@@ -186,27 +197,52 @@ public static class PopulationRunner
                     var spleenOut = c.Draw.Splenectomised == true;
                     if (spleenOut ? splenectomisedEnrolled >= q : enrolled - splenectomisedEnrolled >= options.Subjects - q)
                     {
-                        reducer.AddScreenFailure("stratum full");
+                        foreach (var r in reducers) r.AddScreenFailure("stratum full");
                         continue;
                     }
                     if (spleenOut) splenectomisedEnrolled++;
                 }
-                var outcome = (c.Outcome ?? RunSubject(definition, c, grid, options)) with { Subject = enrolled };
-                if (options.SeriesDirectory is { } seriesDir && outcome.Platelets is { } p && outcome.Tpo is { } tpo) WriteSeries(seriesDir, enrolled, grid, p, tpo);
-                reducer.Add(outcome);
+                var outcomes = c.Outcomes ?? RunArms(runs, c, grid, options);
+                for (var a = 0; a < outcomes.Length; a++)
+                {
+                    var outcome = outcomes[a] with { Subject = enrolled };
+                    // --keep-series writes the first arm's series (the one the top-level files describe).
+                    if (a == 0 && options.SeriesDirectory is { } seriesDir && outcome.Platelets is { } p && outcome.Tpo is { } tpo) WriteSeries(seriesDir, enrolled, grid, p, tpo);
+                    reducers[a].Add(outcome);
+                }
                 enrolled++;
             }
             Array.Clear(screened);
             options.Progress?.Report((double)enrolled / options.Subjects);
         }
-        return reducer.Finish(candidate, options.Subjects);
+        var results = reducers.Select(r => r.Finish(candidate, options.Subjects)).ToArray();
+        if (definition.Arms is { } arms)
+            results[0].Arms = arms.Select((arm, a) => new ArmResult(arm, results[a])).ToArray();
+        return results[0];
+    }
+
+    /// <summary>One simulated regimen: its definition and whether the screen's day-0 plan (the base scenario's) is its own.</summary>
+    private sealed record ArmRun(PopulationDefinition Definition, bool ReusesScreenPlan);
+
+    /// <summary>The definition each arm runs (<see cref="PopulationDefinition.ForArm"/>); without arms, the definition itself.</summary>
+    private static ArmRun[] ArmRuns(PopulationDefinition definition) =>
+        definition.Arms is not { } arms ? [new ArmRun(definition, true)]
+        : arms.Select(arm => new ArmRun(definition.ForArm(arm), arm.KeepsRegimen)).ToArray();
+
+    /// <summary>Simulates an admitted candidate in every arm, in arm order.</summary>
+    private static SubjectOutcome[] RunArms(ArmRun[] runs, Candidate candidate, double[] grid, PopulationOptions options)
+    {
+        var outcomes = new SubjectOutcome[runs.Length];
+        for (var a = 0; a < runs.Length; a++)
+            outcomes[a] = RunSubject(runs[a].Definition, runs[a].ReusesScreenPlan ? candidate : candidate with { Plan = null }, grid, options);
+        return outcomes;
     }
 
     /// <summary>
     /// Simulates, in parallel, the screened candidates of a chunk that the in-order enrolment will take: the same walk as
     /// the enrolment loop, without its side effects, so exactly the enrolled ones run.
     /// </summary>
-    private static void RunEnrolled(PopulationDefinition definition, Candidate[] screened, int count, int enrolled, int splenectomisedEnrolled,
+    private static void RunEnrolled(ArmRun[] runs, Candidate[] screened, int count, int enrolled, int splenectomisedEnrolled,
         int? quota, double[] grid, PopulationOptions options, ParallelOptions parallel)
     {
         var picked = new List<int>();
@@ -223,14 +259,15 @@ public static class PopulationRunner
             picked.Add(k);
             enrolled++;
         }
-        Parallel.For(0, picked.Count, parallel, i => screened[picked[i]] = screened[picked[i]] with { Outcome = RunSubject(definition, screened[picked[i]], grid, options) });
+        Parallel.For(0, picked.Count, parallel, i => screened[picked[i]] = screened[picked[i]] with { Outcomes = RunArms(runs, screened[picked[i]], grid, options) });
     }
 
     /// <summary>A screened candidate: admitted or not (and why), its day-0 state when the screen solved it, and its run when simulated.</summary>
     private sealed record Candidate(SubjectDraw Draw, bool Admitted, string Reason, string? Error)
     {
         public SimulationPlan? Plan { get; init; }
-        public SubjectOutcome? Outcome { get; init; }
+        public SubjectOutcome[]? Outcomes { get; init; }
+        public double ScreeningMean { get; init; } = double.NaN;
     }
 
     /// <summary>Draws a candidate and, with inclusion criteria, evaluates them on its day-0 steady state.</summary>
@@ -255,6 +292,16 @@ public static class PopulationRunner
             var plan = Simulator.Compile(scenario);
             if (plan.DayZeroFailure is not null) return new Candidate(draw, false, "not evaluable", null);
             var baseline = plan.Model.PlateletsCirculating(plan.DayZeroState, plan.DayZeroParameters);
+            if (inclusion.Screening is { } visits)
+            {
+                // The bounds apply to the mean of the screening counts (Kuter 2008); a visit without a steady state is not evaluable.
+                var counts = visits.CountsFor(scenario, baseline);
+                if (counts.Any(c => !double.IsFinite(c))) return new Candidate(draw, false, "not evaluable", null);
+                var mean = counts.Average();
+                return inclusion.Admits(mean)
+                    ? new Candidate(draw, true, "", null) { Plan = plan, ScreeningMean = mean }
+                    : new Candidate(draw, false, "baseline platelets", null);
+            }
             return inclusion.Admits(baseline) ? new Candidate(draw, true, "", null) { Plan = plan } : new Candidate(draw, false, "baseline platelets", null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -264,7 +311,10 @@ public static class PopulationRunner
     }
 
     /// <summary>Simulates an admitted candidate (its enrolment number is set when it is enrolled, in order).</summary>
-    private static SubjectOutcome RunSubject(PopulationDefinition definition, Candidate candidate, double[] grid, PopulationOptions options)
+    private static SubjectOutcome RunSubject(PopulationDefinition definition, Candidate candidate, double[] grid, PopulationOptions options) =>
+        RunDraw(definition, candidate, grid, options) with { ScreeningMeanPlatelets = candidate.ScreeningMean };
+
+    private static SubjectOutcome RunDraw(PopulationDefinition definition, Candidate candidate, double[] grid, PopulationOptions options)
     {
         var draw = candidate.Draw;
         if (candidate.Error is { } error) return new SubjectOutcome(draw, SubjectStatus.Error, error, null);

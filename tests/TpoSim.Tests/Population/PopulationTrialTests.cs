@@ -25,13 +25,15 @@ public class PopulationTrialTests
     }
 
     [Fact]
-    public void Kuter_population_enrols_only_baseline_at_most_30_with_mean_near_16_and_counts_screen_failures()
+    public void Kuter_population_enrols_only_a_screening_mean_at_most_30_with_mean_near_16_and_counts_screen_failures()
     {
         var def = Short("itp-kuter2008.json");
         var result = PopulationRunner.Run(def, new PopulationOptions(300, 5, 2));
         Assert.Equal(300, result.Subjects.Count);
         Assert.Equal(300, result.Succeeded);
-        Assert.All(result.Subjects, s => Assert.InRange(s.Summary!.BaselinePlatelets, 0, 30));
+        // Kuter 2008 enrolled on the mean of three screening counts ≤ 30, so a day-0 count may lie above 30.
+        Assert.All(result.Subjects, s => Assert.InRange(s.ScreeningMeanPlatelets, 0, 30));
+        Assert.Contains(result.Subjects, s => s.Summary!.BaselinePlatelets > 30);
         // Kuter 2008: mean baseline ≈16 (range of the two studies' means 14–19 assumed as the target band).
         Assert.InRange(result.MeanBaselinePlatelets, 12, 20);
         Assert.True(result.ScreenFailureCount > 0);
