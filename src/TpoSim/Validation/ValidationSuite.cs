@@ -146,7 +146,9 @@ public static class ValidationSuite
     {
         var key = (pop.SourceText, pop.Subjects, pop.Seed);
         if (PopulationCache.TryGetValue(key, out var cached)) return cached;
-        var result = Population.PopulationRunner.Run(pop.Definition,
+        // A case's checks read the trial's first arm (the drug arm, as the file lists it): only that arm is simulated.
+        var definition = pop.Definition.Arms is { Count: > 0 } arms ? pop.Definition.ForArm(arms[0]) : pop.Definition;
+        var result = Population.PopulationRunner.Run(definition,
             new Population.PopulationOptions(pop.Subjects, pop.Seed, Environment.ProcessorCount) { Cancellation = cancellation });
         PopulationCache.TryAdd(key, result);
         return result;

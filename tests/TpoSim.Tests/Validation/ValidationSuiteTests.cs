@@ -15,7 +15,6 @@ public sealed class ValidationSuiteTests(SuiteFixture suite) : IClassFixture<Sui
     /// <summary>Cases the current model fails, and why (docs/validation.md gives the numbers).</summary>
     public static IReadOnlyDictionary<string, string> KnownFailures { get; } = new Dictionary<string, string>
     {
-        ["V5"] = "durable response above Kuter 2008's interval; strata inverted (splenectomy relief from a non-ITP source)",
         ["V7"] = "aplastic-anaemia TPO about 9× at platelets 27 against the published 29×: no marrow (progenitor) TPO consumption",
         ["V7b"] = "severe aplastic anaemia TPO about 13× against 29×, as V7",
         ["V9"] = "L-PLUS 2: too short above 50 and too many reaching 50 by day 12",
