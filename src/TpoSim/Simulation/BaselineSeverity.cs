@@ -31,7 +31,8 @@ public static class BaselineSeverity
         if (!(Math.Min(healthy, severe) <= platelets && platelets <= Math.Max(healthy, severe)))
             return (null, $"no severity of {scenario.Conditions[0].Name} gives day-0 platelets {Fmt(platelets)}; allowed {Fmt(Math.Min(healthy, severe))}–{Fmt(Math.Max(healthy, severe))} ×10⁹/L (severity 0: {Fmt(healthy)}, severity 1: {Fmt(severe)})");
         var s = MathNet.Numerics.RootFinding.Brent.FindRoot(x => Baseline(x) - platelets, 0, 1, SeverityTolerance, 200);
-        return (At(s), "");
+        // The solved scenario keeps the count it was solved for, so reports can say where the severity came from.
+        return (scenario with { Conditions = [scenario.Conditions[0] with { Severity = s, BaselinePlatelets = platelets }] }, "");
     }
 
     /// <summary>
