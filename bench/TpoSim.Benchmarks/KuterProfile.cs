@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using TpoSim.Numerics.LinearAlgebra;
+using TpoSim.Population;
+using TpoSim.Simulation;
+
+namespace TpoSim.Benchmarks;
+
+/// <summary>
+/// <c>kuter-profile [--subjects N] [--rtol R]</c>: where a Kuter 2008 subject's time goes. Runs N enrolled-like subjects
+/// (every in-range draw, no screening) one after another and prints per subject: segments (solves between events),
+/// accepted and rejected steps, f and J evaluations, LU factorisations and solves, and the CPU time; then the cost of one
+/// f, J, factorisation and solve of the romiplostim model measured in isolation, and so the share of each.
+/// </summary>
+public static class KuterProfile
+{
+    /// <summary>Prints the profile.</summary>
+    public static int Run(string[] args)
+    {
+        int subjects = 100;
+        double rtol = SolverChoice.DefaultRelativeTolerance;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--subjects") subjects = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--rtol") rtol = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--pattern") { }
+            else { Console.Error.WriteLine($"kuter-profile: unknown argument '{args[i]}'"); return 2; }
+        }
+        var kuter = Workloads.Kuter2008();
+        var sampler = new SubjectSampler(kuter, 1);
+        var plans = new List<SimulationPlan>();
+        for (var k = 0; plans.Count < subjects; k++)
+        {
+            var draw = sampler.Draw(k);
+            if (!draw.InRange) continue;
+            var plan = Simulator.Compile(draw.ScenarioFor(kuter));
+            if (plan.DayZeroFailure is null) plans.Add(plan);
+        }
+        foreach (var plan in plans.Take(10)) Simulator.Run(plan, null, null, default, rtol); // warm-up
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
+        var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        long accepted = 0, rejected = 0, f = 0, j = 0, lu = 0, solves = 0;
+        foreach (var plan in plans)
+        {
+            var r = Simulator.Run(plan, null, null, default, rtol);
+            var s = r.Statistics;
+            accepted += s.AcceptedSteps; rejected += s.RejectedSteps; f += s.FunctionEvaluations; j += s.JacobianEvaluations;
+            lu += s.LuDecompositions; solves += s.LinearSolves;
+        }
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / subjects;
+        var alloc = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / 1024.0 / subjects;
+        var segments = plans[0].Events.Select(e => e.Day).Where(d => d > 0 && d < plans[0].Scenario.Days).Distinct().Count() + 1;
+        Console.WriteLine($"# Kuter 2008 simulations (day-0 state given), {subjects} subjects, rtol {rtol:0e+0}, load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"per subject: {cpu:F2} CPU-ms, {alloc:F0} KB allocated (Simulator.Run only), ≥ {segments} segments, {accepted / (double)subjects:F0} accepted + {rejected / (double)subjects:F0} rejected steps, {f / (double)subjects:F0} f, {j / (double)subjects:F0} J, {lu / (double)subjects:F0} LU, {solves / (double)subjects:F0} solves"));
+
+        // Unit costs on the model at a mid-trial state.
+        var model = plans[0].Model;
+        int n = model.Dimension;
+        var p = plans[0].CopyParameters();
+        var y = plans[0].CopyState();
+        var problem = model.Problem(p, y, 0, 1);
+        var dydt = new double[n];
+        var jac = new double[n * n];
+        var matrix = IterationMatrix.Create(problem.Structure, n);
+        var rhs = new double[n];
+        double Time(Action a)
+        {
+            for (var w = 0; w < 2000; w++) a();
+            var sw = Stopwatch.StartNew();
+            const int reps = 20000;
+            for (var w = 0; w < reps; w++) a();
+            return sw.Elapsed.TotalMicroseconds / reps;
+        }
+        var tf = Time(() => problem.F(0.5, y, dydt));
+        var tj = Time(() => { Array.Clear(jac); problem.Jacobian!(0.5, y, jac); });
+        matrix.Factor(1 / (0.1 * 0.2119), -1, jac);
+        var tlu = Time(() => matrix.Factor(1 / (0.1 * 0.2119), -1, jac));
+        var ts = Time(() => { rhs.AsSpan().Fill(1); matrix.Solve(rhs); });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"unit costs (µs): f {tf:F2}, J (clear + analytic) {tj:F2}, LU {tlu:F2}, solve {ts:F2}"));
+        double perSubject(double count, double us) => count / subjects * us / 1000;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"estimated CPU-ms per subject: f {perSubject(f, tf):F2}, J {perSubject(j, tj):F2}, LU {perSubject(lu, tlu):F2}, solves {perSubject(solves, ts):F2}; rest (stage sums, error norm, dense output, events, outputs) {cpu - perSubject(f, tf) - perSubject(j, tj) - perSubject(lu, tlu) - perSubject(solves, ts):F2}"));
+        if (args.Contains("--pattern"))
+        {
+            var names = model.Compiled.StateNames;
+            var pattern = SparsityPattern.For(problem.Structure, n);
+            for (var i = 0; i < n; i++)
+                Console.WriteLine($"{i} {names[i]}: " + string.Join(" ", Enumerable.Range(pattern.RowStart[i], pattern.RowStart[i + 1] - pattern.RowStart[i]).Select(q => pattern.RowColumns[q])));
+        }
+        return 0;
+    }
+}
