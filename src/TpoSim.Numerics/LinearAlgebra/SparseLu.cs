@@ -43,9 +43,16 @@ internal sealed class SparseLu : IterationMatrix
     /// <summary>True if the last factorisation had to fall back to dense LU.</summary>
     public bool UsedDenseFallback => _usingFallback;
 
-    public override bool Factor(double alpha, double beta, ReadOnlySpan<double> jacobian)
+    public override bool Factor(double alpha, double beta, ReadOnlySpan<double> jacobian) => Factor(alpha, beta, jacobian, default);
+
+    /// <summary>
+    /// Factors αI + βJ + diag(<paramref name="diagonalShift"/>) (original indices; empty: no shift). The shift lets
+    /// <see cref="RankOneSparseLu"/> factor the matrix without its rank-one block, whose diagonal share moves there.
+    /// </summary>
+    public bool Factor(double alpha, double beta, ReadOnlySpan<double> jacobian, ReadOnlySpan<double> diagonalShift)
     {
         int n = Dimension;
+        bool shifted = !diagonalShift.IsEmpty;
         double[] w = _work;
         _usingFallback = false;
         int[] order = _order;
@@ -57,7 +64,7 @@ internal sealed class SparseLu : IterationMatrix
             {
                 int j = _cols[p];
                 double v = _declared[p] ? beta * jacobian[row + order[j]] : 0.0;
-                if (j == i) v += alpha;
+                if (j == i) v += shifted ? alpha + diagonalShift[order[i]] : alpha;
                 w[j] = v;
                 double a = Math.Abs(v);
                 if (a > rowMax) rowMax = a;
@@ -73,12 +80,12 @@ internal sealed class SparseLu : IterationMatrix
             double pivot = w[i];
             for (int p = start; p < end; p++) { _values[p] = w[_cols[p]]; w[_cols[p]] = 0; }
             if (!double.IsFinite(pivot) || !(Math.Abs(pivot) > PivotThreshold * rowMax))
-                return FactorDense(alpha, beta, jacobian);
+                return FactorDense(alpha, beta, jacobian, diagonalShift);
         }
         return true;
     }
 
-    private bool FactorDense(double alpha, double beta, ReadOnlySpan<double> jacobian)
+    private bool FactorDense(double alpha, double beta, ReadOnlySpan<double> jacobian, ReadOnlySpan<double> diagonalShift)
     {
         int n = Dimension;
         _fallback ??= new DenseLu(n);
@@ -88,7 +95,7 @@ internal sealed class SparseLu : IterationMatrix
         {
             for (int p = _rowStart[i]; p < _rowStart[i + 1]; p++)
                 if (_declared[p]) m[i * n + _cols[p]] = beta * jacobian[_order[i] * n + _order[_cols[p]]];
-            m[i * n + i] += alpha;
+            m[i * n + i] += diagonalShift.IsEmpty ? alpha : alpha + diagonalShift[_order[i]];
         }
         _usingFallback = true;
         return _fallback.FactorInPlace();

@@ -37,6 +37,14 @@ public sealed record OdeSolverOptions
     public CancellationToken Cancellation { get; init; }
 
     /// <summary>
+    /// Rosenbrock iteration matrices of a sparse pattern with a dense block that may be rank one (in the TPO model, the
+    /// progenitor rows against every coupling column) are factored as the rest plus a rank-one term and solved by the
+    /// Sherman–Morrison formula; the rank is checked at every factorisation, which otherwise uses the plain sparse LU.
+    /// False: always the plain sparse LU (for comparisons; docs/performance.md, "Linear algebra and the model's structure").
+    /// </summary>
+    public bool RankOneSolve { get; init; } = true;
+
+    /// <summary>
     /// Test hook: when set, every step has this size and is accepted without error control (the last
     /// step before TEnd or an event is shortened). Used to measure observed convergence orders.
     /// </summary>

@@ -75,7 +75,8 @@ internal sealed class Rodas5PStepper : Stepper
         _analyticJacobian = problem.Jacobian;
         if (_analyticJacobian is null)
             _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, N), new ErrorNorm(options, N).AbsoluteTolerances, options.RelativeTolerance);
-        _matrix = IterationMatrix.Create(problem.Structure, N);
+        _rankOne = options.RankOneSolve;
+        _matrix = IterationMatrix.Create(problem.Structure, N, _rankOne);
         _structure = problem.Structure;
         _jac = new double[N * N];
         _f0 = new double[N]; _ft = new double[N]; _u = new double[N]; _du = new double[N]; _rhs = new double[N];
@@ -86,6 +87,7 @@ internal sealed class Rodas5PStepper : Stepper
     public override int Order => 5;
 
     private readonly JacobianStructure _structure;
+    private readonly bool _rankOne;
 
     // One spare stepper per thread. A simulation integrates each segment between events as its own solve, and a
     // population thread runs subject after subject of the same model shape: a fresh stepper per solve cost ≈ 50 KB
@@ -97,7 +99,7 @@ internal sealed class Rodas5PStepper : Stepper
     public static Rodas5PStepper Rent(OdeProblem problem, OdeSolverOptions options)
     {
         var spare = t_spare;
-        if (spare is not null && spare.N == problem.Dimension && (spare._fd is null) == (problem.Jacobian is not null)
+        if (spare is not null && spare.N == problem.Dimension && (spare._fd is null) == (problem.Jacobian is not null) && spare._rankOne == options.RankOneSolve
             && (ReferenceEquals(spare._structure, problem.Structure)
                 || SparsityPattern.For(spare._structure, spare.N) == SparsityPattern.For(problem.Structure, problem.Dimension)))
         {
