@@ -7,7 +7,7 @@ using TpoSim.Simulation;
 namespace TpoSim.Benchmarks;
 
 /// <summary>
-/// <c>kuter-profile [--subjects N] [--rtol R]</c>: where a Kuter 2008 subject's time goes. Runs N enrolled-like subjects
+/// <c>kuter-profile [--subjects N] [--rtol R] [--no-units] [--pattern]</c>: where a Kuter 2008 subject's time goes. Runs N enrolled-like subjects
 /// (every in-range draw, no screening) one after another and prints per subject: segments (solves between events),
 /// accepted and rejected steps, f and J evaluations, LU factorisations and solves, and the CPU time; then the cost of one
 /// f, J, factorisation and solve of the romiplostim model measured in isolation, and so the share of each.
@@ -23,7 +23,7 @@ public static class KuterProfile
         {
             if (args[i] == "--subjects") subjects = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--rtol") rtol = double.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] == "--pattern") { }
+            else if (args[i] is "--pattern" or "--no-units" or "--steps") { }
             else { Console.Error.WriteLine($"kuter-profile: unknown argument '{args[i]}'"); return 2; }
         }
         var kuter = Workloads.Kuter2008();
@@ -41,6 +41,7 @@ public static class KuterProfile
         process.Refresh();
         var cpu0 = process.TotalProcessorTime;
         var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        var full0 = RankOneSparseLu.FullFactorisationsInProcess;
         long accepted = 0, rejected = 0, f = 0, j = 0, lu = 0, solves = 0;
         foreach (var plan in plans)
         {
@@ -50,14 +51,28 @@ public static class KuterProfile
             lu += s.LuDecompositions; solves += s.LinearSolves;
         }
         process.Refresh();
+        var fullLu = RankOneSparseLu.FullFactorisationsInProcess - full0;
         var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / subjects;
         var alloc = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / 1024.0 / subjects;
         var segments = plans[0].Events.Select(e => e.Day).Where(d => d > 0 && d < plans[0].Scenario.Days).Distinct().Count() + 1;
         Console.WriteLine($"# Kuter 2008 simulations (day-0 state given), {subjects} subjects, rtol {rtol:0e+0}, load {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"per subject: {cpu:F2} CPU-ms, {alloc:F0} KB allocated (Simulator.Run only), ≥ {segments} segments, {accepted / (double)subjects:F0} accepted + {rejected / (double)subjects:F0} rejected steps, {f / (double)subjects:F0} f, {j / (double)subjects:F0} J, {lu / (double)subjects:F0} LU, {solves / (double)subjects:F0} solves"));
+            $"per subject: {cpu:F2} CPU-ms, {alloc:F0} KB allocated (Simulator.Run only), ≥ {segments} segments, {accepted / (double)subjects:F0} accepted + {rejected / (double)subjects:F0} rejected steps, {f / (double)subjects:F0} f, {j / (double)subjects:F0} J, {lu / (double)subjects:F0} LU ({fullLu / (double)subjects:F1} of them full, the rank-one check failing), {solves / (double)subjects:F0} solves"));
 
-        // Unit costs on the model at a mid-trial state.
+        if (args.Contains("--steps"))
+        {
+            // One week after a 1 µg/kg romiplostim dose from the day-0 state: the step sizes the solver takes.
+            var m = plans[0].Model;
+            var y1 = plans[0].CopyState();
+            var p1 = plans[0].CopyParameters();
+            var input = m.DoseInputOf("romiplostim", Scenarios.Route.Subcutaneous, p1);
+            y1[input.State] += 70 * input.Bioavailability;
+            var sol = Numerics.Ode.SolverRegistry.Default.Solve(m.Problem(p1, y1, 0, 7),
+                SolverChoice.DefaultOptions(m.Dimension, m.FirstPlatelet) with { RelativeTolerance = rtol });
+            Console.WriteLine("step ends (days): " + string.Join(" ", sol.Times.Select(t => t.ToString("G3", CultureInfo.InvariantCulture))));
+        }
+        if (args.Contains("--no-units")) return 0; // for a sampling profiler: the simulations only
+        // Unit costs on the model at the day-0 state.
         var model = plans[0].Model;
         int n = model.Dimension;
         var p = plans[0].CopyParameters();
@@ -91,6 +106,7 @@ public static class KuterProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"unit costs (µs): f {tf:F2}, J (clear + analytic) {tj:F2}, sparse LU {tlu:F2}, its solve {ts:F2}; rank-one LU {tlu1:F2}, its solve {ts1:F2} ({full})"));
         double perSubject(double count, double us) => count / subjects * us / 1000;
+        (tlu, ts) = (tlu1, ts1); // the estimate below uses the factorisation the solver uses
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"estimated CPU-ms per subject: f {perSubject(f, tf):F2}, J {perSubject(j, tj):F2}, LU {perSubject(lu, tlu):F2}, solves {perSubject(solves, ts):F2}; rest (stage sums, error norm, dense output, events, outputs) {cpu - perSubject(f, tf) - perSubject(j, tj) - perSubject(lu, tlu) - perSubject(solves, ts):F2}"));
         if (args.Contains("--pattern") && SparsityPattern.For(problem.Structure, n).RankOne is { } blk)

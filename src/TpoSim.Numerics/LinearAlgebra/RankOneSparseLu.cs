@@ -126,6 +126,11 @@ internal sealed class RankOneSparseLu : IterationMatrix
     /// <summary>Factorisations that used the full LU since construction (diagnostics and tests).</summary>
     public int FullFactorisations { get; private set; }
 
+    private static long s_fullFactorisations;
+
+    /// <summary>Factorisations of every instance in this process that used the full LU (for <c>kuter-profile</c>).</summary>
+    public static long FullFactorisationsInProcess => Interlocked.Read(ref s_fullFactorisations);
+
     public override bool Factor(double alpha, double beta, ReadOnlySpan<double> jacobian)
     {
         _usingFull = false;
@@ -141,6 +146,7 @@ internal sealed class RankOneSparseLu : IterationMatrix
         }
         _usingFull = true;
         FullFactorisations++;
+        Interlocked.Increment(ref s_fullFactorisations);
         _full ??= new SparseLu(_pattern);
         return _full.Factor(alpha, beta, jacobian);
     }
