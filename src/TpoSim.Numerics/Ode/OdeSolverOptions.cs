@@ -33,6 +33,14 @@ public sealed record OdeSolverOptions
     /// <summary>Optional ascending output times; the solution holds the state at each (from dense output, after any event at that time).</summary>
     public ReadOnlyMemory<double>? SaveAt { get; init; }
 
+    /// <summary>
+    /// When set, each <see cref="SaveAt"/> state is handed to this callback as the solver reaches it instead of being stored
+    /// (<see cref="OdeSolution.SavedTimes"/> still lists the times; <see cref="OdeSolution.SavedStateAt"/> then has none).
+    /// One solve over many events can so report outputs that depend on the parameters each event sets, without a solve
+    /// per event interval and without n doubles per output point.
+    /// </summary>
+    public SaveAction? OnSave { get; init; }
+
     /// <summary>Cooperative cancellation, checked once per step; a cancelled solve returns <see cref="SolverStatus.Cancelled"/>.</summary>
     public CancellationToken Cancellation { get; init; }
 

@@ -276,56 +276,46 @@ public static class Simulator
             events = events.Select((e, i) => (e, i)).OrderBy(x => x.e.Time).ThenBy(x => x.i).Select(x => x.e).ToList();
         }
 
-        var grid = plan.Grid;
-        var options = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet) with { KeepSteps = false, Cancellation = cancellation };
-        if (relativeTolerance is { } rtol) options = options with { RelativeTolerance = rtol };
-        var days = new List<double>(grid.Count);
-        var outputs = new List<ModelOutputs>(grid.Count);
-        var concentrations = new List<double[]>(model.Drugs.Count == 0 ? 0 : grid.Count);
-        var stats = new SolverStatistics(0, 0, 0, 0, 0, 0);
-        var status = SolverStatus.Success;
-        var diagnostic = "";
-        // Segment boundaries: every event time, plus yearly marks for progress. Outputs are computed after each
-        // segment's solve with the parameters as they are then, so a segment must hold no event except at its
-        // start (events at T0 fire first, and the grid point there reports the post-event state).
-        var boundaries = new SortedSet<double> { scenario.Days };
-        for (var mark = SegmentDays; mark < scenario.Days; mark += SegmentDays) boundaries.Add(mark);
-        foreach (var e in events)
+        var gridArray = plan.Grid as double[] ?? plan.Grid.ToArray();
+        var days = new List<double>(gridArray.Length);
+        var outputs = new List<ModelOutputs>(gridArray.Length);
+        var concentrations = new List<double[]>(model.Drugs.Count == 0 ? 0 : gridArray.Length);
+        // One solve over the whole span. Each output is computed as the solver reaches its day (OnSave), with the
+        // parameter vector as the events up to that day have set it: an event at an output day fires first, and the grid
+        // point reports the post-event state. (Before, each interval between events was its own solve whose outputs were
+        // computed afterwards: ≈ 25 drivers, stage workspaces and saved-state arrays per Kuter subject.) Every event is a
+        // restart of the one-step method, exactly as the start of a new solve was, so the results are the same bits.
+        // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
+        var timeEvents = new List<TimeEvent>(events.Count + (int)(scenario.Days / SegmentDays));
+        foreach (var e in events) if (e.Time <= scenario.Days) timeEvents.Add(e);
+        // Yearly marks report progress on long runs; they restart the method as the yearly segment boundaries did.
+        var restarts = new SortedSet<double>();
+        foreach (var e in timeEvents) if (e.Time > 0 && e.Time < scenario.Days) restarts.Add(e.Time);
+        for (var mark = SegmentDays; mark < scenario.Days; mark += SegmentDays)
         {
-            if (e.Time > 0 && e.Time < scenario.Days) boundaries.Add(e.Time);
+            var fraction = mark / scenario.Days;
+            restarts.Add(mark);
+            timeEvents.Add(new TimeEvent(mark, (_, _, _) => progress?.Report(fraction), "progress"));
         }
-        var ends = boundaries.ToArray();
-        var gridArray = grid as double[] ?? grid.ToArray();
-        var gridIndex = 0;
-        var eventIndex = 0;
-        var t0 = 0.0;
-        for (var s = 0; s < ends.Length && status == SolverStatus.Success; s++)
+        var options = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet) with
         {
-            var t1 = ends[s];
-            var last = s == ends.Length - 1;
-            // A grid point or event exactly on a segment boundary belongs to the later segment, so it sees events at that time.
-            var saveFrom = gridIndex;
-            while (gridIndex < gridArray.Length && (gridArray[gridIndex] < t1 || last)) gridIndex++;
-            var eventFrom = eventIndex;
-            // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
-            while (eventIndex < events.Count && (events[eventIndex].Time < t1 || (last && events[eventIndex].Time <= t1))) eventIndex++;
-            var problem = model.Problem(p, y, t0, t1);
-            var segmentEvents = new EventSet(events.GetRange(eventFrom, eventIndex - eventFrom), []);
-            var solution = solver.Solve(problem, options with { SaveAt = gridArray.AsMemory(saveFrom, gridIndex - saveFrom) }, segmentEvents);
-            for (var k = 0; k < solution.SavedTimes.Count; k++)
+            KeepSteps = false,
+            Cancellation = cancellation,
+            SaveAt = gridArray,
+            OnSave = (day, state) =>
             {
-                var day = solution.SavedTimes[k];
                 days.Add(day);
-                outputs.Add(model.Outputs(solution.SavedStateAt(k), p, day));
-                if (model.Drugs.Count > 0) concentrations.Add(model.DrugConcentrations(day, solution.SavedStateAt(k), p));
-            }
-            stats = Add(stats, solution.Statistics);
-            status = solution.Status;
-            diagnostic = solution.Diagnostic;
-            y = solution.FinalState.ToArray();
-            if (ends.Length > 1 && (last || (int)(t1 / SegmentDays) > (int)(t0 / SegmentDays))) progress?.Report(t1 / scenario.Days);
-            t0 = t1;
-        }
+                outputs.Add(model.Outputs(state, p, day));
+                if (model.Drugs.Count > 0) concentrations.Add(model.DrugConcentrations(day, state, p));
+            },
+        };
+        if (relativeTolerance is { } rtol) options = options with { RelativeTolerance = rtol };
+        var solution = solver.Solve(model.Problem(p, y, 0, scenario.Days), options, new EventSet(timeEvents, []));
+        var stats = solution.Statistics;
+        var status = solution.Status;
+        var diagnostic = solution.Diagnostic;
+        y = solution.FinalState.ToArray();
+        if (status == SolverStatus.Success && restarts.Count > 0) progress?.Report(1);
         (status, diagnostic) = Guard(days, outputs, concentrations, status, diagnostic, solver.Descriptor.Name);
         if (concentrations.Count > days.Count) concentrations.RemoveRange(days.Count, concentrations.Count - days.Count);
         if (days.Count == 0)
@@ -342,7 +332,7 @@ public static class Simulator
                     $"{label} {d.Amount.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {d.Unit} (titrated)")))
                 .OrderBy(e => e.Day).ToList();
         }
-        return new SimulationResult(plan, days.ToArray(), outputs.ToArray(), timeline, status, diagnostic, solver.Descriptor.Name, stats)
+        return new SimulationResult(plan, days, outputs, timeline, status, diagnostic, solver.Descriptor.Name, stats)
             { Titration = titration, DrugConcentrationsNgPerMl = concentrations, FinalParameters = p };
     }
 
@@ -627,8 +617,4 @@ public static class Simulator
     }
 
     private static string RouteText(Route route) => route switch { Route.Subcutaneous => "SC", Route.Oral => "oral", _ => "IV" };
-
-    private static SolverStatistics Add(SolverStatistics a, SolverStatistics b) => new(
-        a.AcceptedSteps + b.AcceptedSteps, a.RejectedSteps + b.RejectedSteps, a.FunctionEvaluations + b.FunctionEvaluations,
-        a.JacobianEvaluations + b.JacobianEvaluations, a.LuDecompositions + b.LuDecompositions, a.LinearSolves + b.LinearSolves);
 }

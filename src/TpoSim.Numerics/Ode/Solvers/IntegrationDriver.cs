@@ -34,6 +34,7 @@ internal sealed class IntegrationDriver
     private readonly GrowableBuffer? _states, _stepStart, _stepSize, _denseStore;
     private readonly List<double> _savedTimes;
     private readonly double[] _savedStates;
+    private readonly SaveAction? _onSave;
     private readonly List<EventOccurrence> _occurrences = [];
     private int _saveIndex;
 
@@ -79,7 +80,8 @@ internal sealed class IntegrationDriver
             _denseStore = new GrowableBuffer(32 * 5 * n);
         }
         _savedTimes = new List<double>(_saveAt.Length);
-        _savedStates = new double[_saveAt.Length * n];
+        _onSave = options.OnSave;
+        _savedStates = _onSave is null ? new double[_saveAt.Length * n] : [];
     }
 
     /// <summary>Validates the arguments and integrates.</summary>
@@ -385,8 +387,10 @@ internal sealed class IntegrationDriver
     {
         while (_saveIndex < _saveAt.Length && _saveAt[_saveIndex] <= t)
         {
-            y.CopyTo(_savedStates.AsSpan(_savedTimes.Count * _n, _n));
-            _savedTimes.Add(_saveAt[_saveIndex++]);
+            double s = _saveAt[_saveIndex++];
+            if (_onSave is not null) _onSave(s, y);
+            else y.CopyTo(_savedStates.AsSpan(_savedTimes.Count * _n, _n));
+            _savedTimes.Add(s);
         }
     }
 
@@ -396,9 +400,21 @@ internal sealed class IntegrationDriver
         {
             double s = _saveAt[_saveIndex];
             if (s > tEnd || (s == tEnd && !inclusiveEnd)) break;
-            Span<double> dest = _savedStates.AsSpan(_savedTimes.Count * _n, _n);
-            if (s == tEnd) yEnd.CopyTo(dest);
-            else Stepper.Evaluate(y0, _dense, (s - t0) / h, dest);
+            if (_onSave is not null)
+            {
+                if (s == tEnd) _onSave(s, yEnd);
+                else
+                {
+                    Stepper.Evaluate(y0, _dense, (s - t0) / h, _work2);
+                    _onSave(s, _work2);
+                }
+            }
+            else
+            {
+                Span<double> dest = _savedStates.AsSpan(_savedTimes.Count * _n, _n);
+                if (s == tEnd) yEnd.CopyTo(dest);
+                else Stepper.Evaluate(y0, _dense, (s - t0) / h, dest);
+            }
             _savedTimes.Add(s);
             _saveIndex++;
         }
