@@ -234,7 +234,7 @@ public static class Simulator
         var p = ParameterVector(model, scenario, parameters, patient);
         var (y, method, failure) = InitialState(model, p);
         var (events, timeline) = CompileEvents(scenario, model, p);
-        return new SimulationPlan(scenario, parameters, patient, model, p, y, method, failure, events, timeline, Grid(scenario.Days, scenario.OutputStepDays));
+        return new SimulationPlan(scenario, parameters, patient, model, p, y, method, failure, events, timeline, SharedGrid(scenario.Days, scenario.OutputStepDays));
     }
 
     /// <summary>Runs <paramref name="scenario"/> (<see cref="Compile"/>, then <see cref="Run(SimulationPlan, string?, IProgress{double}?, CancellationToken, double?)"/>). Numerical failure is reported in the result, never thrown.</summary>
@@ -252,7 +252,46 @@ public static class Simulator
     /// it may be run again or from other threads). Numerical failure is reported in the result, never thrown.
     /// </summary>
     public static SimulationResult Run(SimulationPlan plan, string? solverOverride = null, IProgress<double>? progress = null, CancellationToken cancellation = default,
-        double? relativeTolerance = null)
+        double? relativeTolerance = null) =>
+        Run(plan, solverOverride, progress, cancellation, relativeTolerance, null);
+
+    /// <summary>The output lists of one run: fresh for a result its caller keeps, else this thread's pooled ones.</summary>
+    private sealed class OutputBuffers
+    {
+        public List<double> Days { get; } = [];
+        public List<ModelOutputs> Outputs { get; } = [];
+        public List<double[]> Concentrations { get; } = [];
+    }
+
+    [ThreadStatic] private static OutputBuffers? t_buffers;
+
+    /// <summary>
+    /// Runs <paramref name="plan"/> like <see cref="Run(SimulationPlan, string?, IProgress{double}?, CancellationToken, double?)"/> and
+    /// hands the result to <paramref name="reduce"/>, whose return value is returned; the result's output lists are this
+    /// thread's, reused by its next run, so the result must not outlive <paramref name="reduce"/>. For callers that keep
+    /// only what they compute from a run (a population subject keeps two series and a summary): the ≈ 50 KB of output
+    /// records per Kuter 2008 subject are then allocated once per thread, not once per subject.
+    /// </summary>
+    internal static T RunReduced<T>(SimulationPlan plan, string? solverOverride, CancellationToken cancellation, double? relativeTolerance, Func<SimulationResult, T> reduce)
+    {
+        ArgumentNullException.ThrowIfNull(reduce);
+        var buffers = t_buffers ?? new OutputBuffers();
+        t_buffers = null; // a run started from inside reduce gets its own
+        try
+        {
+            return reduce(Run(plan, solverOverride, null, cancellation, relativeTolerance, buffers));
+        }
+        finally
+        {
+            buffers.Days.Clear();
+            buffers.Outputs.Clear();
+            buffers.Concentrations.Clear();
+            t_buffers = buffers;
+        }
+    }
+
+    private static SimulationResult Run(SimulationPlan plan, string? solverOverride, IProgress<double>? progress, CancellationToken cancellation,
+        double? relativeTolerance, OutputBuffers? buffers)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var scenario = plan.Scenario;
@@ -272,14 +311,14 @@ public static class Simulator
         if (scenario.Titration is { } titrationSpec && titration is not null)
         {
             // The closed loop holds per-run state (the policy, its assay noise, the log), so its events are made per run.
+            // The driver fires time events in time order, ties in list order: plan events before titration ones, as sorted before.
             events.AddRange(TitrationEvents(scenario, titrationSpec, model, p, titration));
-            events = events.Select((e, i) => (e, i)).OrderBy(x => x.e.Time).ThenBy(x => x.i).Select(x => x.e).ToList();
         }
 
         var gridArray = plan.Grid as double[] ?? plan.Grid.ToArray();
-        var days = new List<double>(gridArray.Length);
-        var outputs = new List<ModelOutputs>(gridArray.Length);
-        var concentrations = new List<double[]>(model.Drugs.Count == 0 ? 0 : gridArray.Length);
+        var days = buffers?.Days ?? new List<double>(gridArray.Length);
+        var outputs = buffers?.Outputs ?? new List<ModelOutputs>(gridArray.Length);
+        var concentrations = buffers?.Concentrations ?? new List<double[]>(model.Drugs.Count == 0 ? 0 : gridArray.Length);
         // One solve over the whole span. Each output is computed as the solver reaches its day (OnSave), with the
         // parameter vector as the events up to that day have set it: an event at an output day fires first, and the grid
         // point reports the post-event state. (Before, each interval between events was its own solve whose outputs were
@@ -289,12 +328,12 @@ public static class Simulator
         var timeEvents = new List<TimeEvent>(events.Count + (int)(scenario.Days / SegmentDays));
         foreach (var e in events) if (e.Time <= scenario.Days) timeEvents.Add(e);
         // Yearly marks report progress on long runs; they restart the method as the yearly segment boundaries did.
-        var restarts = new SortedSet<double>();
-        foreach (var e in timeEvents) if (e.Time > 0 && e.Time < scenario.Days) restarts.Add(e.Time);
+        var interior = false;
+        foreach (var e in timeEvents) interior |= e.Time > 0 && e.Time < scenario.Days;
         for (var mark = SegmentDays; mark < scenario.Days; mark += SegmentDays)
         {
             var fraction = mark / scenario.Days;
-            restarts.Add(mark);
+            interior = true;
             timeEvents.Add(new TimeEvent(mark, (_, _, _) => progress?.Report(fraction), "progress"));
         }
         var options = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet) with
@@ -315,7 +354,7 @@ public static class Simulator
         var status = solution.Status;
         var diagnostic = solution.Diagnostic;
         y = solution.FinalState.ToArray();
-        if (status == SolverStatus.Success && restarts.Count > 0) progress?.Report(1);
+        if (status == SolverStatus.Success && interior) progress?.Report(1);
         (status, diagnostic) = Guard(days, outputs, concentrations, status, diagnostic, solver.Descriptor.Name);
         if (concentrations.Count > days.Count) concentrations.RemoveRange(days.Count, concentrations.Count - days.Count);
         if (days.Count == 0)
@@ -355,7 +394,7 @@ public static class Simulator
         }
         for (var i = 0; i < outputs.Count; i++)
         {
-            if (i < concentrations.Count && concentrations[i].Any(c => !double.IsFinite(c)))
+            if (i < concentrations.Count && !Array.TrueForAll(concentrations[i], double.IsFinite))
             {
                 var day = days[i];
                 days.RemoveRange(i, days.Count - i);
@@ -376,6 +415,20 @@ public static class Simulator
             }
         }
         return (status, diagnostic);
+    }
+
+    [ThreadStatic] private static double[]? t_grid;
+    [ThreadStatic] private static (double Days, double Step) t_gridKey;
+
+    /// <summary>
+    /// <see cref="Grid"/> for a plan, which only reads it (<see cref="SimulationPlan.Grid"/> is read-only): this thread's last
+    /// grid when the span and step are the same, so a population's candidates share one array instead of two per plan.
+    /// </summary>
+    private static double[] SharedGrid(double days, double step)
+    {
+        if (t_grid is { } last && t_gridKey == (days, step)) return last;
+        t_gridKey = (days, step);
+        return t_grid = Grid(days, step);
     }
 
     /// <summary>Output days 0, step, 2·step, …, and the last day exactly (computed as k·step, so no drift).</summary>

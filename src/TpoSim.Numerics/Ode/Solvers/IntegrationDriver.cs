@@ -20,7 +20,7 @@ internal sealed class IntegrationDriver
     private readonly IReadOnlyList<TimeEvent> _timeEvents;
     private readonly IReadOnlyList<StateEvent> _stateEvents;
     private readonly int[] _timeOrder;
-    private readonly double[] _saveAt;
+    private readonly ReadOnlyMemory<double> _saveAt;
     private readonly double[] _y, _yNew, _yStop, _dense, _work1, _work2, _gPrev, _gNew, _roots;
     private readonly bool _keep;
     private readonly double? _fixedStep;
@@ -63,7 +63,7 @@ internal sealed class IntegrationDriver
             Array.Sort(_timeOrder, i, j - i);
             i = j;
         }
-        _saveAt = options.SaveAt is { } s ? s.ToArray() : [];
+        _saveAt = options.SaveAt ?? ReadOnlyMemory<double>.Empty; // read in place: no copy of the output grid per solve
         int n = _n;
         _y = new double[n]; _yNew = new double[n]; _yStop = new double[n];
         _dense = new double[4 * n]; _work1 = new double[n]; _work2 = new double[n];
@@ -385,9 +385,9 @@ internal sealed class IntegrationDriver
 
     private void SaveThrough(double t, ReadOnlySpan<double> y)
     {
-        while (_saveIndex < _saveAt.Length && _saveAt[_saveIndex] <= t)
+        while (_saveIndex < _saveAt.Length && _saveAt.Span[_saveIndex] <= t)
         {
-            double s = _saveAt[_saveIndex++];
+            double s = _saveAt.Span[_saveIndex++];
             if (_onSave is not null) _onSave(s, y);
             else y.CopyTo(_savedStates.AsSpan(_savedTimes.Count * _n, _n));
             _savedTimes.Add(s);
@@ -398,7 +398,7 @@ internal sealed class IntegrationDriver
     {
         while (_saveIndex < _saveAt.Length)
         {
-            double s = _saveAt[_saveIndex];
+            double s = _saveAt.Span[_saveIndex];
             if (s > tEnd || (s == tEnd && !inclusiveEnd)) break;
             if (_onSave is not null)
             {
