@@ -23,7 +23,7 @@ public static class KuterProfile
         {
             if (args[i] == "--subjects") subjects = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--rtol") rtol = double.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] is "--pattern" or "--no-units" or "--steps") { }
+            else if (args[i] is "--pattern" or "--no-units" or "--steps" or "--compile-parts") { }
             else { Console.Error.WriteLine($"kuter-profile: unknown argument '{args[i]}'"); return 2; }
         }
         var kuter = Workloads.Kuter2008();
@@ -49,6 +49,21 @@ public static class KuterProfile
                 var a2 = GC.GetAllocatedBytesForCurrentThread();
                 Simulator.Compile(scenario);
                 var a3 = GC.GetAllocatedBytesForCurrentThread();
+                if (args.Contains("--compile-parts") && k == 49)
+                {
+                    // The parts of Compile, for the allocation breakdown.
+                    long b0 = GC.GetAllocatedBytesForCurrentThread();
+                    var set = Simulator.ParametersFor(scenario);
+                    long b1 = GC.GetAllocatedBytesForCurrentThread();
+                    var patient = Simulator.PatientFor(scenario);
+                    var assembled = Simulator.Assemble(scenario, patient);
+                    long b2 = GC.GetAllocatedBytesForCurrentThread();
+                    var pv = Simulator.ParameterVector(assembled, scenario, set, patient);
+                    long b3 = GC.GetAllocatedBytesForCurrentThread();
+                    Simulator.InitialState(assembled, pv);
+                    long b4 = GC.GetAllocatedBytesForCurrentThread();
+                    Console.WriteLine($"compile parts (bytes): parameter set {b1 - b0}, patient+assemble {b2 - b1}, parameter vector {b3 - b2}, steady state {b4 - b3}, rest (events, grid, plan) {a3 - a2 - (b4 - b0)}");
+                }
                 drawBytes += a1 - a0; scenarioBytes += a2 - a1; compileBytes += a3 - a2;
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
