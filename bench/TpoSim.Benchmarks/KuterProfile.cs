@@ -8,7 +8,7 @@ namespace TpoSim.Benchmarks;
 
 /// <summary>
 /// <c>kuter-profile [--subjects N] [--rtol R] [--no-units] [--pattern]</c>: where a Kuter 2008 subject's time goes. Runs N enrolled-like subjects
-/// (every in-range draw, no screening) one after another and prints per subject: segments (solves between events),
+/// (every in-range draw, no screening) one after another and prints per subject: the days with events (each restarts the method),
 /// accepted and rejected steps, f and J evaluations, LU factorisations and solves, and the CPU time; then the cost of one
 /// f, J, factorisation and solve of the romiplostim model measured in isolation, and so the share of each.
 /// </summary>
@@ -86,10 +86,10 @@ public static class KuterProfile
         var fullLu = RankOneSparseLu.FullFactorisationsInProcess - full0;
         var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds / subjects;
         var alloc = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / 1024.0 / subjects;
-        var segments = plans[0].Events.Select(e => e.Day).Where(d => d > 0 && d < plans[0].Scenario.Days).Distinct().Count() + 1;
+        var eventDays = plans[0].Events.Select(e => e.Day).Where(d => d > 0 && d < plans[0].Scenario.Days).Distinct().Count();
         Console.WriteLine($"# Kuter 2008 simulations (day-0 state given), {subjects} subjects, rtol {rtol:0e+0}, load {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"per subject: {cpu:F2} CPU-ms, {alloc:F0} KB allocated (Simulator.Run only), ≥ {segments} segments, {accepted / (double)subjects:F0} accepted + {rejected / (double)subjects:F0} rejected steps, {f / (double)subjects:F0} f, {j / (double)subjects:F0} J, {lu / (double)subjects:F0} LU ({fullLu / (double)subjects:F1} of them full, the rank-one check failing), {solves / (double)subjects:F0} solves"));
+            $"per subject: {cpu:F2} CPU-ms, {alloc:F0} KB allocated (Simulator.Run only), ≥ {eventDays} event days (restarts), {accepted / (double)subjects:F0} accepted + {rejected / (double)subjects:F0} rejected steps, {f / (double)subjects:F0} f, {j / (double)subjects:F0} J, {lu / (double)subjects:F0} LU ({fullLu / (double)subjects:F1} of them full, the rank-one check failing), {solves / (double)subjects:F0} solves"));
 
         if (args.Contains("--steps"))
         {

@@ -111,7 +111,7 @@ internal sealed class RankOneSparseLu : IterationMatrix
     {
         _pattern = pattern;
         _block = block;
-        _remainder = new SparseLu(block.Remainder);
+        _remainder = new SparseLu(block.Remainder, reciprocalPivots: true);
         int n = pattern.Dimension;
         _u = new double[n];
         _v = new double[n];

@@ -24,6 +24,18 @@ internal sealed class SparseLu : IterationMatrix
 
     public SparseLu(SparsityPattern pattern) : this(pattern, pattern.LuSymbolic) { }
 
+    /// <summary>
+    /// A factorisation that keeps the reciprocal of each pivot, so back substitution multiplies instead of dividing (the
+    /// division's latency is on the substitution's dependency chain). Rounds differently from division, so only
+    /// <see cref="RankOneSparseLu"/>'s remainder uses it.
+    /// </summary>
+    public SparseLu(SparsityPattern pattern, bool reciprocalPivots) : this(pattern, pattern.LuSymbolic)
+    {
+        if (reciprocalPivots) _inversePivots = new double[pattern.Dimension];
+    }
+
+    private readonly double[]? _inversePivots;
+
     /// <summary>A factorisation of <paramref name="pattern"/> in the layout (and ordering) of <paramref name="symbolic"/>.</summary>
     public SparseLu(SparsityPattern pattern, SparseLuSymbolic symbolic) : base(pattern.Dimension)
     {
@@ -79,6 +91,7 @@ internal sealed class SparseLu : IterationMatrix
             }
             double pivot = w[i];
             for (int p = start; p < end; p++) { _values[p] = w[_cols[p]]; w[_cols[p]] = 0; }
+            if (_inversePivots is not null) _inversePivots[i] = 1.0 / pivot;
             if (!double.IsFinite(pivot) || !(Math.Abs(pivot) > PivotThreshold * rowMax))
                 return FactorDense(alpha, beta, jacobian, diagonalShift);
         }
@@ -116,12 +129,13 @@ internal sealed class SparseLu : IterationMatrix
                 for (int p = _rowStart[i]; p < _diag[i]; p++) s -= _values[p] * x[_cols[p]];
                 x[i] = s;
             }
+            double[]? inverse = _inversePivots;
             for (int i = n - 1; i >= 0; i--)
             {
                 double s = x[i];
                 int d = _diag[i];
                 for (int p = d + 1; p < _rowStart[i + 1]; p++) s -= _values[p] * x[_cols[p]];
-                x[i] = s / _values[d];
+                x[i] = inverse is null ? s / _values[d] : s * inverse[i];
             }
         }
         for (int i = 0; i < n; i++) rhs[_order[i]] = x[i];
