@@ -63,3 +63,37 @@ public sealed class SaveCallbackTests
         Assert.True(solution.SavedTimes.Count == Grid.Length);
     }
 }
+
+/// <summary>The steady-state Newton's per-thread workspace: a reused one gives the bits of a fresh one.</summary>
+public sealed class NewtonWorkspaceReuseTests
+{
+    // A sparse chain with a nonlinear feedback: y_i' = y_{i−1} − y_i·(1 + y_{n−1}²/10) + 1 for i ≥ 1, y_0' = 2 − y_0·(1 + y_{n−1}).
+    private static OdeProblem Chain(double scale)
+    {
+        const int n = 12;
+        var rows = Enumerable.Range(0, n).Select(i => (IReadOnlyList<int>)new[] { Math.Max(0, i - 1), i, n - 1 }.Distinct().ToArray()).ToArray();
+        void F(double t, ReadOnlySpan<double> y, Span<double> d)
+        {
+            d[0] = 2 * scale - y[0] * (1 + y[n - 1]);
+            for (int i = 1; i < n; i++) d[i] = y[i - 1] - y[i] * (1 + y[n - 1] * y[n - 1] / 10) + 1;
+        }
+        return new OdeProblem(F, Enumerable.Repeat(0.5, n).ToArray(), 0, 1) { Structure = JacobianStructure.Sparse(rows) };
+    }
+
+    [Fact]
+    public void AReusedWorkspaceGivesTheBitsOfAFreshOne()
+    {
+        var options = new SteadyState.SteadyStateOptions { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-12 };
+        // A fresh thread has no spare workspace: its solve builds one.
+        double[] fresh = [];
+        var thread = new Thread(() => fresh = SteadyState.SteadyStateSolver.Solve(Chain(1), options).State.ToArray());
+        thread.Start();
+        thread.Join();
+        // This thread solves other problems of the same pattern first, so the second solve of Chain(1) reuses their workspace.
+        SteadyState.SteadyStateSolver.Solve(Chain(3), options);
+        SteadyState.SteadyStateSolver.Solve(Chain(0.2), options);
+        var reused = SteadyState.SteadyStateSolver.Solve(Chain(1), options);
+        Assert.Equal(SteadyState.SteadyStateStatus.Converged, reused.Status);
+        Assert.Equal(fresh, reused.State.ToArray());
+    }
+}

@@ -83,3 +83,33 @@ public sealed class RankOneSolveModelTests
         Assert.True(with.First(x => x.Day == 28).Platelets > 1.5 * with[0].Platelets);
     }
 }
+
+/// <summary><see cref="Simulator.RunReduced{T}"/> (pooled output lists, as populations run) against <see cref="Simulator.Run(SimulationPlan, string?, IProgress{double}?, CancellationToken, double?)"/>.</summary>
+public sealed class PooledRunTests
+{
+    [Fact]
+    public void APooledRunGivesTheOutputsOfAPlainOne()
+    {
+        // Chronic ITP with romiplostim titrated weekly by the label rule (scenarios/itp-romiplostim-label.json, 8 weeks).
+        var scenario = ScenarioTestHelpers.Parse("""
+            {
+              "name": "ITP, romiplostim titrated",
+              "patient": { "weightKg": 70, "sex": "female", "condition": { "name": "itp", "severity": 0.35 } },
+              "simulation": { "days": 56, "outputEveryDays": 0.5 },
+              "titration": { "policy": "romiplostim-itp-label", "startDose": 1, "checkEveryDays": 7, "weeks": 8, "assayCv": 0.05, "seed": 7 }
+            }
+            """);
+        var plan = Simulator.Compile(scenario);
+        var plain = Simulator.Run(plan, cancellation: TestContext.Current.CancellationToken);
+        Assert.True(plain.Succeeded, plain.Diagnostic);
+        // Twice on this thread: the second run reuses the lists the first one returned.
+        for (var k = 0; k < 2; k++)
+        {
+            var (days, outputs, doses) = Simulator.RunReduced(plan, null, TestContext.Current.CancellationToken, null,
+                r => (r.Days.ToArray(), r.Outputs.ToArray(), r.Titration!.Doses.Count));
+            Assert.Equal(plain.Days, days);
+            Assert.Equal(plain.Outputs, outputs);
+            Assert.Equal(plain.Titration!.Doses.Count, doses);
+        }
+    }
+}
