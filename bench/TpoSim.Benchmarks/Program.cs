@@ -11,6 +11,7 @@ using TpoSim.Numerics.ReferenceProblems;
 //   population-memory --subjects N [--threads K]  Kuter 2008: bytes allocated and retained per subject, peak working set
 //   alloc-check                         bytes allocated per solve at two tolerances, without BenchmarkDotNet
 //   model-run SCENARIO --rtol R --out F one scenario, warm, median wall time (TpoSim's side of bench/compare.sh)
+//   kuter-profile [--subjects N] [--rtol R]  Kuter 2008 subject: steps, f, J, LU, solves per subject and their unit costs
 //   lu-fill                             L+U entries and factor+solve time of the model pattern, model order vs minimum degree
 //   list                                the solvers found in the registry
 //   fuzz [--seed S] [--seconds T] [...]  mutated scenarios and random parameter sets through the CLI (see Fuzzing/)
@@ -26,6 +27,7 @@ if (args.Length > 0)
         case "population-memory": return Workloads.PopulationMemory(args[1..]);
         case "alloc-check": return AllocCheck();
         case "lu-fill": return LuFill.Run(args[1..]);
+        case "kuter-profile": return KuterProfile.Run(args[1..]);
         case "model-run": return ModelRun.Run(args[1..]);
         case "fuzz": return TpoSim.Benchmarks.Fuzzing.FuzzCampaign.Run(args[1..]);
         case "list":

@@ -73,9 +73,9 @@ public static class Workloads
         GC.KeepAlive(result);
         process.Refresh();
         Console.WriteLine($"# {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
-        Console.WriteLine("subjects,threads,ok,wall_s,cpu_ms_per_subject,alloc_KB_per_subject,retained_KB,retained_B_per_subject,peak_working_set_MB");
+        Console.WriteLine("subjects,threads,ok,screened,wall_s,cpu_ms_per_subject,alloc_KB_per_subject,retained_KB,retained_B_per_subject,peak_working_set_MB");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{subjects},{threads},{result.Succeeded},{clock.Elapsed.TotalSeconds:F1},{cpu / subjects:F2},{allocated / 1024.0 / subjects:F1},{retained / 1024.0:F0},{retained / (double)subjects:F0},{process.PeakWorkingSet64 / 1048576.0:F0}"));
+            $"{subjects},{threads},{result.Succeeded},{result.Screened},{clock.Elapsed.TotalSeconds:F1},{cpu / subjects:F2},{allocated / 1024.0 / subjects:F1},{retained / 1024.0:F0},{retained / (double)subjects:F0},{process.PeakWorkingSet64 / 1048576.0:F0}"));
         return 0;
     }
 

@@ -22,11 +22,18 @@ internal abstract class IterationMatrix
     /// <summary>Overwrites <paramref name="rhs"/> with M⁻¹·rhs, using the last successful factorisation.</summary>
     public abstract void Solve(Span<double> rhs);
 
-    /// <summary>The factorisation matching <paramref name="structure"/> (dense LU for <see cref="JacobianStructure.Dense"/>).</summary>
-    public static IterationMatrix Create(JacobianStructure structure, int dimension) => structure switch
+    /// <summary>
+    /// The factorisation matching <paramref name="structure"/> (dense LU for <see cref="JacobianStructure.Dense"/>). With
+    /// <paramref name="rankOne"/>, a sparse pattern with a dense block that may be rank one (<see cref="RankOneBlock"/>) gets
+    /// the Sherman–Morrison factorisation <see cref="RankOneSparseLu"/>, which checks the rank at every factorisation and
+    /// uses the plain sparse LU when it does not hold.
+    /// </summary>
+    public static IterationMatrix Create(JacobianStructure structure, int dimension, bool rankOne = false) => structure switch
     {
         JacobianStructure.BandedStructure b => new BandedLu(dimension, Math.Min(b.Lower, dimension - 1), Math.Min(b.Upper, dimension - 1)),
-        JacobianStructure.SparseStructure => new SparseLu(SparsityPattern.For(structure, dimension)),
+        JacobianStructure.SparseStructure => SparsityPattern.For(structure, dimension) is var pattern && rankOne && pattern.RankOne is { } block
+            ? new RankOneSparseLu(pattern, block)
+            : new SparseLu(pattern),
         _ => new DenseLu(dimension),
     };
 }

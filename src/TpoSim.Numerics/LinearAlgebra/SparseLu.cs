@@ -24,6 +24,18 @@ internal sealed class SparseLu : IterationMatrix
 
     public SparseLu(SparsityPattern pattern) : this(pattern, pattern.LuSymbolic) { }
 
+    /// <summary>
+    /// A factorisation that keeps the reciprocal of each pivot, so back substitution multiplies instead of dividing (the
+    /// division's latency is on the substitution's dependency chain). Rounds differently from division, so only
+    /// <see cref="RankOneSparseLu"/>'s remainder uses it.
+    /// </summary>
+    public SparseLu(SparsityPattern pattern, bool reciprocalPivots) : this(pattern, pattern.LuSymbolic)
+    {
+        if (reciprocalPivots) _inversePivots = new double[pattern.Dimension];
+    }
+
+    private readonly double[]? _inversePivots;
+
     /// <summary>A factorisation of <paramref name="pattern"/> in the layout (and ordering) of <paramref name="symbolic"/>.</summary>
     public SparseLu(SparsityPattern pattern, SparseLuSymbolic symbolic) : base(pattern.Dimension)
     {
@@ -43,9 +55,16 @@ internal sealed class SparseLu : IterationMatrix
     /// <summary>True if the last factorisation had to fall back to dense LU.</summary>
     public bool UsedDenseFallback => _usingFallback;
 
-    public override bool Factor(double alpha, double beta, ReadOnlySpan<double> jacobian)
+    public override bool Factor(double alpha, double beta, ReadOnlySpan<double> jacobian) => Factor(alpha, beta, jacobian, default);
+
+    /// <summary>
+    /// Factors αI + βJ + diag(<paramref name="diagonalShift"/>) (original indices; empty: no shift). The shift lets
+    /// <see cref="RankOneSparseLu"/> factor the matrix without its rank-one block, whose diagonal share moves there.
+    /// </summary>
+    public bool Factor(double alpha, double beta, ReadOnlySpan<double> jacobian, ReadOnlySpan<double> diagonalShift)
     {
         int n = Dimension;
+        bool shifted = !diagonalShift.IsEmpty;
         double[] w = _work;
         _usingFallback = false;
         int[] order = _order;
@@ -57,7 +76,7 @@ internal sealed class SparseLu : IterationMatrix
             {
                 int j = _cols[p];
                 double v = _declared[p] ? beta * jacobian[row + order[j]] : 0.0;
-                if (j == i) v += alpha;
+                if (j == i) v += shifted ? alpha + diagonalShift[order[i]] : alpha;
                 w[j] = v;
                 double a = Math.Abs(v);
                 if (a > rowMax) rowMax = a;
@@ -72,13 +91,14 @@ internal sealed class SparseLu : IterationMatrix
             }
             double pivot = w[i];
             for (int p = start; p < end; p++) { _values[p] = w[_cols[p]]; w[_cols[p]] = 0; }
+            if (_inversePivots is not null) _inversePivots[i] = 1.0 / pivot;
             if (!double.IsFinite(pivot) || !(Math.Abs(pivot) > PivotThreshold * rowMax))
-                return FactorDense(alpha, beta, jacobian);
+                return FactorDense(alpha, beta, jacobian, diagonalShift);
         }
         return true;
     }
 
-    private bool FactorDense(double alpha, double beta, ReadOnlySpan<double> jacobian)
+    private bool FactorDense(double alpha, double beta, ReadOnlySpan<double> jacobian, ReadOnlySpan<double> diagonalShift)
     {
         int n = Dimension;
         _fallback ??= new DenseLu(n);
@@ -88,7 +108,7 @@ internal sealed class SparseLu : IterationMatrix
         {
             for (int p = _rowStart[i]; p < _rowStart[i + 1]; p++)
                 if (_declared[p]) m[i * n + _cols[p]] = beta * jacobian[_order[i] * n + _order[_cols[p]]];
-            m[i * n + i] += alpha;
+            m[i * n + i] += diagonalShift.IsEmpty ? alpha : alpha + diagonalShift[_order[i]];
         }
         _usingFallback = true;
         return _fallback.FactorInPlace();
@@ -109,12 +129,13 @@ internal sealed class SparseLu : IterationMatrix
                 for (int p = _rowStart[i]; p < _diag[i]; p++) s -= _values[p] * x[_cols[p]];
                 x[i] = s;
             }
+            double[]? inverse = _inversePivots;
             for (int i = n - 1; i >= 0; i--)
             {
                 double s = x[i];
                 int d = _diag[i];
                 for (int p = d + 1; p < _rowStart[i + 1]; p++) s -= _values[p] * x[_cols[p]];
-                x[i] = s / _values[d];
+                x[i] = inverse is null ? s / _values[d] : s * inverse[i];
             }
         }
         for (int i = 0; i < n; i++) rhs[_order[i]] = x[i];

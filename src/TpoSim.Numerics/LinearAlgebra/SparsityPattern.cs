@@ -20,7 +20,13 @@ internal sealed class SparsityPattern
         ColumnRows = colRows;
         GroupStart = groupStart;
         GroupColumns = groupCols;
+        _rankOne = new Lazy<RankOneBlock?>(() => RankOneBlock.Find(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<RankOneBlock?> _rankOne;
+
+    /// <summary>The dense block that may be rank one (<see cref="RankOneBlock.Find"/>), or null; found on first use and then shared.</summary>
+    public RankOneBlock? RankOne => _rankOne.Value;
 
     public int Dimension { get; }
 

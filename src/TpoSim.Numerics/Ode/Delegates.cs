@@ -27,3 +27,10 @@ public delegate void ParametricJacobianFunction(double t, ReadOnlySpan<double> y
 
 /// <summary>A scalar function of the state whose sign change marks a state event.</summary>
 public delegate double EventCondition(double t, ReadOnlySpan<double> y);
+
+/// <summary>
+/// Receives the state at an output time (<see cref="OdeSolverOptions.SaveAt"/>) as the solver reaches it, after any event
+/// at that time; <paramref name="y"/> is valid only during the call. The caller may read the problem's live parameter
+/// vector then: it holds every event's edit up to <paramref name="t"/>.
+/// </summary>
+public delegate void SaveAction(double t, ReadOnlySpan<double> y);

@@ -33,8 +33,24 @@ public sealed record OdeSolverOptions
     /// <summary>Optional ascending output times; the solution holds the state at each (from dense output, after any event at that time).</summary>
     public ReadOnlyMemory<double>? SaveAt { get; init; }
 
+    /// <summary>
+    /// When set, each <see cref="SaveAt"/> state is handed to this callback as the solver reaches it instead of being stored
+    /// (<see cref="OdeSolution.SavedTimes"/> still lists the times; <see cref="OdeSolution.SavedStateAt"/> then has none).
+    /// One solve over many events can so report outputs that depend on the parameters each event sets, without a solve
+    /// per event interval and without n doubles per output point.
+    /// </summary>
+    public SaveAction? OnSave { get; init; }
+
     /// <summary>Cooperative cancellation, checked once per step; a cancelled solve returns <see cref="SolverStatus.Cancelled"/>.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Rosenbrock iteration matrices of a sparse pattern with a dense block that may be rank one (in the TPO model, the
+    /// progenitor rows against every coupling column) are factored as the rest plus a rank-one term and solved by the
+    /// Sherman–Morrison formula; the rank is checked at every factorisation, which otherwise uses the plain sparse LU.
+    /// False: always the plain sparse LU (for comparisons; docs/performance.md, "Linear algebra and the model's structure").
+    /// </summary>
+    public bool RankOneSolve { get; init; } = true;
 
     /// <summary>
     /// Test hook: when set, every step has this size and is accepted without error control (the last

@@ -20,6 +20,12 @@ public static class SteadyStateSolver
         options ??= new SteadyStateOptions();
         Validate(problem, options);
         var newton = new NewtonIteration(problem, options);
+        try { return Solve(problem, options, newton); }
+        finally { newton.Release(); }
+    }
+
+    private static SteadyStateResult Solve(OdeProblem problem, SteadyStateOptions options, NewtonIteration newton)
+    {
         int n = problem.Dimension;
         double[] y = problem.InitialState.ToArray();
 

@@ -326,20 +326,23 @@ public static class PopulationRunner
             // A hook may change the scenario, and with it the day-0 state: solve it again then.
             var plan = candidate.Plan;
             if (options.ScenarioHook is { } hook) { scenario = hook(draw, scenario); plan = null; }
-            var result = Simulator.Run(plan ?? Simulator.Compile(scenario), options.Solver, null, options.Cancellation, options.RelativeTolerance);
-            var summary = Summarise(result, definition.Response);
-            if (!result.Succeeded)
-                return new SubjectOutcome(draw, SubjectStatus.SolverFailure, OneLine($"{result.Status} at day {result.Days[^1]:0.###}: {result.Diagnostic}"), summary);
-            if (result.Days.Count != grid.Length)
-                return new SubjectOutcome(draw, SubjectStatus.Error, $"{result.Days.Count} output points instead of {grid.Length}", summary);
-            var platelets = new double[result.Outputs.Count];
-            var tpo = new double[result.Outputs.Count];
-            for (var i = 0; i < platelets.Length; i++)
+            // The run's output lists are this thread's and reused (Simulator.RunReduced): only the outcome leaves the lambda.
+            return Simulator.RunReduced(plan ?? Simulator.Compile(scenario), options.Solver, options.Cancellation, options.RelativeTolerance, result =>
             {
-                platelets[i] = result.Outputs[i].PlateletsCirculating;
-                tpo[i] = result.Outputs[i].TpoFreePicogramsPerMl;
-            }
-            return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Platelets = platelets, Tpo = tpo };
+                var summary = Summarise(result, definition.Response);
+                if (!result.Succeeded)
+                    return new SubjectOutcome(draw, SubjectStatus.SolverFailure, OneLine($"{result.Status} at day {result.Days[^1]:0.###}: {result.Diagnostic}"), summary);
+                if (result.Days.Count != grid.Length)
+                    return new SubjectOutcome(draw, SubjectStatus.Error, $"{result.Days.Count} output points instead of {grid.Length}", summary);
+                var platelets = new double[result.Outputs.Count];
+                var tpo = new double[result.Outputs.Count];
+                for (var i = 0; i < platelets.Length; i++)
+                {
+                    platelets[i] = result.Outputs[i].PlateletsCirculating;
+                    tpo[i] = result.Outputs[i].TpoFreePicogramsPerMl;
+                }
+                return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Platelets = platelets, Tpo = tpo };
+            });
         }
         catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException)
         {

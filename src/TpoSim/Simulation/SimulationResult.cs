@@ -15,7 +15,7 @@ public sealed record TimelineEntry(double Day, string Kind, string Label);
 public sealed class SimulationResult
 {
     internal SimulationResult(
-        SimulationPlan plan, double[] days, ModelOutputs[] outputs, IReadOnlyList<TimelineEntry> timeline, SolverStatus status,
+        SimulationPlan plan, IReadOnlyList<double> days, IReadOnlyList<ModelOutputs> outputs, IReadOnlyList<TimelineEntry> timeline, SolverStatus status,
         string diagnostic, string solverName, SolverStatistics statistics)
     {
         Plan = plan;

@@ -234,7 +234,7 @@ public static class Simulator
         var p = ParameterVector(model, scenario, parameters, patient);
         var (y, method, failure) = InitialState(model, p);
         var (events, timeline) = CompileEvents(scenario, model, p);
-        return new SimulationPlan(scenario, parameters, patient, model, p, y, method, failure, events, timeline, Grid(scenario.Days, scenario.OutputStepDays));
+        return new SimulationPlan(scenario, parameters, patient, model, p, y, method, failure, events, timeline, SharedGrid(scenario.Days, scenario.OutputStepDays));
     }
 
     /// <summary>Runs <paramref name="scenario"/> (<see cref="Compile"/>, then <see cref="Run(SimulationPlan, string?, IProgress{double}?, CancellationToken, double?)"/>). Numerical failure is reported in the result, never thrown.</summary>
@@ -252,7 +252,46 @@ public static class Simulator
     /// it may be run again or from other threads). Numerical failure is reported in the result, never thrown.
     /// </summary>
     public static SimulationResult Run(SimulationPlan plan, string? solverOverride = null, IProgress<double>? progress = null, CancellationToken cancellation = default,
-        double? relativeTolerance = null)
+        double? relativeTolerance = null) =>
+        Run(plan, solverOverride, progress, cancellation, relativeTolerance, null);
+
+    /// <summary>The output lists of one run: fresh for a result its caller keeps, else this thread's pooled ones.</summary>
+    private sealed class OutputBuffers
+    {
+        public List<double> Days { get; } = [];
+        public List<ModelOutputs> Outputs { get; } = [];
+        public List<double[]> Concentrations { get; } = [];
+    }
+
+    [ThreadStatic] private static OutputBuffers? t_buffers;
+
+    /// <summary>
+    /// Runs <paramref name="plan"/> like <see cref="Run(SimulationPlan, string?, IProgress{double}?, CancellationToken, double?)"/> and
+    /// hands the result to <paramref name="reduce"/>, whose return value is returned; the result's output lists are this
+    /// thread's, reused by its next run, so the result must not outlive <paramref name="reduce"/>. For callers that keep
+    /// only what they compute from a run (a population subject keeps two series and a summary): the ≈ 50 KB of output
+    /// records per Kuter 2008 subject are then allocated once per thread, not once per subject.
+    /// </summary>
+    internal static T RunReduced<T>(SimulationPlan plan, string? solverOverride, CancellationToken cancellation, double? relativeTolerance, Func<SimulationResult, T> reduce)
+    {
+        ArgumentNullException.ThrowIfNull(reduce);
+        var buffers = t_buffers ?? new OutputBuffers();
+        t_buffers = null; // a run started from inside reduce gets its own
+        try
+        {
+            return reduce(Run(plan, solverOverride, null, cancellation, relativeTolerance, buffers));
+        }
+        finally
+        {
+            buffers.Days.Clear();
+            buffers.Outputs.Clear();
+            buffers.Concentrations.Clear();
+            t_buffers = buffers;
+        }
+    }
+
+    private static SimulationResult Run(SimulationPlan plan, string? solverOverride, IProgress<double>? progress, CancellationToken cancellation,
+        double? relativeTolerance, OutputBuffers? buffers)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var scenario = plan.Scenario;
@@ -272,60 +311,50 @@ public static class Simulator
         if (scenario.Titration is { } titrationSpec && titration is not null)
         {
             // The closed loop holds per-run state (the policy, its assay noise, the log), so its events are made per run.
+            // The driver fires time events in time order, ties in list order: plan events before titration ones, as sorted before.
             events.AddRange(TitrationEvents(scenario, titrationSpec, model, p, titration));
-            events = events.Select((e, i) => (e, i)).OrderBy(x => x.e.Time).ThenBy(x => x.i).Select(x => x.e).ToList();
         }
 
-        var grid = plan.Grid;
-        var options = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet) with { KeepSteps = false, Cancellation = cancellation };
-        if (relativeTolerance is { } rtol) options = options with { RelativeTolerance = rtol };
-        var days = new List<double>(grid.Count);
-        var outputs = new List<ModelOutputs>(grid.Count);
-        var concentrations = new List<double[]>(model.Drugs.Count == 0 ? 0 : grid.Count);
-        var stats = new SolverStatistics(0, 0, 0, 0, 0, 0);
-        var status = SolverStatus.Success;
-        var diagnostic = "";
-        // Segment boundaries: every event time, plus yearly marks for progress. Outputs are computed after each
-        // segment's solve with the parameters as they are then, so a segment must hold no event except at its
-        // start (events at T0 fire first, and the grid point there reports the post-event state).
-        var boundaries = new SortedSet<double> { scenario.Days };
-        for (var mark = SegmentDays; mark < scenario.Days; mark += SegmentDays) boundaries.Add(mark);
-        foreach (var e in events)
+        var gridArray = plan.Grid as double[] ?? plan.Grid.ToArray();
+        var days = buffers?.Days ?? new List<double>(gridArray.Length);
+        var outputs = buffers?.Outputs ?? new List<ModelOutputs>(gridArray.Length);
+        var concentrations = buffers?.Concentrations ?? new List<double[]>(model.Drugs.Count == 0 ? 0 : gridArray.Length);
+        // One solve over the whole span. Each output is computed as the solver reaches its day (OnSave), with the
+        // parameter vector as the events up to that day have set it: an event at an output day fires first, and the grid
+        // point reports the post-event state. (Before, each interval between events was its own solve whose outputs were
+        // computed afterwards: ≈ 25 drivers, stage workspaces and saved-state arrays per Kuter subject.) Every event is a
+        // restart of the one-step method, exactly as the start of a new solve was, so the results are the same bits.
+        // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
+        var timeEvents = new List<TimeEvent>(events.Count + (int)(scenario.Days / SegmentDays));
+        foreach (var e in events) if (e.Time <= scenario.Days) timeEvents.Add(e);
+        // Yearly marks report progress on long runs; they restart the method as the yearly segment boundaries did.
+        var interior = false;
+        foreach (var e in timeEvents) interior |= e.Time > 0 && e.Time < scenario.Days;
+        for (var mark = SegmentDays; mark < scenario.Days; mark += SegmentDays)
         {
-            if (e.Time > 0 && e.Time < scenario.Days) boundaries.Add(e.Time);
+            var fraction = mark / scenario.Days;
+            interior = true;
+            timeEvents.Add(new TimeEvent(mark, (_, _, _) => progress?.Report(fraction), "progress"));
         }
-        var ends = boundaries.ToArray();
-        var gridArray = grid as double[] ?? grid.ToArray();
-        var gridIndex = 0;
-        var eventIndex = 0;
-        var t0 = 0.0;
-        for (var s = 0; s < ends.Length && status == SolverStatus.Success; s++)
+        var options = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet) with
         {
-            var t1 = ends[s];
-            var last = s == ends.Length - 1;
-            // A grid point or event exactly on a segment boundary belongs to the later segment, so it sees events at that time.
-            var saveFrom = gridIndex;
-            while (gridIndex < gridArray.Length && (gridArray[gridIndex] < t1 || last)) gridIndex++;
-            var eventFrom = eventIndex;
-            // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
-            while (eventIndex < events.Count && (events[eventIndex].Time < t1 || (last && events[eventIndex].Time <= t1))) eventIndex++;
-            var problem = model.Problem(p, y, t0, t1);
-            var segmentEvents = new EventSet(events.GetRange(eventFrom, eventIndex - eventFrom), []);
-            var solution = solver.Solve(problem, options with { SaveAt = gridArray.AsMemory(saveFrom, gridIndex - saveFrom) }, segmentEvents);
-            for (var k = 0; k < solution.SavedTimes.Count; k++)
+            KeepSteps = false,
+            Cancellation = cancellation,
+            SaveAt = gridArray,
+            OnSave = (day, state) =>
             {
-                var day = solution.SavedTimes[k];
                 days.Add(day);
-                outputs.Add(model.Outputs(solution.SavedStateAt(k), p, day));
-                if (model.Drugs.Count > 0) concentrations.Add(model.DrugConcentrations(day, solution.SavedStateAt(k), p));
-            }
-            stats = Add(stats, solution.Statistics);
-            status = solution.Status;
-            diagnostic = solution.Diagnostic;
-            y = solution.FinalState.ToArray();
-            if (ends.Length > 1 && (last || (int)(t1 / SegmentDays) > (int)(t0 / SegmentDays))) progress?.Report(t1 / scenario.Days);
-            t0 = t1;
-        }
+                outputs.Add(model.Outputs(state, p, day));
+                if (model.Drugs.Count > 0) concentrations.Add(model.DrugConcentrations(day, state, p));
+            },
+        };
+        if (relativeTolerance is { } rtol) options = options with { RelativeTolerance = rtol };
+        var solution = solver.Solve(model.Problem(p, y, 0, scenario.Days), options, new EventSet(timeEvents, []));
+        var stats = solution.Statistics;
+        var status = solution.Status;
+        var diagnostic = solution.Diagnostic;
+        y = solution.FinalState.ToArray();
+        if (status == SolverStatus.Success && interior) progress?.Report(1);
         (status, diagnostic) = Guard(days, outputs, concentrations, status, diagnostic, solver.Descriptor.Name);
         if (concentrations.Count > days.Count) concentrations.RemoveRange(days.Count, concentrations.Count - days.Count);
         if (days.Count == 0)
@@ -342,7 +371,7 @@ public static class Simulator
                     $"{label} {d.Amount.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {d.Unit} (titrated)")))
                 .OrderBy(e => e.Day).ToList();
         }
-        return new SimulationResult(plan, days.ToArray(), outputs.ToArray(), timeline, status, diagnostic, solver.Descriptor.Name, stats)
+        return new SimulationResult(plan, days, outputs, timeline, status, diagnostic, solver.Descriptor.Name, stats)
             { Titration = titration, DrugConcentrationsNgPerMl = concentrations, FinalParameters = p };
     }
 
@@ -365,7 +394,7 @@ public static class Simulator
         }
         for (var i = 0; i < outputs.Count; i++)
         {
-            if (i < concentrations.Count && concentrations[i].Any(c => !double.IsFinite(c)))
+            if (i < concentrations.Count && !Array.TrueForAll(concentrations[i], double.IsFinite))
             {
                 var day = days[i];
                 days.RemoveRange(i, days.Count - i);
@@ -386,6 +415,20 @@ public static class Simulator
             }
         }
         return (status, diagnostic);
+    }
+
+    [ThreadStatic] private static double[]? t_grid;
+    [ThreadStatic] private static (double Days, double Step) t_gridKey;
+
+    /// <summary>
+    /// <see cref="Grid"/> for a plan, which only reads it (<see cref="SimulationPlan.Grid"/> is read-only): this thread's last
+    /// grid when the span and step are the same, so a population's candidates share one array instead of two per plan.
+    /// </summary>
+    private static double[] SharedGrid(double days, double step)
+    {
+        if (t_grid is { } last && t_gridKey == (days, step)) return last;
+        t_gridKey = (days, step);
+        return t_grid = Grid(days, step);
     }
 
     /// <summary>Output days 0, step, 2·step, …, and the last day exactly (computed as k·step, so no drift).</summary>
@@ -631,8 +674,4 @@ public static class Simulator
     }
 
     private static string RouteText(Route route) => route switch { Route.Subcutaneous => "SC", Route.Oral => "oral", _ => "IV" };
-
-    private static SolverStatistics Add(SolverStatistics a, SolverStatistics b) => new(
-        a.AcceptedSteps + b.AcceptedSteps, a.RejectedSteps + b.RejectedSteps, a.FunctionEvaluations + b.FunctionEvaluations,
-        a.JacobianEvaluations + b.JacobianEvaluations, a.LuDecompositions + b.LuDecompositions, a.LinearSolves + b.LinearSolves);
 }

@@ -20,7 +20,7 @@ internal sealed class IntegrationDriver
     private readonly IReadOnlyList<TimeEvent> _timeEvents;
     private readonly IReadOnlyList<StateEvent> _stateEvents;
     private readonly int[] _timeOrder;
-    private readonly double[] _saveAt;
+    private readonly ReadOnlyMemory<double> _saveAt;
     private readonly double[] _y, _yNew, _yStop, _dense, _work1, _work2, _gPrev, _gNew, _roots;
     private readonly bool _keep;
     private readonly double? _fixedStep;
@@ -34,6 +34,7 @@ internal sealed class IntegrationDriver
     private readonly GrowableBuffer? _states, _stepStart, _stepSize, _denseStore;
     private readonly List<double> _savedTimes;
     private readonly double[] _savedStates;
+    private readonly SaveAction? _onSave;
     private readonly List<EventOccurrence> _occurrences = [];
     private int _saveIndex;
 
@@ -62,7 +63,7 @@ internal sealed class IntegrationDriver
             Array.Sort(_timeOrder, i, j - i);
             i = j;
         }
-        _saveAt = options.SaveAt is { } s ? s.ToArray() : [];
+        _saveAt = options.SaveAt ?? ReadOnlyMemory<double>.Empty; // read in place: no copy of the output grid per solve
         int n = _n;
         _y = new double[n]; _yNew = new double[n]; _yStop = new double[n];
         _dense = new double[4 * n]; _work1 = new double[n]; _work2 = new double[n];
@@ -79,7 +80,8 @@ internal sealed class IntegrationDriver
             _denseStore = new GrowableBuffer(32 * 5 * n);
         }
         _savedTimes = new List<double>(_saveAt.Length);
-        _savedStates = new double[_saveAt.Length * n];
+        _onSave = options.OnSave;
+        _savedStates = _onSave is null ? new double[_saveAt.Length * n] : [];
     }
 
     /// <summary>Validates the arguments and integrates.</summary>
@@ -383,10 +385,12 @@ internal sealed class IntegrationDriver
 
     private void SaveThrough(double t, ReadOnlySpan<double> y)
     {
-        while (_saveIndex < _saveAt.Length && _saveAt[_saveIndex] <= t)
+        while (_saveIndex < _saveAt.Length && _saveAt.Span[_saveIndex] <= t)
         {
-            y.CopyTo(_savedStates.AsSpan(_savedTimes.Count * _n, _n));
-            _savedTimes.Add(_saveAt[_saveIndex++]);
+            double s = _saveAt.Span[_saveIndex++];
+            if (_onSave is not null) _onSave(s, y);
+            else y.CopyTo(_savedStates.AsSpan(_savedTimes.Count * _n, _n));
+            _savedTimes.Add(s);
         }
     }
 
@@ -394,11 +398,23 @@ internal sealed class IntegrationDriver
     {
         while (_saveIndex < _saveAt.Length)
         {
-            double s = _saveAt[_saveIndex];
+            double s = _saveAt.Span[_saveIndex];
             if (s > tEnd || (s == tEnd && !inclusiveEnd)) break;
-            Span<double> dest = _savedStates.AsSpan(_savedTimes.Count * _n, _n);
-            if (s == tEnd) yEnd.CopyTo(dest);
-            else Stepper.Evaluate(y0, _dense, (s - t0) / h, dest);
+            if (_onSave is not null)
+            {
+                if (s == tEnd) _onSave(s, yEnd);
+                else
+                {
+                    Stepper.Evaluate(y0, _dense, (s - t0) / h, _work2);
+                    _onSave(s, _work2);
+                }
+            }
+            else
+            {
+                Span<double> dest = _savedStates.AsSpan(_savedTimes.Count * _n, _n);
+                if (s == tEnd) yEnd.CopyTo(dest);
+                else Stepper.Evaluate(y0, _dense, (s - t0) / h, dest);
+            }
             _savedTimes.Add(s);
             _saveIndex++;
         }

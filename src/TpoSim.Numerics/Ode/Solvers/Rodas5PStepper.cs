@@ -63,7 +63,7 @@ internal sealed class Rodas5PStepper : Stepper
     private JacobianFunction? _analyticJacobian;
     private readonly FiniteDifferenceJacobian? _fd;
     private readonly IterationMatrix _matrix;
-    private readonly double[] _jac, _f0, _ft, _u, _du, _rhs;
+    private readonly double[] _jac, _f0, _ft, _u, _du, _rhs, _ks;
     private readonly double[][] _k;
     private bool _startValid;
     private double _tStart;
@@ -75,10 +75,12 @@ internal sealed class Rodas5PStepper : Stepper
         _analyticJacobian = problem.Jacobian;
         if (_analyticJacobian is null)
             _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, N), new ErrorNorm(options, N).AbsoluteTolerances, options.RelativeTolerance);
-        _matrix = IterationMatrix.Create(problem.Structure, N);
+        _rankOne = options.RankOneSolve;
+        _matrix = IterationMatrix.Create(problem.Structure, N, _rankOne);
         _structure = problem.Structure;
         _jac = new double[N * N];
         _f0 = new double[N]; _ft = new double[N]; _u = new double[N]; _du = new double[N]; _rhs = new double[N];
+        _ks = new double[3 * N];
         _k = new double[Stages][];
         for (int s = 0; s < Stages; s++) _k[s] = new double[N];
     }
@@ -86,6 +88,7 @@ internal sealed class Rodas5PStepper : Stepper
     public override int Order => 5;
 
     private readonly JacobianStructure _structure;
+    private readonly bool _rankOne;
 
     // One spare stepper per thread. A simulation integrates each segment between events as its own solve, and a
     // population thread runs subject after subject of the same model shape: a fresh stepper per solve cost ≈ 50 KB
@@ -97,7 +100,7 @@ internal sealed class Rodas5PStepper : Stepper
     public static Rodas5PStepper Rent(OdeProblem problem, OdeSolverOptions options)
     {
         var spare = t_spare;
-        if (spare is not null && spare.N == problem.Dimension && (spare._fd is null) == (problem.Jacobian is not null)
+        if (spare is not null && spare.N == problem.Dimension && (spare._fd is null) == (problem.Jacobian is not null) && spare._rankOne == options.RankOneSolve
             && (ReferenceEquals(spare._structure, problem.Structure)
                 || SparsityPattern.For(spare._structure, spare.N) == SparsityPattern.For(problem.Structure, problem.Dimension)))
         {
@@ -148,7 +151,7 @@ internal sealed class Rodas5PStepper : Stepper
             // method needs the exact Jacobian at (t0, y0), so it is re-formed after every accepted step.
             F(t, y, _f0);
             FunctionEvaluations++;
-            foreach (double v in _f0) if (!double.IsFinite(v)) return AttemptResult.NonFiniteAtStart;
+            if (!VectorOps.AllFinite(_f0)) return AttemptResult.NonFiniteAtStart;
             Array.Clear(_jac);
             if (_analyticJacobian is not null) _analyticJacobian(t, y, _jac);
             else FunctionEvaluations += _fd!.Compute(F, t, y, _f0, _jac);
@@ -160,9 +163,8 @@ internal sealed class Rodas5PStepper : Stepper
             F(tp, y, _du);
             FunctionEvaluations++;
             for (int i = 0; i < n; i++) _ft[i] = (_du[i] - _f0[i]) / dt;
-            foreach (double v in _jac)
-                if (!double.IsFinite(v)) return _analyticJacobian is null ? AttemptResult.NonFiniteNearStart : AttemptResult.NonFiniteJacobian;
-            foreach (double v in _ft) if (!double.IsFinite(v)) return AttemptResult.NonFiniteNearStart;
+            if (!VectorOps.AllFinite(_jac)) return _analyticJacobian is null ? AttemptResult.NonFiniteNearStart : AttemptResult.NonFiniteJacobian;
+            if (!VectorOps.AllFinite(_ft)) return AttemptResult.NonFiniteNearStart;
             _startValid = true;
             _tStart = t;
         }
@@ -174,29 +176,22 @@ internal sealed class Rodas5PStepper : Stepper
         double invH = 1.0 / h;
         for (int s = 0; s < Stages; s++)
         {
+            // Stage sums as whole-vector updates (VectorOps: the scalar loop's operations, element by element, in order).
             ReadOnlySpan<double> fs;
             if (s == 0) fs = _f0;
             else
             {
                 int row = s * Stages;
-                for (int i = 0; i < n; i++)
-                {
-                    double acc = y[i];
-                    for (int j = 0; j < s; j++) acc += A[row + j] * _k[j][i];
-                    u[i] = acc;
-                }
+                y.CopyTo(u);
+                for (int j = 0; j < s; j++) VectorOps.Axpy(A[row + j], _k[j], u);
                 F(t + Cnode[s] * h, u, du);
                 FunctionEvaluations++;
                 fs = du;
             }
             double hd = h * D[s];
             int crow = s * Stages;
-            for (int i = 0; i < n; i++)
-            {
-                double acc = fs[i] + hd * _ft[i];
-                for (int j = 0; j < s; j++) acc += C[crow + j] * invH * _k[j][i];
-                rhs[i] = acc;
-            }
+            for (int i = 0; i < n; i++) rhs[i] = fs[i] + hd * _ft[i];
+            for (int j = 0; j < s; j++) VectorOps.Axpy(C[crow + j] * invH, _k[j], rhs);
             _matrix.Solve(rhs);
             LinearSolves++;
             rhs.CopyTo(_k[s], 0);
@@ -210,21 +205,22 @@ internal sealed class Rodas5PStepper : Stepper
     public override void Accept(double h, ReadOnlySpan<double> y, ReadOnlySpan<double> yNew, Span<double> dense)
     {
         int n = N;
+        // K_r = Σ_s H_rs k_s, summed from s = 0 up as whole vectors into the dense-output slots.
+        Span<double> k1 = _ks.AsSpan(0, n), k2 = _ks.AsSpan(n, n), k3 = _ks.AsSpan(2 * n, n);
+        k1.Clear(); k2.Clear(); k3.Clear();
+        for (int s = 0; s < Stages; s++)
+        {
+            VectorOps.Axpy(H[s], _k[s], k1);
+            VectorOps.Axpy(H[Stages + s], _k[s], k2);
+            VectorOps.Axpy(H[2 * Stages + s], _k[s], k3);
+        }
         for (int i = 0; i < n; i++)
         {
-            double k1 = 0, k2 = 0, k3 = 0;
-            for (int s = 0; s < Stages; s++)
-            {
-                double ks = _k[s][i];
-                k1 += H[s] * ks;
-                k2 += H[Stages + s] * ks;
-                k3 += H[2 * Stages + s] * ks;
-            }
             // (1−θ)y0 + θ(y1 + (1−θ)(K1 + θ(K2 + θK3))) = y0 + θ(y1 − y0 + K1) + θ²(K2 − K1) + θ³(K3 − K2) − θ⁴K3.
-            dense[i] = yNew[i] - y[i] + k1;
-            dense[n + i] = k2 - k1;
-            dense[2 * n + i] = k3 - k2;
-            dense[3 * n + i] = -k3;
+            dense[i] = yNew[i] - y[i] + k1[i];
+            dense[n + i] = k2[i] - k1[i];
+            dense[2 * n + i] = k3[i] - k2[i];
+            dense[3 * n + i] = -k3[i];
         }
         _startValid = false;
     }
