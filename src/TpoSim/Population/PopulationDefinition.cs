@@ -66,6 +66,12 @@ public sealed record PopulationDefinition(
     /// <summary>Probability a subject has had a splenectomy, or null to keep the scenario's.</summary>
     public double? SplenectomisedFraction { get; init; }
 
+    /// <summary>
+    /// How the splenectomised stratum's disease differs (typical values shifted by factors), or null: the same disease
+    /// as the rest, minus what the splenectomy itself removes. Needs <see cref="SplenectomisedFraction"/>.
+    /// </summary>
+    public StratumPhenotype? SplenectomisedPhenotype { get; init; }
+
     /// <summary>Who is enrolled (screened on the day-0 steady state), or null to enrol every candidate.</summary>
     public InclusionCriteria? Inclusion { get; init; }
 

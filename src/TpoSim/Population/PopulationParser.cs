@@ -40,7 +40,12 @@ public static class PopulationParser
     private static readonly string[] EndpointFields = ["statistic", "published"];
     private static readonly string[] PublishedFields = ["value", "low", "high", "text"];
     private static readonly string[] VariabilityFields = ["parameter", "cv"];
-    private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction"];
+    private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction", "splenectomisedPhenotype"];
+    private static readonly string[] PhenotypeFields = ["shifts", "source"];
+    private static readonly string[] ShiftFields = ["parameter", "factor", "source"];
+
+    /// <summary>Most shifts a stratum phenotype may declare.</summary>
+    public const int MaxPhenotypeShifts = 10;
     private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare", "screening"];
     private static readonly string[] ScreeningFields = ["counts", "intervalDays"];
     private static readonly string[] BoundFields = ["min", "max", "above", "below"];
@@ -198,6 +203,9 @@ public static class PopulationParser
             splenectomised = Fraction(cov, "$.covariates", "splenectomisedFraction");
             if (cov.TryGetProperty("childPugh", out var cp)) childPugh = ReadChildPugh(cp, scenario, Error);
         }
+        StratumPhenotype? phenotype = null;
+        if (cov.ValueKind == JsonValueKind.Object && cov.TryGetProperty("splenectomisedPhenotype", out var ph))
+            phenotype = ReadPhenotype(ph, scenario, splenectomised is not null, Error);
         var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, splenectomised is not null, Error) : null;
         var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
         var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, scenario?.Days, Error) : null;
@@ -225,6 +233,7 @@ public static class PopulationParser
         {
             EastAsianFraction = eastAsian,
             SplenectomisedFraction = splenectomised,
+            SplenectomisedPhenotype = phenotype,
             ChildPugh = childPugh,
             Inclusion = inclusion,
             Response = response ?? ResponseDefinition.Default,
@@ -479,6 +488,63 @@ public static class PopulationParser
         if (double.IsNaN(value.Value) || low is double.NaN || high is double.NaN) { ok = false; return null; }
         if ((low is { } l && l > value) || (high is { } h && h < value)) { ok = false; error(path, $"needs low ≤ value ≤ high"); return null; }
         return new PublishedEndpoint(value.Value, low, high, text);
+    }
+
+    /// <summary>
+    /// <c>covariates.splenectomisedPhenotype</c>: { "shifts": [ { "parameter", "factor", "source" } ], "source" }; each
+    /// parameter known and listed once, its factor in [0.1, 10], its source a non-empty text, and its shifted typical
+    /// value (splenectomised) inside the parameter's range.
+    /// </summary>
+    private static StratumPhenotype? ReadPhenotype(JsonElement ph, Scenario? scenario, bool drawsSplenectomy, Action<string, string> error)
+    {
+        const string path = "$.covariates.splenectomisedPhenotype";
+        var ok = true;
+        void Fail(string p, string m) { ok = false; error(p, m); }
+        if (ph.ValueKind != JsonValueKind.Object)
+        {
+            Fail(path, "expected { \"shifts\": [ { \"parameter\", \"factor\", \"source\" } ], \"source\" }");
+            return null;
+        }
+        CheckFields(ph, path, PhenotypeFields, (p, m) => Fail(p, m));
+        if (!drawsSplenectomy) Fail(path, "needs covariates.splenectomisedFraction (the stratum it shifts)");
+        string? source = null;
+        if (ph.TryGetProperty("source", out var src))
+        {
+            if (src.ValueKind != JsonValueKind.String) Fail(path + ".source", "expected a text");
+            else source = src.GetString();
+        }
+        var shifts = new List<PhenotypeShift>();
+        if (!ph.TryGetProperty("shifts", out var arr) || arr.ValueKind != JsonValueKind.Array || arr.GetArrayLength() is 0 or > MaxPhenotypeShifts)
+        {
+            Fail(path + ".shifts", $"required: a list of 1–{MaxPhenotypeShifts} {{ \"parameter\", \"factor\" ({Fmt(StratumPhenotype.MinFactor)}–{Fmt(StratumPhenotype.MaxFactor)}), \"source\" }}");
+            return null;
+        }
+        var i = 0;
+        foreach (var item in arr.EnumerateArray())
+        {
+            var p = $"{path}.shifts[{i++}]";
+            if (item.ValueKind != JsonValueKind.Object) { Fail(p, "expected { \"parameter\", \"factor\", \"source\" }"); continue; }
+            CheckFields(item, p, ShiftFields, (q, m) => Fail(q, m));
+            var name = item.TryGetProperty("parameter", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            var range = name is null ? null : Simulator.RangeOf(name, scenario?.Core);
+            if (name is null) Fail(p + ".parameter", "required: a parameter name from 'tposim parameters'");
+            else if (range is null) Fail(p + ".parameter", $"unknown parameter '{name}'; see 'tposim parameters'");
+            else if (shifts.Any(x => x.Parameter == name)) Fail(p + ".parameter", $"'{name}' is shifted twice; list each parameter once");
+            double? factor = item.TryGetProperty("factor", out var f) && f.ValueKind == JsonValueKind.Number ? f.GetDouble() : null;
+            if (factor is null) Fail(p + ".factor", $"required: a number in [{Fmt(StratumPhenotype.MinFactor)}, {Fmt(StratumPhenotype.MaxFactor)}]");
+            else if (!(factor >= StratumPhenotype.MinFactor && factor <= StratumPhenotype.MaxFactor))
+                Fail(p + ".factor", $"{Fmt(factor.Value)} is outside the allowed range [{Fmt(StratumPhenotype.MinFactor)}, {Fmt(StratumPhenotype.MaxFactor)}]");
+            var text = item.TryGetProperty("source", out var s2) && s2.ValueKind == JsonValueKind.String ? s2.GetString() : null;
+            if (string.IsNullOrWhiteSpace(text)) Fail(p + ".source", "required: a citation, or \"assumed: \" and why");
+            if (name is null || range is null || factor is null || text is null || scenario is null) continue;
+            var typical = Simulator.DeclaredValue(scenario, name);
+            if (typical is null) { Fail(p + ".parameter", $"'{name}' is a parameter of a drug the base scenario does not dose"); continue; }
+            var shifted = typical.Value * factor.Value;
+            if (!(shifted >= range.Value.Minimum && shifted <= range.Value.Maximum))
+                Fail(p + ".factor", $"{Fmt(typical.Value)} × {Fmt(factor.Value)} = {Fmt(shifted)} is outside '{name}''s range [{Fmt(range.Value.Minimum)}, {Fmt(range.Value.Maximum)}]");
+            else shifts.Add(new PhenotypeShift(name, factor.Value, text));
+        }
+        return ok ? new StratumPhenotype(shifts, source) : null;
     }
 
     private static ChildPughMix? ReadChildPugh(JsonElement cp, Scenario? scenario, Action<string, string> error)

@@ -57,6 +57,11 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
                 overrides[ParameterCatalog.Get(ParameterId.SpleenPresent).Name] = 0;
             }
         }
+        if (Splenectomised == true && definition.SplenectomisedPhenotype is { } phenotype)
+        {
+            // The refractory stratum's own disease: its typical values shifted on top of the spleen's removal.
+            phenotype.Apply(s with { Conditions = conditions, ParameterOverrides = overrides }, overrides);
+        }
         var titration = s.Titration;
         if (titration is not null)
         {

@@ -146,4 +146,27 @@ public class PopulationArmsTests
         Assert.Contains("p.json: $.endpoints[0].published: with arms, give published values in each arm's \"published\" list, by stratum",
             PopulationParser.Parse(json, "p.json", ".").Errors.Select(e => e.ToString()));
     }
+
+    /// <summary>
+    /// The Bussel 2009 trial file runs the virtual patients of the two files the validation cases read (V16, V16p): its
+    /// eltrombopag arm's subjects are byte for byte those of itp-bussel2009.json and its placebo arm's those of
+    /// itp-bussel2009-placebo.json (same seed), and each arm carries its published day-43 share (59%, 16%).
+    /// </summary>
+    [Fact]
+    public void Bussel_2009_trial_arms_equal_the_single_arm_files()
+    {
+        PopulationDefinition Load(string file)
+        {
+            var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
+            Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
+            return parsed.Definition!;
+        }
+        var options = new PopulationOptions(10, 2009, 2);
+        var trial = PopulationRunner.Run(Load("itp-bussel2009-trial.json"), options);
+        Assert.Equal(["eltrombopag", "placebo"], trial.Arms!.Select(a => a.Arm.Name));
+        Assert.Equal(PopulationFiles.SubjectsCsv(PopulationRunner.Run(Load("itp-bussel2009.json"), options)), PopulationFiles.SubjectsCsv(trial.Arms![0].Result));
+        Assert.Equal(PopulationFiles.SubjectsCsv(PopulationRunner.Run(Load("itp-bussel2009-placebo.json"), options)), PopulationFiles.SubjectsCsv(trial.Arms![1].Result));
+        Assert.Equal(0.589, trial.Arms![0].Arm.PublishedFor("atLeast50OnDay43", "all")!.Value);
+        Assert.Equal(0.162, trial.Arms![1].Arm.PublishedFor("atLeast50OnDay43", "all")!.Value);
+    }
 }

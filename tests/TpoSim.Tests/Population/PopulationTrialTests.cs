@@ -131,4 +131,56 @@ public class PopulationTrialTests
         Assert.Contains("$.responseWindow.durableMinResponses: 9 exceeds durableWeeks 8", Errors(""", "responseWindow": { "durableMinResponses": 9 }"""));
         Assert.Contains("$.responseWindow.firstWeek: 1.5 must be a whole number of weeks", Errors(""", "responseWindow": { "firstWeek": 1.5 }"""));
     }
+
+    /// <summary>
+    /// The splenectomised stratum's phenotype: with a factor f on extraRemovalRate, each splenectomised subject's value is
+    /// exactly f times its value without the phenotype (same stream, same η), the others' are unchanged, and over 2000
+    /// draws the stratum's mean log value sits at ln(f · typical) within 4 Monte-Carlo SE (SE = ω/√n, ω of CV 0.6).
+    /// </summary>
+    [Fact]
+    public void Splenectomised_phenotype_shifts_that_stratum_draws_by_its_factor_and_leaves_the_others()
+    {
+        const int n = 2000;
+        const double factor = 2.5;
+        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "itp", "severity": 0.5 } }, "simulation": { "days": 1 } }""").Scenario!;
+        var plain = new PopulationDefinition("spl", scenario, [new("extraRemovalRate", 0.6), new("emax", 0.3)], null, null, 0.35) { SplenectomisedFraction = 0.5 };
+        var shifted = plain with { SplenectomisedPhenotype = new StratumPhenotype([new("extraRemovalRate", factor, "assumed: test")], null) };
+        var a = new SubjectSampler(plain, 7);
+        var b = new SubjectSampler(shifted, 7);
+        var typical = a.Typical[0];
+        Assert.Equal(5.0 * 0.5, typical, 12); // the itp condition: 5/day × severity
+        var logs = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            var x = a.Draw(i);
+            var y = b.Draw(i);
+            Assert.Equal(x.Splenectomised, y.Splenectomised);
+            if (y.Splenectomised == true) logs.Add(Math.Log(y.Parameters[0]));
+            if (x.Draws != 1 || y.Draws != 1) continue; // a resampled draw takes another η
+            Assert.True(x.Parameters[1] == y.Parameters[1], $"{i} {x.Splenectomised} {x.Parameters[0]} {y.Parameters[0]} {x.Parameters[1]} {y.Parameters[1]}");
+            Assert.Equal(y.Splenectomised == true ? factor * x.Parameters[0] : x.Parameters[0], y.Parameters[0], 1e-12 * y.Parameters[0]);
+        }
+        var omega = new ParameterVariability("extraRemovalRate", 0.6).Omega;
+        var se = omega / Math.Sqrt(logs.Count);
+        Assert.InRange(logs.Average(), Math.Log(factor * typical) - 4 * se, Math.Log(factor * typical) + 4 * se);
+        // The subject's scenario carries the shifted typical value for a parameter that does not vary, too.
+        var fixedShift = plain with { Variability = [new("emax", 0.3)], SplenectomisedPhenotype = shifted.SplenectomisedPhenotype };
+        var first = new SubjectSampler(fixedShift, 7).Draw(Enumerable.Range(0, n).First(k => a.Draw(k).Splenectomised == true));
+        Assert.Equal(factor * typical, first.ScenarioFor(fixedShift).ParameterOverrides["extraRemovalRate"], 12);
+    }
+
+    [Theory]
+    [InlineData(""" "splenectomisedPhenotype": { "shifts": [ { "parameter": "extraRemovalRate", "factor": 2, "source": "x" } ] } """, "p.json: $.covariates.splenectomisedPhenotype: needs covariates.splenectomisedFraction (the stratum it shifts)")]
+    [InlineData(""" "splenectomisedFraction": 0.5, "splenectomisedPhenotype": { "shifts": [ { "parameter": "extraRemovalRate", "factor": 12, "source": "x" } ] } """, "p.json: $.covariates.splenectomisedPhenotype.shifts[0].factor: 12 is outside the allowed range [0.1, 10]")]
+    [InlineData(""" "splenectomisedFraction": 0.5, "splenectomisedPhenotype": { "shifts": [ { "parameter": "extraRemovalRate", "factor": 2 } ] } """, "p.json: $.covariates.splenectomisedPhenotype.shifts[0].source: required: a citation, or \"assumed: \" and why")]
+    [InlineData(""" "splenectomisedFraction": 0.5, "splenectomisedPhenotype": { "shifts": [ { "parameter": "nope", "factor": 2, "source": "x" } ] } """, "p.json: $.covariates.splenectomisedPhenotype.shifts[0].parameter: unknown parameter 'nope'; see 'tposim parameters'")]
+    [InlineData(""" "splenectomisedFraction": 0.5, "splenectomisedPhenotype": { "shifts": [] } """, "p.json: $.covariates.splenectomisedPhenotype.shifts: required: a list of 1–10")]
+    [InlineData(""" "splenectomisedFraction": 0.5, "splenectomisedPhenotype": { "shifts": [ { "parameter": "extraRemovalRate", "factor": 6, "source": "x" } ] } """, "p.json: $.covariates.splenectomisedPhenotype.shifts[0].factor: 10 × 6 = 60 is outside 'extraRemovalRate''s range [0, 50]")]
+    public void Bad_splenectomised_phenotype_gives_one_line_errors(string covariates, string expected)
+    {
+        var json = $$"""{ "scenario": { "patient": { "parameters": { "extraRemovalRate": 10 } }, "simulation": { "days": 10 } }, "variability": [ { "parameter": "emax", "cv": 0.2 } ], "covariates": { {{covariates}} } }""";
+        var errors = PopulationParser.Parse(json, "p.json", ".").Errors.Select(e => e.ToString()).ToArray();
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.DoesNotContain('\n', e));
+    }
 }

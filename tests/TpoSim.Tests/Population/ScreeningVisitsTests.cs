@@ -83,7 +83,7 @@ public class ScreeningVisitsTests
     }
 
     /// <summary>
-    /// The mean of three counts admits a different set of candidates than the day-0 count (the first 30 enrolled of each
+    /// The mean of three counts admits a different set of candidates than the day-0 count (the first 60 enrolled of each
     /// run differ), and each run admits exactly the candidates its own statistic puts at ≤ 30, recomputed per candidate.
     /// </summary>
     [Fact]
@@ -91,8 +91,8 @@ public class ScreeningVisitsTests
     {
         var single = Kuter(null);
         var three = Kuter(new ScreeningVisits(3, 7));
-        var bySingle = PopulationRunner.Run(single, new PopulationOptions(30, 5, 2));
-        var byThree = PopulationRunner.Run(three, new PopulationOptions(30, 5, 2));
+        var bySingle = PopulationRunner.Run(single, new PopulationOptions(60, 5, 2));
+        var byThree = PopulationRunner.Run(three, new PopulationOptions(60, 5, 2));
         var a = bySingle.Subjects.Select(s => s.Draw.Index).ToHashSet();
         var b = byThree.Subjects.Select(s => s.Draw.Index).ToHashSet();
         Assert.False(a.SetEquals(b));
