@@ -2,6 +2,8 @@ using TpoSim.Numerics.LinearAlgebra;
 using TpoSim.Numerics.Ode;
 using Xunit;
 
+using static TpoSim.Numerics.Tests.LinearSystemAssert;
+
 namespace TpoSim.Numerics.Tests;
 
 /// <summary>Banded and sparse LU against dense LU with partial pivoting on random well-conditioned systems (agreement 1e-12).</summary>
@@ -15,20 +17,6 @@ public sealed class LinearAlgebraTests
                 if (inPattern(i, j)) a[i * n + j] = rng.NextDouble() * 2 - 1;
         for (int i = 0; i < n; i++) a[i * n + i] += diagonal;
         return a;
-    }
-
-    private static double[] SolveWith(IterationMatrix m, double[] a, double[] b, double alpha = 0, double beta = 1)
-    {
-        Assert.True(m.Factor(alpha, beta, a));
-        var x = (double[])b.Clone();
-        m.Solve(x);
-        return x;
-    }
-
-    private static void AssertClose(double[] expected, double[] actual, double tol)
-    {
-        double scale = expected.Max(Math.Abs);
-        for (int i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) <= tol * scale, $"component {i}: {actual[i]} vs {expected[i]}");
     }
 
     private static double[] Residual(double[] a, double[] x, double[] b)

@@ -2,6 +2,8 @@ using TpoSim.Numerics.LinearAlgebra;
 using TpoSim.Numerics.Ode;
 using Xunit;
 
+using static TpoSim.Numerics.Tests.LinearSystemAssert;
+
 namespace TpoSim.Numerics.Tests;
 
 /// <summary>
@@ -51,20 +53,6 @@ public sealed class RankOneSolveTests
         return a;
     }
 
-    private static double[] Solve(IterationMatrix m, double[] a, double[] b, double alpha, double beta)
-    {
-        Assert.True(m.Factor(alpha, beta, a));
-        var x = (double[])b.Clone();
-        m.Solve(x);
-        return x;
-    }
-
-    private static void AssertClose(double[] expected, double[] actual, double tol)
-    {
-        double scale = expected.Max(Math.Abs);
-        for (int i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) <= tol * scale, $"component {i}: {actual[i]} vs {expected[i]}");
-    }
-
     private static (SparsityPattern Pattern, RankOneBlock Block) Pattern()
     {
         var pattern = SparsityPattern.Create(JacobianStructure.Sparse(Rows()), N);
@@ -102,9 +90,9 @@ public sealed class RankOneSolveTests
             double[] a = Jacobian(rng, rows, blockScale: Math.Pow(10, rng.Next(-3, 3)));
             double[] b = Enumerable.Range(0, N).Select(_ => rng.NextDouble() - 0.5).ToArray();
             var lu = new RankOneSparseLu(pattern, block);
-            double[] x = Solve(lu, a, b, alpha, beta);
+            double[] x = SolveWith(lu, a, b, alpha, beta);
             Assert.False(lu.UsedFullFactorisation);
-            AssertClose(Solve(new DenseLu(N), a, b, alpha, beta), x, 1e-10);
+            AssertClose(SolveWith(new DenseLu(N), a, b, alpha, beta), x, 1e-10);
         }
     }
 
@@ -117,10 +105,10 @@ public sealed class RankOneSolveTests
         a[3 * N + (BlockRows + 2)] *= 1 + 1e-6; // one block entry off the rank-one product by 1e-6 (tolerance 1e-10)
         double[] b = Enumerable.Range(0, N).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var lu = new RankOneSparseLu(pattern, block);
-        double[] x = Solve(lu, a, b, 10, -1);
+        double[] x = SolveWith(lu, a, b, 10, -1);
         Assert.True(lu.UsedFullFactorisation);
         Assert.Equal(1, lu.FullFactorisations);
-        AssertClose(Solve(new DenseLu(N), a, b, 10, -1), x, 1e-12);
+        AssertClose(SolveWith(new DenseLu(N), a, b, 10, -1), x, 1e-12);
     }
 
     [Fact]
@@ -131,7 +119,7 @@ public sealed class RankOneSolveTests
         double[] a = Jacobian(rng, Rows(), 0); // u·vᵀ = 0: the steady state of a chain, where y_{i−1} − y_i = 0
         double[] b = Enumerable.Range(0, N).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var lu = new RankOneSparseLu(pattern, block);
-        AssertClose(Solve(new DenseLu(N), a, b, 3, -1), Solve(lu, a, b, 3, -1), 1e-12);
+        AssertClose(SolveWith(new DenseLu(N), a, b, 3, -1), SolveWith(lu, a, b, 3, -1), 1e-12);
         Assert.False(lu.UsedFullFactorisation);
         a[2 * N + BlockRows] = double.NaN;
         Assert.False(lu.Factor(3, -1, a)); // the full LU reports it, as the plain sparse LU does

@@ -97,7 +97,9 @@ public sealed class PopulationApiTests
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         var id = (string)(await Http.JsonOf(second))["id"]!;
         await Task.Delay(4000, Token);
-        var abandoned = await Http.JsonOf(await client.GetAsync($"/api/population/{id}", Token));
+        // The sweep has cancelled it by now (lease 1.5 s, sweep every 1 s); the run stops at its next cancellation
+        // check, which on a loaded machine can come after the first poll, so wait for it to finish.
+        var abandoned = await WaitFinished(client, id);
         Assert.Equal("cancelled", (string?)abandoned["state"]);
         Assert.Contains("stopped polling", (string?)abandoned["message"]);
     }
