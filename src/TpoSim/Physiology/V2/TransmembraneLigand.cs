@@ -20,10 +20,19 @@ namespace TpoSim.Physiology.V2;
 /// <i>response</i> EC50 (half-maximal cell or platelet response); with v2's receptor reserve a response is half-maximal
 /// near occupancy θ₅₀ (the core's <c>occupancyHalfMax</c>), so K_tm = EC50·(1 − θ₅₀)/θ₅₀. Efficacy ε = 1 for every
 /// agonist: one receptor-level Emax, no ε = 3 (issue 14, item 6).
+/// <para>
+/// Where the drug's potency was published as the initial slope of a linear PD model (eltrombopag: Farrell 2014's SLOP),
+/// v2 keeps that slope instead of v1's EC50 (which was derived from it with v1's ε = 3 and Emax, so it would make the drug
+/// 3× weaker in v2): K_tm is then derived so that v2's own stimulation has that slope at health,
+/// dS/dC = (1 − f)·θ50·(1 − θ0)/((θ50 + θ0)·θ0·K_tm) = slope, from S = f + (1 − f)·R(θ)/R(θ0), R(θ) = θ/(θ50 + θ) and
+/// θ = 1 − (1 − θ0)·(1 − C/(K_tm + C)). It follows the calibrated Emax (θ50) by construction.
+/// </para>
 /// </remarks>
 /// <param name="PkModule">v1's module of the drug (its PK is reused as it is).</param>
 /// <param name="Ec50Parameter">Name of the drug's response-EC50 parameter among the v1 module's parameters (ng/mL, total plasma).</param>
-public sealed record TransmembraneLigand(DrugModule PkModule, string Ec50Parameter)
+/// <param name="InitialSlope">The drug's published initial PD slope (mL/ng, on total plasma concentration); when given it
+/// replaces <paramref name="Ec50Parameter"/> in v2 and sets K_tm.</param>
+public sealed record TransmembraneLigand(DrugModule PkModule, string Ec50Parameter, ModelParameter? InitialSlope = null)
 {
     /// <summary>Prefix of the drug's names (its drug name, e.g. eltrombopag).</summary>
     public string Name => PkModule.Drug;
@@ -54,12 +63,9 @@ public sealed record TransmembraneLigand(DrugModule PkModule, string Ec50Paramet
             "issue 14, item 6: one receptor-level Emax for every agonist unless data demand otherwise; v1's ε = 3 is dropped");
         var definition = new ModelDefinition(v1.Name + "-v2",
             v1.States,
-            [.. v1.Parameters.Where(p => p.Name != EfficacyParameter), efficacy],
-            [
-                .. v1.DerivedParameters,
-                new(SiteKdParameter, "ng/mL", "Occupancy constant of the transmembrane site: response EC50 × (1 − θ50)/θ50 (half response near occupancy θ50, v2's receptor reserve).",
-                    Parameter(Ec50Parameter) * (1 - Parameter("occupancyHalfMax")) / Parameter("occupancyHalfMax")),
-            ],
+            [.. v1.Parameters.Where(p => p.Name != EfficacyParameter && (InitialSlope is null || p.Name != Ec50Parameter)), efficacy,
+                .. InitialSlope is null ? Array.Empty<ModelParameter>() : [InitialSlope]],
+            [.. v1.DerivedParameters, SiteKd()],
             [
                 .. variables,
                 new(occupancy.Name, "1", "Transmembrane-site occupancy C/(K_tm + C).", Max(concentration, 0) / (Parameter(SiteKdParameter) + Max(concentration, 0)), Observable: true),
@@ -67,6 +73,18 @@ public sealed record TransmembraneLigand(DrugModule PkModule, string Ec50Paramet
                     Variable(CoreModelV2Definition.Slots.TransmembraneUnactivated) * (1 - Parameter(EfficacyParameter) * occupancy)),
             ]);
         return PkModule with { Description = $"v2: {PkModule.Description} Transmembrane-site occupancy in the one receptor-level Emax.", Definition = definition };
+    }
+
+    // K_tm from the response EC50 (half response near occupancy θ50), or from the published initial slope (remarks).
+    private VariableDefinition SiteKd()
+    {
+        var theta50 = Parameter("occupancyHalfMax");
+        if (InitialSlope is null)
+            return new(SiteKdParameter, "ng/mL", "Occupancy constant of the transmembrane site: response EC50 × (1 − θ50)/θ50 (half response near occupancy θ50, v2's receptor reserve).",
+                Parameter(Ec50Parameter) * (1 - theta50) / theta50);
+        var theta0 = Parameter("healthyMarrowOccupancy");
+        return new(SiteKdParameter, "ng/mL", $"Occupancy constant of the transmembrane site from the published initial slope: (1 − f)·θ50·(1 − θ0)/((θ50 + θ0)·θ0·{InitialSlope.Name}), so that the stimulation rises with that slope at health.",
+            (1 - Parameter("tpoIndependentFraction")) * theta50 * (1 - theta0) / ((theta50 + theta0) * theta0 * Parameter(InitialSlope.Name)));
     }
 
     // v1's variables less its slot variables and whatever only they read (the v1 occupancy), so nothing dangles.

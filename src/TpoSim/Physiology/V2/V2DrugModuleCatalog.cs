@@ -1,6 +1,7 @@
 using TpoSim.Drugs;
 using TpoSim.Drugs.Modules;
 using TpoSim.Model;
+using TpoSim.Parameters;
 
 namespace TpoSim.Physiology.V2;
 
@@ -20,11 +21,19 @@ public static class V2DrugModuleCatalog
     /// <summary>The hypothetical c-Mpl antagonist at TPO's site (efficacy 0).</summary>
     public static DrugModule Antagonist { get; } = TpoSiteLigandModule.Build(TpoSiteLigand.Antagonist, MplAntagonistModule.Module.Name);
 
+    /// <summary>
+    /// Eltrombopag's potency in v2: Farrell 2014's linear PD slope, the measurement v1's EC50 was derived from (with v1's
+    /// ε = 3 and Emax, which v2 does not have; keeping v1's EC50 would make the drug 3× weaker than the data it came from).
+    /// </summary>
+    public static ModelParameter EltrombopagSlope { get; } = new("eltrombopagSlope", 6.48e-4, "mL/ng", 1e-7, 1, ParameterKind.Mechanism,
+        "Initial slope of the thrombopoietic stimulation in total plasma eltrombopag at health (v2 derives the transmembrane-site constant from it).",
+        "Farrell C et al. Br J Clin Pharmacol 2014;77:717: linear drug effect SLOP 0.648 mL/µg on precursor production, healthy subjects and CLD (a PK/PD model of platelets without TPO feedback, so an open-loop slope, taken at health where the loop is at its set point)");
+
     /// <summary>Eltrombopag, healthy disposition (Farrell 2014 PK).</summary>
-    public static TransmembraneLigand Eltrombopag { get; } = new(EltrombopagModule.Healthy, DrugEffects.EltrombopagEc50.Name);
+    public static TransmembraneLigand Eltrombopag { get; } = new(EltrombopagModule.Healthy, DrugEffects.EltrombopagEc50.Name, EltrombopagSlope);
 
     /// <summary>Eltrombopag, ITP disposition (Gibiansky 2011 PK).</summary>
-    public static TransmembraneLigand EltrombopagItp { get; } = new(EltrombopagModule.Itp, DrugEffects.EltrombopagEc50.Name);
+    public static TransmembraneLigand EltrombopagItp { get; } = new(EltrombopagModule.Itp, DrugEffects.EltrombopagEc50.Name, EltrombopagSlope);
 
     /// <summary>Avatrombopag (Liu 2025 PK).</summary>
     public static TransmembraneLigand Avatrombopag { get; } = new(AvatrombopagModule.Module, DrugEffects.AvatrombopagEc50.Name);

@@ -263,4 +263,30 @@ public class V2DrugModuleTests(ITestOutputHelper output)
             Assert.Equal(dydtWithout[model.StateIndex(s)], dydt[model.StateIndex(s)], 1e-12);
         Assert.Equal(V2Harness.Value(p, "emax"), V2Harness.Observable(p, y, "stimulation", model), 1e-6);
     }
+
+    /// <summary>
+    /// Eltrombopag's potency in v2 is Farrell 2014's linear PD slope (0.648 mL/µg): at health the stimulation rises with
+    /// exactly that slope in total plasma drug (central difference at 1 and 2 ng/mL, within 1%), whatever the Emax.
+    /// </summary>
+    [Theory]
+    [InlineData("eltrombopag", null)]
+    [InlineData("eltrombopag-itp", null)]
+    [InlineData("eltrombopag", 3.0)]
+    public void Eltrombopag_initial_slope_is_farrells(string module, double? emax)
+    {
+        var model = Compiled(module);
+        var p = model.CreateParameters(emax is { } e ? new Dictionary<string, double> { ["emax"] = e } : null);
+        var y = V2Harness.Healthy(p, model);
+        var central = model.StateIndex("eltrombopagCentral");
+        var volumeLitres = V2Harness.Value(p, "eltrombopagCentralVolume", model);
+        double Stimulation(double ngPerMl)
+        {
+            y[central] = ngPerMl * volumeLitres; // µg in Vc litres: µg/L = ng/mL
+            return V2Harness.Observable(p, y, "stimulation", model);
+        }
+        var slope = (Stimulation(2) - Stimulation(0)) / 2;
+        Assert.Equal(1, Stimulation(0), 1e-9);
+        Assert.Equal(6.48e-4, slope, 6.48e-6);
+        Assert.DoesNotContain(model.Definition.Parameters, q => q.Name == "eltrombopagEc50");
+    }
 }
