@@ -709,7 +709,7 @@ public static class PopulationParser
             var below = Bound("below");
             if (min is not null && above is not null) Fail($"{p}.above", "give either 'min' (inclusive) or 'above' (exclusive), not both");
             if (max is not null && below is not null) Fail($"{p}.below", "give either 'max' (inclusive) or 'below' (exclusive), not both");
-            if (min is null && above is null && max is null && below is null) Fail(p, "no bound given; allowed: min, above, max, below");
+            if (!new[] { "min", "above", "max", "below" }.Any(f => e.TryGetProperty(f, out _))) Fail(p, "no bound given; allowed: min, above, max, below");
             var lower = min ?? above;
             var upper = max ?? below;
             if (lower is { } lo && upper is { } hi && !(lo < hi)) Fail(p, $"empty range: the lower bound {Fmt(lo)} is not below the upper bound {Fmt(hi)}");
