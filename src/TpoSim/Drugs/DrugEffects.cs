@@ -59,6 +59,18 @@ public static class DrugEffects
         "EC50 of lusutrombopag (transmembrane c-Mpl site), added to TPO's signal.",
         "Katsube T et al. Clin Pharmacokinet 2016;55:1423, as used in the Shimizu 2021 model");
 
+    /// <summary>Lusutrombopag maximal signal relative to TPO's (ε), 1.</summary>
+    public static ParameterDefinition LusutrombopagEfficacy { get; } = PkParameters.Define(
+        "lusutrombopagEfficacy", 1, "1", 0, 10,
+        "ε: signal of fully occupied transmembrane sites relative to a fully TPO-occupied TPO site (the drug's own Emax); 0 is a subject on whom the drug does nothing (a population's non-responder).",
+        "assumed: ε = 1, the value the lusutrombopag model ran with before ε was a parameter (Katsube 2016's EC50 with TPO's maximal response, as in the Shimizu 2021 model); a parameter so that a population can vary the drug's Emax between subjects (issue 15) without changing the typical patient");
+
+    /// <summary>Avatrombopag maximal signal relative to TPO's (ε), 1.</summary>
+    public static ParameterDefinition AvatrombopagEfficacy { get; } = PkParameters.Define(
+        "avatrombopagEfficacy", 1, "1", 0, 10,
+        "ε: signal of fully occupied transmembrane sites relative to a fully TPO-occupied TPO site (the drug's own Emax); 0 is a subject on whom the drug does nothing (a population's non-responder).",
+        "assumed: ε = 1, the value the avatrombopag model ran with before ε was a parameter (avatrombopagEc50 was chosen with it); a parameter so that a population can vary the drug's Emax between subjects (issue 15) without changing the typical patient");
+
     /// <summary>PEG-rHuMGDF potency relative to TPO, molar.</summary>
     public static ParameterDefinition PegRhuMgdfRelativePotency { get; } = PkParameters.Define(
         "pegRhuMgdfRelativePotency", 1, "1", 0.01, 100,

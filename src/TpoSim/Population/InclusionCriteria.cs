@@ -26,6 +26,12 @@ public sealed record InclusionCriteria(double? Lower, bool LowerExclusive, doubl
     /// </summary>
     public ScreeningVisits? Screening { get; init; }
 
+    /// <summary>
+    /// Strata of the enrolled by baseline count (cohorts), reported after the covariate strata; empty when the file
+    /// declares none. They do not change who is enrolled.
+    /// </summary>
+    public IReadOnlyList<BaselineStratum> BaselineStrata { get; init; } = [];
+
     /// <summary>Default cap: 50 candidates per requested subject (a screen-failure rate up to 98%).</summary>
     public const int DefaultMaxScreenedPerSubject = 50;
 

@@ -2,13 +2,22 @@ using TpoSim.Scenarios;
 
 namespace TpoSim.Population;
 
-/// <summary>Log-normal between-subject variability of one model parameter: θᵢ = θ_typical · exp(ηᵢ), η ~ N(0, ω²), ω² = ln(1 + CV²).</summary>
-/// <param name="Parameter">Catalog name of the parameter.</param>
+/// <summary>
+/// Between-subject variability of one model parameter: θᵢ = θ_typical · exp(ηᵢ), η ~ N(0, ω²), ω² = ln(1 + CV²), and
+/// optionally a point mass at 0 (<see cref="NonResponderFraction"/>).
+/// </summary>
+/// <param name="Parameter">Catalog name of the parameter, or a dosed drug's PK/PD parameter (e.g. lusutrombopagEc50, lusutrombopagEfficacy).</param>
 /// <param name="Cv">Coefficient of variation of the log-normal distribution (0–2).</param>
 public sealed record ParameterVariability(string Parameter, double Cv)
 {
     /// <summary>Standard deviation of log θ: ω = sqrt(ln(1 + CV²)).</summary>
     public double Omega => Math.Sqrt(Math.Log(1 + Cv * Cv));
+
+    /// <summary>
+    /// Probability (0–1) that a subject's value is 0 instead of the log-normal draw: on a drug's efficacy (its Emax), a
+    /// non-responder, on whom the drug does nothing. 0 (the default) draws nothing extra, so a file without it keeps its subjects.
+    /// </summary>
+    public double NonResponderFraction { get; init; }
 }
 
 /// <summary>Shape of the body-weight distribution.</summary>

@@ -118,7 +118,7 @@ public static class PopulationMetrics
         var r = arm.Result;
         return PopulationStrata.Of(population).Select(stratum =>
         {
-            var subjects = r.Subjects.Where(s => stratum.Contains(s.Draw)).ToArray();
+            var subjects = r.Subjects.Where(stratum.Contains).ToArray();
             var part = new PopulationResult(r.Definition, r.Typical, r.Days, [], [], subjects);
             var ok = subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null).Select(s => s.Summary!).ToArray();
             var rows = Reported(part).Select(x =>

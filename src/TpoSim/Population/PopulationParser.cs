@@ -39,14 +39,18 @@ public static class PopulationParser
     public const int MaxArms = 10;
     private static readonly string[] EndpointFields = ["statistic", "published"];
     private static readonly string[] PublishedFields = ["value", "low", "high", "text"];
-    private static readonly string[] VariabilityFields = ["parameter", "cv"];
+    private static readonly string[] VariabilityFields = ["parameter", "cv", "nonResponderFraction"];
     private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction", "splenectomisedPhenotype"];
     private static readonly string[] PhenotypeFields = ["shifts", "source"];
     private static readonly string[] ShiftFields = ["parameter", "factor", "source"];
 
     /// <summary>Most shifts a stratum phenotype may declare.</summary>
     public const int MaxPhenotypeShifts = 10;
-    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare", "screening"];
+    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare", "screening", "baselineStrata"];
+    private static readonly string[] BaselineStratumFields = ["name", "min", "max", "above", "below"];
+
+    /// <summary>Most baseline strata a file may declare.</summary>
+    public const int MaxBaselineStrata = 10;
     private static readonly string[] ScreeningFields = ["counts", "intervalDays"];
     private static readonly string[] BoundFields = ["min", "max", "above", "below"];
     private static readonly string[] ResponseFields = ["threshold", "firstWeek", "lastWeek", "durableWeeks", "durableMinResponses", "transientMinResponses", "rescueBelow", "rescueExclusionWeeks", "rangeLow", "rangeHigh", "eventAbove"];
@@ -127,7 +131,7 @@ public static class PopulationParser
         // Variability.
         var variability = new List<ParameterVariability>();
         if (!root.TryGetProperty("variability", out var vars) || vars.ValueKind != JsonValueKind.Array)
-            Error("$.variability", "required: an array of { \"parameter\": NAME, \"cv\": 0–2 }");
+            Error("$.variability", "required: an array of { \"parameter\": NAME, \"cv\": 0–2, \"nonResponderFraction\": 0–1 (optional) }");
         else
         {
             var i = 0;
@@ -156,7 +160,9 @@ public static class PopulationParser
                 double? cv = v.TryGetProperty("cv", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
                 if (cv is null) Error(path + ".cv", $"required: a number in [0, {Fmt(MaxCv)}]");
                 else if (!(cv >= 0 && cv <= MaxCv)) Error(path + ".cv", $"{Fmt(cv.Value)} is outside the allowed range [0, {Fmt(MaxCv)}]");
-                if (name is not null && cv is not null) variability.Add(new ParameterVariability(name, cv.Value));
+                var nonResponders = ReadNonResponderFraction(v, path, name is null ? null : Simulator.RangeOf(name, scenario?.Core), Error);
+                if (name is not null && cv is not null && nonResponders is not null)
+                    variability.Add(new ParameterVariability(name, cv.Value) { NonResponderFraction = nonResponders.Value });
             }
             if (i == 0) Error("$.variability", "must list at least one parameter");
         }
@@ -213,7 +219,7 @@ public static class PopulationParser
         if (root.TryGetProperty("arms", out var ar) && scenario is not null && scenarioJson is not null)
         {
             // The strata the population draws (what a published value may name), before the definition exists.
-            var strata = PopulationStrata.Of(new PopulationDefinition("", scenario, [], null, null, null) { SplenectomisedFraction = splenectomised, ChildPugh = childPugh })
+            var strata = PopulationStrata.Of(new PopulationDefinition("", scenario, [], null, null, null) { SplenectomisedFraction = splenectomised, ChildPugh = childPugh, Inclusion = inclusion })
                 .Select(x => x.Key).ToArray();
             arms = ReadArms(ar, scenario, scenarioJson, scenarioDirectory, endpoints, ep, strata, Error);
         }
@@ -655,7 +661,61 @@ public static class PopulationParser
         var lower = min ?? above;
         var upper = max ?? below;
         if (ok && lower is { } lo && upper is { } hi && !(lo < hi)) Fail(bpath, $"empty range: the lower bound {Fmt(lo)} is not below the upper bound {Fmt(hi)}");
-        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened, share) { Screening = screening } : null;
+        IReadOnlyList<BaselineStratum> strata = [];
+        if (inc.TryGetProperty("baselineStrata", out var bs))
+        {
+            if (ReadBaselineStrata(bs, $"{path}.baselineStrata", error) is { } read) strata = read;
+            else ok = false;
+        }
+        return ok ? new InclusionCriteria(lower, above is not null, upper, below is not null, maxScreened, share) { Screening = screening, BaselineStrata = strata } : null;
+    }
+
+    /// <summary>
+    /// <c>inclusion.baselineStrata</c>: 1–<see cref="MaxBaselineStrata"/> objects { "name", "min"|"above", "max"|"below" }
+    /// (10⁹/L, at least one bound); names are letters and digits, unique and none of the covariate strata's. Null after an error.
+    /// </summary>
+    private static IReadOnlyList<BaselineStratum>? ReadBaselineStrata(JsonElement bs, string path, Action<string, string> error)
+    {
+        if (bs.ValueKind != JsonValueKind.Array || bs.GetArrayLength() is 0 or > MaxBaselineStrata)
+        {
+            error(path, $"expected an array of 1–{MaxBaselineStrata} {{ \"name\", \"min\"|\"above\", \"max\"|\"below\" }} (10⁹/L)");
+            return null;
+        }
+        string[] reserved = ["all", "splenectomised", "notSplenectomised", "childPughA", "childPughB", "childPughC"];
+        var strata = new List<BaselineStratum>();
+        var ok = true;
+        void Fail(string p, string m) { ok = false; error(p, m); }
+        var i = 0;
+        foreach (var e in bs.EnumerateArray())
+        {
+            var p = $"{path}[{i++}]";
+            if (e.ValueKind != JsonValueKind.Object) { Fail(p, "expected { \"name\", \"min\"|\"above\", \"max\"|\"below\" }"); continue; }
+            foreach (var (fp, m) in Scenarios.JsonInput.UnknownFields(e, p, BaselineStratumFields)) Fail(fp, m);
+            var name = e.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : null;
+            if (name is null || name.Length is 0 or > 40 || !name.All(char.IsAsciiLetterOrDigit))
+                Fail($"{p}.name", "required: 1–40 letters or digits (it names the stratum in tables and arms[].published[].stratum)");
+            else if (reserved.Contains(name) || strata.Any(x => x.Key == name))
+                Fail($"{p}.name", $"'{name}' is taken; the names must be unique and not one of: {string.Join(", ", reserved)}");
+            double? Bound(string f)
+            {
+                if (!e.TryGetProperty(f, out var v)) return null;
+                if (v.ValueKind == JsonValueKind.Number && v.GetDouble() is >= 0 and <= 5000) return v.GetDouble();
+                Fail($"{p}.{f}", $"{v.GetRawText()} is outside the allowed range [0, 5000] ×10⁹/L");
+                return null;
+            }
+            var min = Bound("min");
+            var above = Bound("above");
+            var max = Bound("max");
+            var below = Bound("below");
+            if (min is not null && above is not null) Fail($"{p}.above", "give either 'min' (inclusive) or 'above' (exclusive), not both");
+            if (max is not null && below is not null) Fail($"{p}.below", "give either 'max' (inclusive) or 'below' (exclusive), not both");
+            if (!new[] { "min", "above", "max", "below" }.Any(f => e.TryGetProperty(f, out _))) Fail(p, "no bound given; allowed: min, above, max, below");
+            var lower = min ?? above;
+            var upper = max ?? below;
+            if (lower is { } lo && upper is { } hi && !(lo < hi)) Fail(p, $"empty range: the lower bound {Fmt(lo)} is not below the upper bound {Fmt(hi)}");
+            if (ok && name is not null) strata.Add(new BaselineStratum(name, new InclusionCriteria(lower, above is not null, upper, below is not null)));
+        }
+        return ok ? strata : null;
     }
 
     private static ResponseDefinition? ReadResponse(JsonElement rw, Action<string, string> error)
@@ -702,6 +762,27 @@ public static class PopulationParser
         if (ok && !(r.RangeLow < r.RangeHigh)) { ok = false; error($"{path}.rangeHigh", $"{Fmt(r.RangeHigh)} must be above rangeLow {Fmt(r.RangeLow)}"); }
         if (ok && r.LastWeek is { } lw && lw < r.FirstWeek) { ok = false; error($"{path}.lastWeek", $"{lw} is before firstWeek {r.FirstWeek}"); }
         return ok ? r : null;
+    }
+
+    /// <summary>
+    /// <c>variability[i].nonResponderFraction</c>: absent → 0; else a number in [0, 1], allowed only on a parameter whose
+    /// range holds 0 (a drug's efficacy: a non-responder's value is 0). Null after an error.
+    /// </summary>
+    private static double? ReadNonResponderFraction(JsonElement v, string path, (double Minimum, double Maximum, string Unit)? range, Action<string, string> error)
+    {
+        if (!v.TryGetProperty("nonResponderFraction", out var f)) return 0;
+        var p = path + ".nonResponderFraction";
+        if (f.ValueKind != JsonValueKind.Number || !(f.GetDouble() is >= 0 and <= 1))
+        {
+            error(p, $"{f.GetRawText()} is outside the allowed range [0, 1]");
+            return null;
+        }
+        if (range is { } r && f.GetDouble() > 0 && !(r.Minimum <= 0 && r.Maximum >= 0))
+        {
+            error(p, $"a non-responder's value is 0, outside this parameter's range [{Fmt(r.Minimum)}, {Fmt(r.Maximum)}]; allowed only on a parameter whose range holds 0, e.g. a drug's efficacy (lusutrombopagEfficacy)");
+            return null;
+        }
+        return f.GetDouble();
     }
 
     private static double? SafeValue(Scenario scenario, string name)

@@ -85,7 +85,7 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
 
 /// <summary>
 /// Draws subjects of a population from per-subject random streams, in a fixed order: sex, weight, East Asian
-/// ancestry, Child-Pugh class, splenectomy (each only when the population gives it), then η. A parameter's typical
+/// ancestry, Child-Pugh class, splenectomy (each only when the population gives it), then η, then the non-responders. A parameter's typical
 /// value is the subject's own (after its covariates), so η scatters around the subject's covariate-adjusted value.
 /// </summary>
 public sealed class SubjectSampler
@@ -145,7 +145,11 @@ public sealed class SubjectSampler
                 else if (!(double.IsFinite(v) && v >= _ranges[i].Minimum && v <= _ranges[i].Maximum)) inRange = false;
                 values[i] = v;
             }
-            if (inRange) return covariates with { Parameters = values, Draws = draw, ModelSeed = NextSeed(random) };
+            if (inRange)
+            {
+                NonResponders(values, random);
+                return covariates with { Parameters = values, Draws = draw, ModelSeed = NextSeed(random) };
+            }
         }
         return covariates with { Parameters = values, Draws = PopulationDefinition.MaxResamples, InRange = false, ModelSeed = NextSeed(random) };
     }
@@ -154,6 +158,20 @@ public sealed class SubjectSampler
     private double[] TypicalValues(Scenario scenario) =>
         _definition.Variability.Select(v => Simulator.DeclaredValue(scenario, v.Parameter)
             ?? throw new ArgumentException($"'{v.Parameter}' is a parameter of a drug the population does not dose.")).ToArray();
+
+    /// <summary>
+    /// One uniform per parameter with a non-responder fraction, in the order of the variability list, after η (so the η of
+    /// a file without one do not move): below the fraction the value is 0. The parser admits a fraction only on a
+    /// parameter whose range holds 0, so the zero needs no range check.
+    /// </summary>
+    private void NonResponders(double[] values, SubjectRandom random)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var p = _definition.Variability[i].NonResponderFraction;
+            if (p > 0 && random.NextDouble() < p) values[i] = 0;
+        }
+    }
 
     /// <summary>A scenario seed (31 bits) from the subject's stream, drawn last so that the earlier draws do not move.</summary>
     private static int NextSeed(SubjectRandom random) => (int)(random.NextUInt64() >> 33);

@@ -39,8 +39,8 @@ public sealed record ArmPublished(string Statistic, string Stratum, PublishedEnd
 /// <summary>One stratum of enrolled subjects: a key (as in metrics.json), a label and who belongs to it.</summary>
 /// <param name="Key">"all", "splenectomised", "notSplenectomised", "childPughA", …</param>
 /// <param name="Label">For tables.</param>
-/// <param name="Contains">True for a subject's draw in the stratum.</param>
-public sealed record PopulationStratum(string Key, string Label, Func<SubjectDraw, bool> Contains);
+/// <param name="Contains">True for an enrolled subject in the stratum (covariate strata read its draw, baseline strata its baseline).</param>
+public sealed record PopulationStratum(string Key, string Label, Func<SubjectOutcome, bool> Contains);
 
 /// <summary>The strata a population reports: the whole arm, then each covariate stratum the population draws.</summary>
 public static class PopulationStrata
@@ -50,7 +50,7 @@ public static class PopulationStrata
 
     /// <summary>
     /// "all", then splenectomised / not splenectomised when the population draws splenectomy (Kuter 2008 ran one study in
-    /// each), then Child-Pugh A/B/C when it draws the class.
+    /// each), then Child-Pugh A/B/C when it draws the class, then the file's baseline strata (<see cref="InclusionCriteria.BaselineStrata"/>).
     /// </summary>
     public static IReadOnlyList<PopulationStratum> Of(PopulationDefinition definition)
     {
@@ -58,11 +58,13 @@ public static class PopulationStrata
         var strata = new List<PopulationStratum> { All };
         if (definition.SplenectomisedFraction is not null)
         {
-            strata.Add(new("splenectomised", "splenectomised", d => d.Splenectomised == true));
-            strata.Add(new("notSplenectomised", "not splenectomised", d => d.Splenectomised == false));
+            strata.Add(new("splenectomised", "splenectomised", o => o.Draw.Splenectomised == true));
+            strata.Add(new("notSplenectomised", "not splenectomised", o => o.Draw.Splenectomised == false));
         }
         if (definition.ChildPugh is not null)
-            foreach (var c in new[] { "A", "B", "C" }) strata.Add(new($"childPugh{c}", $"Child-Pugh {c}", d => d.ChildPugh == c));
+            foreach (var c in new[] { "A", "B", "C" }) strata.Add(new($"childPugh{c}", $"Child-Pugh {c}", o => o.Draw.ChildPugh == c));
+        if (definition.Inclusion is { } inclusion)
+            foreach (var b in inclusion.BaselineStrata) strata.Add(new(b.Key, b.Label, b.Contains));
         return strata;
     }
 }

@@ -84,7 +84,7 @@ public class PopulationArmsTests
         Assert.Equal(["all", "splenectomised", "notSplenectomised"], strata.Select(s => s.Stratum.Key));
         foreach (var st in strata)
         {
-            var ok = placebo.Result.Subjects.Where(s => st.Stratum.Contains(s.Draw) && s.Status == SubjectStatus.Ok).Select(s => s.Summary!).ToArray();
+            var ok = placebo.Result.Subjects.Where(s => st.Stratum.Contains(s) && s.Status == SubjectStatus.Ok).Select(s => s.Summary!).ToArray();
             Assert.Equal(ok.Length, st.Succeeded);
             var n = ok.Length;
             var ever = st.Statistics.Single(x => x.Statistic.Name == "fractionEverAtLeast50").Statistic;

@@ -6,7 +6,7 @@ using static TpoSim.Model.Expr;
 
 namespace TpoSim.Drugs.Modules;
 
-/// <summary>Lusutrombopag (Katsube T et al. Clin Pharmacokinet 2016;55:1423): 3-cmt oral, rates per day; transmembrane agonist (ε = 1).</summary>
+/// <summary>Lusutrombopag (Katsube T et al. Clin Pharmacokinet 2016;55:1423): 3-cmt oral, rates per day; transmembrane agonist (ε = lusutrombopagEfficacy, 1).</summary>
 public static class LusutrombopagModule
 {
     /// <summary>The module.</summary>
@@ -30,11 +30,11 @@ public static class LusutrombopagModule
                 Amount(p1.Name, "Peripheral 1", P("lusutrombopagK12") * central - P("lusutrombopagK21") * p1),
                 Amount(p2.Name, "Peripheral 2", P("lusutrombopagK13") * central - P("lusutrombopagK31") * p2),
             ],
-            [.. LusutrombopagPk.Definitions.Select(MplAction.Registry), MplAction.Registry(DrugEffects.LusutrombopagEc50), MplAction.LastDose(x)],
+            [.. LusutrombopagPk.Definitions.Select(MplAction.Registry), MplAction.Registry(DrugEffects.LusutrombopagEc50), MplAction.Registry(DrugEffects.LusutrombopagEfficacy), MplAction.LastDose(x)],
             [],
             [
                 new(c.Name, "ng/mL", "Plasma lusutrombopag.", central / P("lusutrombopagCentralVolume"), Observable: true),
-                .. MplAction.TransmembraneAgonist(x, c, P(DrugEffects.LusutrombopagEc50.Name), null),
+                .. MplAction.TransmembraneAgonist(x, c, P(DrugEffects.LusutrombopagEc50.Name), P(DrugEffects.LusutrombopagEfficacy.Name)),
             ]);
         return new DrugModule(x, x, "3-cmt oral, rates per day (Katsube 2016).", [new(Route.Oral, gut.Name, 1, 0)], c.Name, MplAction.LastDose(x).Name, definition);
     }
