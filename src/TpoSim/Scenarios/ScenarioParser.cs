@@ -215,7 +215,7 @@ public static class ScenarioParser
         /// Rules across doses, patient and PK variants: each dose's route must be one its PK model (the selected variant)
         /// takes, and the PK models are defined for a body weight of at least <see cref="Physiology.CoreModelDefinition.BodyWeight"/>'s minimum.
         /// </summary>
-        /// <summary>A core with its own condition mappings (v2) must map every condition, and has no ITP activity fluctuation yet.</summary>
+        /// <summary>A core with its own condition mappings (v2) must map every condition; the ITP activity fluctuation needs the core's itpActivity.</summary>
         private void CheckConditionsInCore(IReadOnlyList<ConditionChoice> conditions, Physiology.CoreModel core)
         {
             if (core.ReadsCatalogue) return;
@@ -223,7 +223,7 @@ public static class ScenarioParser
             {
                 if (Physiology.V2.V2ConditionCatalog.Get(c.Name) is null)
                     Error("$.patient.condition.name", $"condition '{c.Name}' has no {core.Name} mapping; allowed with model {core.Name}: {string.Join(", ", Physiology.V2.V2ConditionCatalog.All.Select(m => m.Condition).Where(n => n != "healthy"))}");
-                if (c.Options.TryGetValue(Conditions.ConditionCatalog.ActivityCvOption, out var cv) && cv > 0)
+                if (c.Options.TryGetValue(Conditions.ConditionCatalog.ActivityCvOption, out var cv) && cv > 0 && core.Settable(Parameters.ParameterCatalog.Get(Parameters.ParameterId.ItpActivity).Name) is null)
                     Error($"$.patient.condition.{Conditions.ConditionCatalog.ActivityCvOption}", $"{Fmt(cv)}: the ITP activity fluctuation is not in model {core.Name} yet; allowed with model {core.Name}: 0");
             }
         }

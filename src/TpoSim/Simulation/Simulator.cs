@@ -131,6 +131,10 @@ public static class Simulator
                 foreach (var (name, value) in conditionValues(c)) values[name] = value;
             foreach (var (name, value) in scenario.ParameterOverrides)
                 if (model.Index(name) >= 0) values[name] = value;
+            // As in v1 (ParametersFor): a fluctuating ITP activity starts at week 0's value, so day 0 is that week's steady state.
+            var activity = ParameterCatalog.Get(ParameterId.ItpActivity).Name;
+            if (ActivityFluctuationOf(scenario) is { } fluctuation && model.Index(activity) >= 0)
+                values[activity] = Activity(values.TryGetValue(activity, out var nominal) ? nominal : 1, fluctuation.Multipliers(1)[0]);
             return TpoModelAssembly.Parameters(model.Compiled, null, patient, values);
         }
         var modelOverrides = scenario.ParameterOverrides

@@ -82,8 +82,8 @@ public sealed class ActivityFluctuationTests
         Assert.Equal(1, ActivityFluctuation.WeeksCovering(0.5));
     }
 
-    private static Scenario Itp(double cv, int seed) => ScenarioParser.Parse($$"""
-        { "seed": {{seed}}, "patient": { "condition": { "name": "itp", "severity": 0.5, "activityCv": {{cv.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } },
+    private static Scenario Itp(double cv, int seed, string model = "v1") => ScenarioParser.Parse($$"""
+        { "model": "{{model}}", "seed": {{seed}}, "patient": { "condition": { "name": "itp", "severity": 0.5, "activityCv": {{cv.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } },
           "simulation": { "days": 35, "outputEveryDays": 7 } }
         """).Scenario!;
 
@@ -94,15 +94,32 @@ public sealed class ActivityFluctuationTests
         return r.Outputs.Select(o => o.PlateletsCirculating).ToArray();
     }
 
-    [Fact]
-    public void A_run_is_deterministic_for_a_seed_and_constant_without_fluctuation()
+    /// <summary>v2 takes the same fluctuation on its own itpActivity (× antibody removal), with the same seeded series.</summary>
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v2")]
+    public void A_run_is_deterministic_for_a_seed_and_constant_without_fluctuation(string model)
     {
-        var a = WeeklyPlatelets(Itp(0.8, 5));
-        Assert.Equal(a, WeeklyPlatelets(Itp(0.8, 5)));
-        Assert.NotEqual(a, WeeklyPlatelets(Itp(0.8, 6)));
-        var constant = WeeklyPlatelets(Itp(0, 5));
+        var a = WeeklyPlatelets(Itp(0.8, 5, model));
+        Assert.Equal(a, WeeklyPlatelets(Itp(0.8, 5, model)));
+        Assert.NotEqual(a, WeeklyPlatelets(Itp(0.8, 6, model)));
+        var constant = WeeklyPlatelets(Itp(0, 5, model));
         Assert.All(constant, p => Assert.Equal(constant[0], p, 6));
-        Assert.Null(Simulator.ActivityFluctuationOf(Itp(0, 5)));
+        Assert.Null(Simulator.ActivityFluctuationOf(Itp(0, 5, model)));
+    }
+
+    /// <summary>v2's day 0 is the steady state of week 0's activity: the same count as a constant run with itpActivity set to that multiplier.</summary>
+    [Fact]
+    public void V2_day_zero_is_the_steady_state_at_week_zero_activity()
+    {
+        var scenario = Itp(0.8, 5, "v2");
+        var m0 = Simulator.ActivityFluctuationOf(scenario)!.Multipliers(1)[0];
+        var constant = ScenarioParser.Parse($$"""
+            { "model": "v2", "patient": { "condition": { "name": "itp", "severity": 0.5 }, "parameters": { "itpActivity": {{m0.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}} } },
+              "simulation": { "days": 7, "outputEveryDays": 7 } }
+            """).Scenario!;
+        Assert.Equal(WeeklyPlatelets(constant)[0], WeeklyPlatelets(scenario)[0], 1e-9 * WeeklyPlatelets(constant)[0]);
+        Assert.NotEqual(1, m0);
     }
 
     [Fact]

@@ -163,13 +163,12 @@ public class CoreModelSelectionTests
         Assert.True(ScenarioParser.Parse(v2).Succeeded);
         var v1 = ScenarioParser.Parse(v2.Replace("\"model\": \"v2\", ", "", StringComparison.Ordinal));
         Assert.Contains(v1.Errors, e => e.Path == "$.patient.parameters.antibodyRemovalRate");
-        var v1Only = ScenarioParser.Parse("""{ "model": "v2", "patient": { "parameters": { "itpActivity": 1 } } }""");
-        Assert.Contains(v1Only.Errors, e => e.Path == "$.patient.parameters.itpActivity");
+        var v1Only = ScenarioParser.Parse("""{ "model": "v2", "patient": { "parameters": { "amrShare": 0.5 } } }""");
+        Assert.Contains(v1Only.Errors, e => e.Path == "$.patient.parameters.amrShare");
     }
 
     [Theory]
     [InlineData("""{ "model": "v3" }""", "$.model")]
-    [InlineData("""{ "model": "v2", "patient": { "condition": { "name": "itp", "severity": 0.5, "activityCv": 0.3 } } }""", "$.patient.condition.activityCv")]
     [InlineData("""{ "model": "v2", "pk": { "romiplostim": "romiplostim-itp" }, "doses": [ { "drug": "romiplostim", "route": "sc", "amount": 1, "unit": "ug/kg", "day": 0 } ] }""", "$.pk.romiplostim")]
     public void What_v2_cannot_run_is_a_one_line_error_at_its_path(string json, string path)
     {
