@@ -158,7 +158,7 @@ public sealed class CalibrationTests
         // V2Parameters: tpoKon 12 /(pM·day) (0.5 pM⁻¹h⁻¹, Li 1999), range 0.1–1000.
         Assert.Equal(12, setup.Literature("tpoKon")!.Value);
         Assert.Equal(1000, setup.Literature("tpoKon")!.Maximum);
-        var (_, v1Name) = CalibrationSetup.Parse("""{ "model": "v2", "parameters": [ { "name": "itpActivity", "why": "test" } ] }""", "setup.json");
+        var (_, v1Name) = CalibrationSetup.Parse("""{ "model": "v2", "parameters": [ { "name": "amrShare", "why": "test" } ] }""", "setup.json");
         Assert.Contains(v1Name, e => e.StartsWith("setup.json: $.parameters[0].name: expected a parameter name of model v2", StringComparison.Ordinal));
         var (_, badModel) = CalibrationSetup.Parse("""{ "model": "v9", "parameters": [ { "name": "tpoKon", "why": "test" } ] }""", "setup.json");
         Assert.Contains(badModel, e => e.StartsWith("setup.json: $.model:", StringComparison.Ordinal));
