@@ -456,7 +456,7 @@ public static class PopulationParser
             var parameter = kind.Parameters[k];
             var ppath = $"{path}.{parameter.Name}";
             var max = parameter.Unit == "days" && days is { } span ? Math.Min(parameter.Maximum, span) : parameter.Maximum;
-            var unit = parameter.Unit == "10^9/L" ? " ×10⁹/L" : parameter.Unit == "%" ? " %" : $" {parameter.Unit}";
+            var unit = parameter.Unit == "10^9/L" ? " ×10⁹/L" : parameter.Unit == "%" ? " %" : parameter.Unit == "cycle" ? " (a whole number)" : $" {parameter.Unit}";
             if (!item.TryGetProperty(parameter.Name, out var v))
             {
                 if (parameter.Default is { } d) arguments[k] = d;
@@ -471,6 +471,8 @@ public static class PopulationParser
         var from = kind.Parameters.ToList().FindIndex(p => p.Name == "fromDay");
         var to = kind.Parameters.ToList().FindIndex(p => p.Name == "toDay");
         if (ok && from >= 0 && to >= 0 && arguments[from] > arguments[to]) Fail($"{path}.toDay", $"{Fmt(arguments[to])} is before fromDay {Fmt(arguments[from])}");
+        // The kind's own check across its arguments (e.g. a chemotherapy cycle that starts inside the run).
+        if (ok && kind.Check?.Invoke(arguments, days) is { } problem) Fail(path, problem);
         return ok ? new DefinedEndpoint(name!, kind, arguments) : null;
     }
 
