@@ -147,8 +147,10 @@ public static class PopulationParser
                 CheckFields(v, path, VariabilityFields, Error);
                 var name = v.TryGetProperty("parameter", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : null;
                 if (name is null) Error(path + ".parameter", "required: a parameter name from 'tposim parameters'");
-                else if (Simulator.RangeOf(name, scenario?.Core) is not { } range)
-                    Error(path + ".parameter", $"unknown parameter '{name}'; allowed: the names listed by 'tposim parameters', and each dosed drug's PK/PD parameters ('tposim drugs')");
+                else if (name == ChemotherapyKillRate.Name && scenario is not null && ChemotherapyKillRate.TypicalValue(scenario) is null)
+                    Error(path + ".parameter", $"'{name}' varies the scenario's chemotherapy, but the base scenario has no chemotherapy event");
+                else if (SubjectSampler.RangeOf(name, scenario) is not { } range)
+                    Error(path + ".parameter", $"unknown parameter '{name}'; allowed: the names listed by 'tposim parameters', each dosed drug's PK/PD parameters ('tposim drugs') and {ChemotherapyKillRate.Name}");
                 else if (range.Unit == "0/1")
                     Error(path + ".parameter", $"'{name}' is a 0/1 switch and cannot vary log-normally");
                 else if (!seen.Add(name))
@@ -160,7 +162,7 @@ public static class PopulationParser
                 double? cv = v.TryGetProperty("cv", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
                 if (cv is null) Error(path + ".cv", $"required: a number in [0, {Fmt(MaxCv)}]");
                 else if (!(cv >= 0 && cv <= MaxCv)) Error(path + ".cv", $"{Fmt(cv.Value)} is outside the allowed range [0, {Fmt(MaxCv)}]");
-                var nonResponders = ReadNonResponderFraction(v, path, name is null ? null : Simulator.RangeOf(name, scenario?.Core), Error);
+                var nonResponders = ReadNonResponderFraction(v, path, name is null ? null : SubjectSampler.RangeOf(name, scenario), Error);
                 if (name is not null && cv is not null && nonResponders is not null)
                     variability.Add(new ParameterVariability(name, cv.Value) { NonResponderFraction = nonResponders.Value });
             }
@@ -456,7 +458,7 @@ public static class PopulationParser
             var parameter = kind.Parameters[k];
             var ppath = $"{path}.{parameter.Name}";
             var max = parameter.Unit == "days" && days is { } span ? Math.Min(parameter.Maximum, span) : parameter.Maximum;
-            var unit = parameter.Unit == "10^9/L" ? " ×10⁹/L" : parameter.Unit == "%" ? " %" : $" {parameter.Unit}";
+            var unit = parameter.Unit == "10^9/L" ? " ×10⁹/L" : parameter.Unit == "%" ? " %" : parameter.Unit == "cycle" ? " (a whole number)" : $" {parameter.Unit}";
             if (!item.TryGetProperty(parameter.Name, out var v))
             {
                 if (parameter.Default is { } d) arguments[k] = d;
@@ -471,6 +473,8 @@ public static class PopulationParser
         var from = kind.Parameters.ToList().FindIndex(p => p.Name == "fromDay");
         var to = kind.Parameters.ToList().FindIndex(p => p.Name == "toDay");
         if (ok && from >= 0 && to >= 0 && arguments[from] > arguments[to]) Fail($"{path}.toDay", $"{Fmt(arguments[to])} is before fromDay {Fmt(arguments[from])}");
+        // The kind's own check across its arguments (e.g. a chemotherapy cycle that starts inside the run).
+        if (ok && kind.Check?.Invoke(arguments, days) is { } problem) Fail(path, problem);
         return ok ? new DefinedEndpoint(name!, kind, arguments) : null;
     }
 
@@ -787,6 +791,7 @@ public static class PopulationParser
 
     private static double? SafeValue(Scenario scenario, string name)
     {
+        if (name == ChemotherapyKillRate.Name) return ChemotherapyKillRate.TypicalValue(scenario);
         try { return Simulator.DeclaredValue(scenario, name); }
         catch (ArgumentException) { return null; }
     }

@@ -78,7 +78,10 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
     {
         var scenario = CovariateScenario(definition);
         var overrides = new Dictionary<string, double>(scenario.ParameterOverrides, StringComparer.Ordinal);
-        for (var i = 0; i < definition.Variability.Count; i++) overrides[definition.Variability[i].Parameter] = Parameters[i];
+        // The chemotherapy kill rate is a property of the scenario's events, not a model parameter.
+        for (var i = 0; i < definition.Variability.Count; i++)
+            if (definition.Variability[i].Parameter == ChemotherapyKillRate.Name) scenario = ChemotherapyKillRate.Apply(scenario, Parameters[i]);
+            else overrides[definition.Variability[i].Parameter] = Parameters[i];
         return scenario with { ParameterOverrides = overrides };
     }
 }
@@ -102,9 +105,13 @@ public sealed class SubjectSampler
         _definition = definition;
         _seed = seed;
         _eta = new CorrelatedNormal(definition.Variability.Select(v => v.Omega).ToArray(), definition.Correlation);
-        _ranges = definition.Variability.Select(v => Simulator.RangeOf(v.Parameter, definition.BaseScenario.Core) is { } r ? (r.Minimum, r.Maximum) : throw new ArgumentException($"Unknown parameter '{v.Parameter}'.")).ToArray();
+        _ranges = definition.Variability.Select(v => RangeOf(v.Parameter, definition.BaseScenario) is { } r ? (r.Minimum, r.Maximum) : throw new ArgumentException($"Unknown parameter '{v.Parameter}'.")).ToArray();
         _typical = TypicalValues(definition.BaseScenario);
     }
+
+    /// <summary>The allowed range of a varying name: a model or drug parameter's, or <see cref="ChemotherapyKillRate.Range"/>.</summary>
+    public static (double Minimum, double Maximum, string Unit)? RangeOf(string name, Scenario? scenario) =>
+        name == ChemotherapyKillRate.Name ? ChemotherapyKillRate.Range : Simulator.RangeOf(name, scenario?.Core);
 
     /// <summary>The typical (median) value of each varying parameter in the base scenario.</summary>
     public IReadOnlyList<double> Typical => _typical;
@@ -156,7 +163,7 @@ public sealed class SubjectSampler
 
     /// <summary>Each varying parameter's day-0 value in <paramref name="scenario"/> (catalogue or a dosed drug's PK/PD parameter).</summary>
     private double[] TypicalValues(Scenario scenario) =>
-        _definition.Variability.Select(v => Simulator.DeclaredValue(scenario, v.Parameter)
+        _definition.Variability.Select(v => (v.Parameter == ChemotherapyKillRate.Name ? ChemotherapyKillRate.TypicalValue(scenario) : Simulator.DeclaredValue(scenario, v.Parameter))
             ?? throw new ArgumentException($"'{v.Parameter}' is a parameter of a drug the population does not dose.")).ToArray();
 
     /// <summary>

@@ -90,7 +90,7 @@ public class EndpointKindsTests
     }
 
     [Theory]
-    [InlineData("""{ "name": "x", "kind": "tripling" }""", "t.json: $.endpoints[0].kind: \"tripling\" is not an endpoint kind; allowed: countOnDay, everAtLeast, doubling, riseFromBaseline")]
+    [InlineData("""{ "name": "x", "kind": "tripling" }""", "t.json: $.endpoints[0].kind: \"tripling\" is not an endpoint kind; allowed: countOnDay, everAtLeast, doubling, riseFromBaseline, transfusion, noTransfusion, nadirPerCycle")]
     [InlineData("""{ "name": "x", "kind": "countOnDay", "day": 5 }""", "t.json: $.endpoints[0].atLeast: required for countOnDay: a number in [0, 5000] ×10⁹/L")]
     [InlineData("""{ "name": "x", "kind": "countOnDay", "day": 15, "atLeast": 50 }""", "t.json: $.endpoints[0].day: 15 is outside the allowed range [0, 14] days (the simulated span)")]
     [InlineData("""{ "name": "x", "kind": "doubling", "fromDay": 8, "toDay": 3 }""", "t.json: $.endpoints[0].toDay: 3 is before fromDay 8")]
