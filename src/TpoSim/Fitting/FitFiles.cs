@@ -84,7 +84,7 @@ public static class FitFiles
             w.WriteString("doseUnit", DoseUnits.Symbol(h.Unit));
             w.WriteNumber("weightKg", h.Patient.BodyWeightKg);
             w.WriteString("sex", h.Patient.Sex.ToString().ToLowerInvariant());
-            w.WriteString("condition", h.Condition.Name);
+            w.WriteString("condition", h.PriorName);
             w.WriteNumber("doses", h.Doses.Count);
             w.WriteNumber("observations", fit.Problem.ObservationCount);
             w.WriteEndObject();
