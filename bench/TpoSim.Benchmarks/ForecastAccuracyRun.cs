@@ -4,7 +4,7 @@ using TpoSim.Forecasting;
 namespace TpoSim.Benchmarks;
 
 /// <summary>
-/// <c>forecast-accuracy [--patients N] [--samples S] [--seed S] [--threads K] [--only NAME]</c>: interval coverage and
+/// <c>forecast-accuracy [--patients N] [--samples S] [--seed S] [--threads K] [--only NAME] [--constant-activity]</c>: interval coverage and
 /// median absolute error of forecasts on held-out synthetic patients (<see cref="ForecastAccuracy.Designs"/>), one CSV
 /// line per design. The figures in docs/fit-forecast.md come from the defaults (20 patients, 100 draws, seed 1).
 /// </summary>
@@ -15,8 +15,11 @@ public static class ForecastAccuracyRun
     {
         int patients = 20, samples = 100, seed = 1, threads = Environment.ProcessorCount;
         string? only = null;
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var constant = false;
+        for (var i = 0; i < args.Length; i += 2)
         {
+            if (args[i] == "--constant-activity") { constant = true; i--; continue; }
+            if (i + 1 >= args.Length) { Console.Error.WriteLine($"forecast-accuracy: {args[i]} needs a value"); return 2; }
             switch (args[i])
             {
                 case "--patients": patients = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
@@ -28,8 +31,10 @@ public static class ForecastAccuracyRun
             }
         }
         Console.WriteLine("design,patients,forecast,points,coverage80,coverage95,median_abs_error,median_abs_log_error,seconds");
-        foreach (var d in ForecastAccuracy.Designs.Where(d => only is null || d.Name == only))
+        foreach (var design in ForecastAccuracy.Designs.Where(d => only is null || d.Name == only))
         {
+            // --constant-activity: the forecast leaves out the activity fluctuation (the truths keep theirs), for comparison.
+            var d = constant ? design with { Name = design.Name + " (constant activity)", Prior = design.Prior with { Activity = null } } : design;
             var r = ForecastAccuracy.Measure(d, patients, samples, seed, threads);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Design},{r.Patients},{r.Forecast},{r.Points},{r.Coverage80:F3},{r.Coverage95:F3},{r.MedianAbsoluteError:F1},{r.MedianAbsoluteLogError:F3},{r.Seconds:F0}"));

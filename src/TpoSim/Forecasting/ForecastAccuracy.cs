@@ -54,7 +54,10 @@ public static class ForecastAccuracy
         {
             errors[i] = []; logErrors[i] = [];
             var random = new SubjectRandom(seed, i);
-            var truth = prior.Parameters.Select(p => p.ValueAt(p.Omega * random.NextNormal())).ToArray();
+            // A draw beyond a parameter's registry range is held at its edge, as the fit holds its values.
+            var truth = prior.Parameters.Select(p => Simulator.RangeOf(p.Name) is { } range
+                ? Math.Clamp(p.ValueAt(p.Omega * random.NextNormal()), range.Minimum, range.Maximum)
+                : p.ValueAt(p.Omega * random.NextNormal())).ToArray();
             var spec = design.Spec(i, truth) with { Weeks = design.FitWeeks };
             PatientHistory truthHistory;
             try { truthHistory = SyntheticPatient.Generate(spec, prior); }

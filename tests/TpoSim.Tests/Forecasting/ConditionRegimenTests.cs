@@ -21,7 +21,8 @@ public class ConditionRegimenTests
         var values = prior.Parameters.Select(p => p.Typical).ToArray();
         var start = h.LastObservationDay;
         Assert.Equal(TitrationCatalog.LusutrombopagLplus2, Forecaster.LabelPolicy(prior, "lusutrombopag"));
-        Assert.Equal([Regimen.Label, Regimen.Hold], Forecaster.DefaultRegimens(h));
+        // Defaults: the label course (with its early stop), none, and the last course's dose as a fixed 7-day course.
+        Assert.Equal([Regimen.Label, Regimen.Hold, Regimen.Fixed(3)], Forecaster.DefaultRegimens(h));
         var label = Simulator.Run(Forecaster.ScenarioFor(h, prior, values, Regimen.Label, start, start + 21), cancellation: Ct);
         Assert.True(label.Succeeded, label.Diagnostic);
         // Daily checks over the 7-day course, the first a baseline (a new course, not a continuation), at most 7 doses of 3 mg.
