@@ -41,7 +41,14 @@ public sealed record AccuracyResult(string Design, int Patients, int Forecast, i
 public static class ForecastAccuracy
 {
     /// <summary>Runs <paramref name="patients"/> patients of <paramref name="design"/>.</summary>
-    public static AccuracyResult Measure(AccuracyDesign design, int patients, int samples, int seed, int threads, CancellationToken cancellation = default)
+    /// <param name="design">The design.</param>
+    /// <param name="patients">Patients to generate.</param>
+    /// <param name="samples">Posterior draws per forecast.</param>
+    /// <param name="seed">Seed of the truths, noise and draws.</param>
+    /// <param name="threads">Patients run in parallel (results do not depend on it).</param>
+    /// <param name="assayCv">Assay noise of the histories instead of the design's, or null.</param>
+    /// <param name="cancellation">Cancels the run.</param>
+    public static AccuracyResult Measure(AccuracyDesign design, int patients, int samples, int seed, int threads, double? assayCv = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(design);
         var clock = Stopwatch.StartNew();
@@ -59,6 +66,7 @@ public static class ForecastAccuracy
                 ? Math.Clamp(p.ValueAt(p.Omega * random.NextNormal()), range.Minimum, range.Maximum)
                 : p.ValueAt(p.Omega * random.NextNormal())).ToArray();
             var spec = design.Spec(i, truth) with { Weeks = design.FitWeeks };
+            if (assayCv is { } cv) spec = spec with { AssayCv = cv };
             PatientHistory truthHistory;
             try { truthHistory = SyntheticPatient.Generate(spec, prior); }
             catch (InvalidOperationException) { return; }
