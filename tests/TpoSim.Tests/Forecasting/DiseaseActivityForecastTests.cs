@@ -49,7 +49,8 @@ public class DiseaseActivityForecastTests(SyntheticFitFixture fixture) : IClassF
         // (log SD 0.70) on the removal rate widens it several-fold. Required: at least twice as wide on the log scale.
         TestContext.Current.TestOutputHelper?.WriteLine($"ln(p95/p5) at the end: {Width(fluctuating):F3} with, {Width(steady):F3} without; P(> 400) {fluctuating.Regimens[0].RiskAbove:F2} vs {steady.Regimens[0].RiskAbove:F2}");
         Assert.True(Width(fluctuating) > 2 * Width(steady), $"ln(p95/p5) at the end: {Width(fluctuating):F3} with the fluctuation, {Width(steady):F3} without");
-        Assert.True(fluctuating.Regimens[0].RiskAbove >= steady.Regimens[0].RiskAbove);
+        // Both ends move: the activity can fall (higher counts) as well as rise. Measured: ln(p95/p5) 2.03 against 0.097.
+        Assert.True(fluctuating.Regimens[0].Bands[4][^1] > steady.Regimens[0].Bands[4][^1] && fluctuating.Regimens[0].Bands[0][^1] < steady.Regimens[0].Bands[0][^1]);
         var many = Forecaster.Run(fit, regimens, options with { Threads = Math.Max(2, Environment.ProcessorCount) }, cancellation: Ct);
         Assert.Equal(ForecastFiles.Csv(fluctuating), ForecastFiles.Csv(many));
         Assert.Equal(ForecastFiles.Json(fluctuating), ForecastFiles.Json(many));
