@@ -40,6 +40,7 @@ public static class ForecastAccuracyRun
             var r = ForecastAccuracy.Measure(d, patients, samples, seed, threads, assayCv);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Design},{r.Patients},{r.Forecast},{r.Points},{r.Coverage80:F3},{r.Coverage95:F3},{r.MedianAbsoluteError:F1},{r.MedianAbsoluteLogError:F3},{r.Seconds:F0}"));
+            foreach (var line in r.LeftOut) Console.Error.WriteLine($"{r.Design}: left out {line}");
         }
         return 0;
     }
