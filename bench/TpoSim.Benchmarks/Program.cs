@@ -13,6 +13,7 @@ using TpoSim.Numerics.ReferenceProblems;
 //   model-run SCENARIO --rtol R --out F one scenario, warm, median wall time (TpoSim's side of bench/compare.sh)
 //   kuter-profile [--subjects N] [--rtol R]  Kuter 2008 subject: steps, f, J, LU, solves per subject and their unit costs
 //   lu-fill                             L+U entries and factor+solve time of the model pattern, model order vs minimum degree
+//   forecast-accuracy [--patients N] [--samples S] [--only NAME]  forecast coverage on held-out synthetic patients (see ForecastAccuracyRun.cs)
 //   list                                the solvers found in the registry
 //   fuzz [--seed S] [--seconds T] [...]  mutated scenarios and random parameter sets through the CLI (see Fuzzing/)
 //   anything else                       BenchmarkDotNet (e.g. --filter '*Allocation*' --job short)
@@ -29,6 +30,7 @@ if (args.Length > 0)
         case "lu-fill": return LuFill.Run(args[1..]);
         case "kuter-profile": return KuterProfile.Run(args[1..]);
         case "model-run": return ModelRun.Run(args[1..]);
+        case "forecast-accuracy": return ForecastAccuracyRun.Run(args[1..]);
         case "fuzz": return TpoSim.Benchmarks.Fuzzing.FuzzCampaign.Run(args[1..]);
         case "list":
             foreach (var s in SolverCatalog.All)

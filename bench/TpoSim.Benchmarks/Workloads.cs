@@ -133,7 +133,7 @@ public static class Workloads
     {
         var (history, errors) = PatientFile.Read(PathOf($"examples/patient-itp-{drug}.csv"));
         if (history is null) throw new InvalidOperationException(string.Join("; ", errors));
-        return new FitProblem(history, FitPrior.For(history.Condition.Name)!);
+        return new FitProblem(history, FitPrior.For(history.PriorName)!);
     }
 
     /// <summary>What <c>tposim fit</c> computes: the MAP fit, then the MAP curve and 40 band draws.</summary>

@@ -36,7 +36,7 @@ public static class FitCommand
         var threads = parse.GetValue(input.Threads);
         var problem = new FitProblem(history, input.Prior(parse, history));
         using var folder = Output.Files.OutputFolder.Begin(outDir, force);
-        if (!quiet) console.Out.WriteLine($"Fitting {problem.Dimension} parameters of patient {history.Id} to {problem.ObservationCount} observations and {history.Doses.Count} doses ({history.Drug ?? "no drug"}) ...");
+        if (!quiet) console.Out.WriteLine($"Fitting {problem.Dimension} parameters of patient {history.Id} to {problem.ObservationCount} observations and {history.Doses.Count} doses ({history.Drug ?? "no drug"}; prior: {problem.Prior.Title}) ...");
         // Progress: the fit is the first 70%, the band's draws the rest.
         var (fit, curves) = ProgressRun.Run(console, quiet, "fit", progress =>
         {

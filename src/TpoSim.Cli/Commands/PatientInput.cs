@@ -40,7 +40,7 @@ internal sealed class PatientInput
     /// <exception cref="CliInputException">A bad --estimate (one line, naming the flag).</exception>
     public FitPrior Prior(ParseResult parse, PatientHistory history)
     {
-        var prior = FitPrior.For(history.Condition.Name)!;
+        var prior = FitPrior.For(history.PriorName)!;
         var extra = new List<(string, double)>();
         foreach (var item in parse.GetValue(Estimate) ?? [])
         {

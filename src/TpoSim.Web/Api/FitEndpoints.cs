@@ -65,7 +65,7 @@ public static class FitEndpoints
                 var (history, text) = await History(context, l, condition, drug, weightKg);
                 return await ComputeBudget.RunAsync(context, l.RequestSeconds, token =>
                 {
-                    var problem = new FitProblem(history, FitPrior.For(history.Condition.Name)!);
+                    var problem = new FitProblem(history, FitPrior.For(history.PriorName)!);
                     var fit = FitCache.GetOrFit(text, condition, drug, weightKg, problem, new MapOptions(MaxIterations: iterations), token);
                     var curves = FitCurves.Compute(fit, fit.Converged ? BandDraws : 0, 1, Environment.ProcessorCount, token);
                     return new FitResponse(JsonNode.Parse(FitFiles.Json(fit))!, new FitCurve(curves.Days, curves.MapPlatelets, curves.PlateletLow, curves.PlateletHigh, curves.MapTpo),
@@ -107,7 +107,7 @@ public static class FitEndpoints
                 if (problems.Count > 0) throw ApiException.BadRequest("invalid forecast request", problems.Select(p => new ApiError("?regimen", p)).ToArray());
                 return await ComputeBudget.RunAsync(context, l.RequestSeconds, token =>
                 {
-                    var problem = new FitProblem(history, FitPrior.For(history.Condition.Name)!);
+                    var problem = new FitProblem(history, FitPrior.For(history.PriorName)!);
                     var fit = FitCache.GetOrFit(text, condition, drug, weightKg, problem, new MapOptions(), token);
                     token.ThrowIfCancellationRequested(); // over the time budget: a 400 naming the limit, not a failed fit
                     if (!fit.Converged)

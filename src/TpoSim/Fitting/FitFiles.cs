@@ -84,7 +84,7 @@ public static class FitFiles
             w.WriteString("doseUnit", DoseUnits.Symbol(h.Unit));
             w.WriteNumber("weightKg", h.Patient.BodyWeightKg);
             w.WriteString("sex", h.Patient.Sex.ToString().ToLowerInvariant());
-            w.WriteString("condition", h.Condition.Name);
+            w.WriteString("condition", h.PriorName);
             w.WriteNumber("doses", h.Doses.Count);
             w.WriteNumber("observations", fit.Problem.ObservationCount);
             w.WriteEndObject();
@@ -213,7 +213,7 @@ public static class FitFiles
         var status = fit.Converged ? "converged" : "NOT converged";
         return new TimeSeriesChart($"Fit of patient {h.Id} ({h.Source})", "day", panels)
         {
-            Subtitle = $"MAP Bayes, {h.Condition.Name} prior; {status}; " +
+            Subtitle = $"MAP Bayes, {h.PriorName} prior; {status}; " +
                        string.Join("; ", fit.Estimates.Select(e => $"{e.Parameter.Name} {G(e.Value)} [{G(e.Lower)}, {G(e.Upper)}]")),
             DoseTrack = h.Drug is null || h.Doses.Count == 0 ? null : new DoseTrack(h.Drug, DoseUnits.Symbol(h.Unit), h.Doses.Select(d => new DoseEvent(d.Day, d.Amount)).ToArray()),
         };

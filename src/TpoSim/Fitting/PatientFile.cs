@@ -15,18 +15,25 @@ public sealed record PatientFileOverrides(string? Drug = null, double? WeightKg 
 /// Reads a patient history: an event table (<see cref="EventTableFormat"/>: ID, TIME in hours, AMT, EVID, CMT, II, ADDL,
 /// DV; CMT 4 platelets, 5 TPO) for ONE subject, with header comment lines naming what the table cannot:
 /// <c># drug: romiplostim</c>, <c># unit: µg/kg</c> (default by drug: µg/kg for romiplostim, mg for the oral drugs),
-/// <c># weightKg: 70</c>, <c># sex: female</c>, <c># condition: itp</c>. Every problem is returned, one line each.
+/// <c># weightKg: 70</c>, <c># sex: female</c>, <c># condition: itp</c> (the prior, <see cref="FitPriors.Names"/>),
+/// <c># chemotherapy: carboplatin from day 0, every 21 days, 4 cycles</c>. Every problem is returned, one line each.
 /// </summary>
 public static class PatientFile
 {
     /// <summary>Drugs a history may name: those with a label titration rule (forecasts need one).</summary>
-    public static IReadOnlyList<string> Drugs { get; } = ["romiplostim", "eltrombopag", "avatrombopag"];
+    public static IReadOnlyList<string> Drugs { get; } = ["romiplostim", "eltrombopag", "avatrombopag", "lusutrombopag"];
 
-    /// <summary>Conditions with a fitting prior.</summary>
-    public static IReadOnlyList<string> Conditions { get; } = ["itp"];
+    /// <summary>Conditions with a fitting prior (<see cref="FitPriors.Names"/>).</summary>
+    public static IReadOnlyList<string> Conditions => FitPriors.Names;
 
     /// <summary>Header keys understood.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["drug", "unit", "weightKg", "sex", "condition"];
+    public static IReadOnlyList<string> Keys { get; } = ["drug", "unit", "weightKg", "sex", "condition", "chemotherapy"];
+
+    /// <summary>Most chemotherapy cycles a history may plan.</summary>
+    public const int MaxCycles = 20;
+
+    /// <summary>The form of the <c># chemotherapy:</c> header line.</summary>
+    public const string ChemotherapyForm = "REGIMEN from day D, every N days, K cycles";
 
     /// <summary>Reads <paramref name="path"/>; on failure the history is null and the errors say why.</summary>
     public static (PatientHistory? History, IReadOnlyList<string> Errors) Read(string path, PatientFileOverrides? overrides = null)
@@ -71,7 +78,17 @@ public static class PatientFile
             else errors.Add($"{fileName}: header sex '{s}' is not known; allowed: female, male.");
         }
         var condition = overrides.Condition ?? meta.GetValueOrDefault("condition") ?? "itp";
-        if (!Conditions.Contains(condition)) errors.Add($"{fileName}: condition '{condition}' has no fitting prior; allowed: {string.Join(", ", Conditions)}.");
+        var prior = FitPriors.For(condition);
+        if (prior is null) errors.Add($"{fileName}: condition '{condition}' has no fitting prior; allowed: {string.Join(", ", Conditions)}.");
+        var events = new List<ScenarioEvent>();
+        if (meta.TryGetValue("chemotherapy", out var chemoText))
+        {
+            var (chemotherapy, chemoError) = ParseChemotherapy(chemoText, fileName);
+            if (chemoError is not null) errors.Add(chemoError);
+            else events.Add(chemotherapy!);
+        }
+        else if (prior is { NeedsChemotherapy: true })
+            errors.Add($"{fileName}: condition '{condition}' needs the cycles; add a header line '# chemotherapy: {ChemotherapyForm}' (e.g. carboplatin from day 0, every 21 days, 4 cycles).");
 
         var table = EventTableReader.ReadText(text, fileName, unit);
         errors.AddRange(table.Errors);
@@ -91,8 +108,8 @@ public static class PatientFile
         var wrongRoute = doses.FirstOrDefault(d => !(TpoSim.Drugs.DrugCatalog.Get(d.Drug)?.Routes.Contains(d.Route) ?? false));
         if (wrongRoute is not null)
             return (null, [$"{fileName}: a {drug} dose by route {wrongRoute.Route} at day {wrongRoute.Day.ToString("G6", CultureInfo.InvariantCulture)}; allowed routes: {string.Join(", ", TpoSim.Drugs.DrugCatalog.Get(drug!)!.Routes)} (CMT 1 oral, 2 SC, 3 IV)."]);
-        var choice = new ConditionChoice(condition, 0.5, new Dictionary<string, double>());
-        return (new PatientHistory(ids[0], drug, unit, new Patient(weight, sex), choice, doses, observations, Path.GetFileName(fileName)), []);
+        return (new PatientHistory(ids[0], drug, unit, new Patient(weight, sex), prior!.Choice, doses, observations, Path.GetFileName(fileName))
+            { PriorName = prior.Condition, Events = events }, []);
     }
 
     /// <summary>The <c># key: value</c> lines before the table header.</summary>
@@ -114,6 +131,37 @@ public static class PatientFile
             meta[known] = value;
         }
         return meta;
+    }
+
+    /// <summary>
+    /// Parses <see cref="ChemotherapyForm"/> (e.g. "carboplatin from day 0, every 21 days, 4 cycles"; "K cycles" alone
+    /// for one cycle's "1 cycle"): the regimen is a preset of <see cref="Procedures.ChemotherapyRegimen.Presets"/>.
+    /// </summary>
+    public static (Chemotherapy? Event, string? Error) ParseChemotherapy(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var presets = Procedures.ChemotherapyRegimen.Presets;
+        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(),
+            @"^(?<r>[A-Za-z-]+)\s+from\s+day\s+(?<d>[-+0-9.eE]+)\s*,\s*every\s+(?<n>[-+0-9.eE]+)\s+days?\s*,\s*(?<k>[-+0-9]+)\s+cycles?$");
+        string Bad(string why) => $"{fileName}: header chemotherapy '{Input.InputText.OneLine(text)}': {why}";
+        if (!m.Success)
+            return (null, Bad($"not understood; allowed: '{ChemotherapyForm}' with REGIMEN one of {string.Join(", ", presets.Select(r => r.Name))}."));
+        var regimen = presets.FirstOrDefault(r => r.Name == m.Groups["r"].Value);
+        if (regimen is null) return (null, Bad($"regimen '{m.Groups["r"].Value}' is not known; allowed: {string.Join(", ", presets.Select(r => r.Name))}."));
+        if (!Input.InputNumber.TryParse(m.Groups["d"].Value, out var day) || day < 0 || day > Scenarios.ScenarioDefaults.MaxDays)
+            return (null, Bad($"day {m.Groups["d"].Value} is out of range; allowed: [0, {Scenarios.ScenarioDefaults.MaxDays}]."));
+        if (!int.TryParse(m.Groups["k"].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var cycles) || cycles < 1 || cycles > MaxCycles)
+            return (null, Bad($"{m.Groups["k"].Value} cycles is out of range; allowed: [1, {MaxCycles}]."));
+        if (!Input.InputNumber.TryParse(m.Groups["n"].Value, out var every) || every < regimen.ExposureDays || every > 365)
+            return (null, Bad($"every {m.Groups["n"].Value} days is out of range; allowed: [{regimen.ExposureDays.ToString("G4", CultureInfo.InvariantCulture)}, 365] (cycles must not overlap)."));
+        return (new Chemotherapy(day, regimen, cycles, every), null);
+    }
+
+    /// <summary>The header text of <paramref name="c"/> in <see cref="ChemotherapyForm"/>.</summary>
+    public static string ChemotherapyText(Chemotherapy c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return string.Create(CultureInfo.InvariantCulture, $"{c.Regimen.Name} from day {c.Day:R}, every {c.EveryDays:R} days, {c.Cycles} cycles");
     }
 
     private static DoseUnit? ParseUnit(string text) => text.Replace("u", "µ", StringComparison.Ordinal) switch
@@ -154,7 +202,8 @@ public static class PatientFile
         header.Append("# unit: ").Append(DoseUnits.Symbol(history.Unit)).Append('\n');
         header.Append("# weightKg: ").Append(history.Patient.BodyWeightKg.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         header.Append("# sex: ").Append(history.Patient.Sex.ToString().ToLowerInvariant()).Append('\n');
-        header.Append("# condition: ").Append(history.Condition.Name).Append('\n');
+        header.Append("# condition: ").Append(history.PriorName).Append('\n');
+        foreach (var c in history.Events.OfType<Chemotherapy>()) header.Append("# chemotherapy: ").Append(ChemotherapyText(c)).Append('\n');
         var table = new EventTable(Compact(history.Doses).Select(r => new SubjectDosingRecord(history.Id, r)).ToArray(),
             history.Observations.Select(o => o with { SubjectId = history.Id }).ToArray(), []);
         return header + EventTableWriter.ToText(table, history.Unit);

@@ -12,7 +12,7 @@ namespace TpoSim.Fitting;
 /// <param name="Drug">The TPO receptor agonist dosed (<see cref="Drugs.DrugCatalog"/>), or null when no dose was given.</param>
 /// <param name="Unit">Unit of the dose amounts.</param>
 /// <param name="Patient">Weight and sex (µg/kg doses are scaled by the weight).</param>
-/// <param name="Condition">The disease the prior describes (itp).</param>
+/// <param name="Condition">The condition preset the prior applies (<see cref="FitPrior.Choice"/>).</param>
 /// <param name="Doses">Every dose, one record per administration, in time order.</param>
 /// <param name="Observations">Platelet counts (10^9/L) and TPO (pg/mL), in time order.</param>
 /// <param name="Source">File name, for titles and messages.</param>
@@ -26,6 +26,15 @@ public sealed record PatientHistory(
     IReadOnlyList<Observation> Observations,
     string Source)
 {
+    /// <summary>The prior the history is fitted with (<see cref="FitPriors.Names"/>; the file's <c># condition:</c> line).</summary>
+    public string PriorName { get; init; } = "itp";
+
+    /// <summary>
+    /// Scenario events of the history besides doses: chemotherapy cycles (the file's <c># chemotherapy:</c> lines),
+    /// past and planned; a forecast keeps the planned ones.
+    /// </summary>
+    public IReadOnlyList<ScenarioEvent> Events { get; init; } = [];
+
     /// <summary>The observations the fit uses: platelets and TPO (drug concentrations are not modelled per patient).</summary>
     public IReadOnlyList<Observation> Fitted => Observations.Where(o => o.Kind is ObservationKind.Platelets or ObservationKind.Tpo).ToArray();
 

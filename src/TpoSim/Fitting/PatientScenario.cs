@@ -26,9 +26,17 @@ public static class PatientScenario
         ArgumentNullException.ThrowIfNull(prior);
         ArgumentNullException.ThrowIfNull(values);
         var overrides = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var i = 0; i < prior.Parameters.Count; i++) overrides[prior.Parameters[i].Name] = values[i];
+        var sensitivity = 1.0;
+        for (var i = 0; i < prior.Parameters.Count; i++)
+        {
+            if (prior.Parameters[i].Target == FitTarget.ChemotherapySensitivity) sensitivity *= values[i];
+            else overrides[prior.Parameters[i].Name] = values[i];
+        }
+        // The patient's sensitivity scales the kill rate of every cycle (their regimen stays the file's).
+        var events = history.Events.Select(e => e is Chemotherapy c && sensitivity != 1
+            ? c with { Regimen = c.Regimen with { KillRatePerDay = c.Regimen.KillRatePerDay * sensitivity } } : e).ToArray();
         return new Scenario($"patient {history.Id}", $"{history.Source}: {history.Condition.Name}", history.Patient, [history.Condition], overrides,
-            Math.Max(days, outputStepDays), outputStepDays, null, doses ?? history.Doses, [], titration);
+            Math.Max(days, outputStepDays), outputStepDays, null, doses ?? history.Doses, events, titration);
     }
 
     /// <summary>Linear interpolation of the circulating platelets (or TPO, pg/mL) of <paramref name="result"/> at <paramref name="day"/>; null past its end.</summary>

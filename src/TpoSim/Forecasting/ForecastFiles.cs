@@ -69,7 +69,11 @@ public static class ForecastFiles
             w.WriteNumber("maxRisk", o.MaxRisk);
             w.WriteNumber("samples", o.Samples);
             w.WriteNumber("seed", o.Seed);
-            w.WriteString("uncertainty", "parameter draws from the Laplace posterior of the fit; the label rule decides on model counts (no assay noise)");
+            var activity = result.Fit.Problem.Prior.Activity;
+            w.WriteString("condition", result.Fit.Problem.Prior.Condition);
+            w.WriteString("uncertainty", "parameter draws from the Laplace posterior of the fit" +
+                (activity is { Cv: > 0 } ? $", each with its own path of the weekly disease-activity fluctuation (CV {F(activity.Cv)}, correlation {F(activity.CorrelationDays)} days, on {activity.Parameter}; {activity.Source})" : "; disease activity constant") +
+                "; the label rule decides on model counts (no assay noise)");
             w.WritePropertyName("regimens");
             w.WriteStartArray();
             for (var k = 0; k < result.Regimens.Count; k++)

@@ -15,6 +15,9 @@ namespace TpoSim.Forecasting;
 /// </param>
 public sealed record RegimenForecast(Regimen Regimen, double[][] Bands, double TimeInTarget, double RiskAbove, double MeanWeeklyDose, int Failed, double DistanceFromTarget = 0)
 {
+    /// <summary>The platelet counts of each successful draw on the forecast days (10^9/L): for other quantiles than the bands'.</summary>
+    public IReadOnlyList<double[]> Draws { get; init; } = [];
+
     /// <summary>True when <see cref="RiskAbove"/> is within the accepted risk.</summary>
     public bool MeetsRisk(double maxRisk) => RiskAbove <= maxRisk + 1e-12;
 }

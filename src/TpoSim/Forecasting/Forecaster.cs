@@ -14,25 +14,31 @@ namespace TpoSim.Forecasting;
 /// </summary>
 public static class Forecaster
 {
-    /// <summary>The label rule of <paramref name="drug"/>.</summary>
-    public static string LabelPolicy(string drug) => drug switch
+    /// <summary>The chronic-ITP label rule of <paramref name="drug"/> (<see cref="FitPriors.ChronicItp"/>).</summary>
+    /// <exception cref="ArgumentException">No ITP label rule for the drug.</exception>
+    public static string LabelPolicy(string drug) => LabelPolicy(FitPriors.ChronicItp, drug);
+
+    /// <summary>The label rule of <paramref name="drug"/> for <paramref name="prior"/>'s condition (<see cref="FitPrior.LabelPolicies"/>).</summary>
+    /// <exception cref="ArgumentException">The condition has no label rule for the drug.</exception>
+    public static string LabelPolicy(FitPrior prior, string drug)
     {
-        "romiplostim" => TitrationCatalog.RomiplostimItp,
-        "eltrombopag" => TitrationCatalog.EltrombopagItp,
-        "avatrombopag" => TitrationCatalog.AvatrombopagItp,
-        _ => throw new ArgumentException($"No label rule for drug '{drug}'.", nameof(drug)),
-    };
+        ArgumentNullException.ThrowIfNull(prior);
+        return prior.LabelPolicyOf(drug) ?? throw new ArgumentException($"No label rule for drug '{drug}' in {prior.Condition}.", nameof(drug));
+    }
 
     /// <summary>
     /// The candidates when none are asked for: the label rule, hold, and fixed doses at the current dose and its
-    /// neighbours on the label ladder (the ladder's first level when off drug); only hold without a drug.
+    /// neighbours on the label ladder (the ladder's first level when off drug); only hold without a drug or without a
+    /// label rule for the drug in the patient's condition.
     /// </summary>
-    public static IReadOnlyList<Regimen> DefaultRegimens(PatientHistory history)
+    public static IReadOnlyList<Regimen> DefaultRegimens(PatientHistory history, FitPrior? prior = null)
     {
-        if (history.Drug is null) return [Regimen.Hold];
+        ArgumentNullException.ThrowIfNull(history);
+        prior ??= FitPriors.For(history.PriorName) ?? FitPriors.ChronicItp;
+        if (prior.LabelPolicyOf(history.Drug) is not { } policy) return [Regimen.Hold];
         var list = new List<Regimen> { Regimen.Label, Regimen.Hold };
         var current = history.CurrentDose(history.LastObservationDay);
-        var levels = TitrationCatalog.StartLevels(LabelPolicy(history.Drug)) ?? [];
+        var levels = TitrationCatalog.StartLevels(policy) ?? [];
         if (current > 0)
         {
             var below = levels.Where(l => l < current - 1e-9).DefaultIfEmpty(double.NaN).Max();
@@ -51,6 +57,9 @@ public static class Forecaster
         var errors = new List<string>();
         if (history.Drug is null && regimens.Any(r => r.Kind != RegimenKind.Hold))
             errors.Add($"{history.Source}: no drug in the history; add '# drug: NAME' (allowed: {string.Join(", ", PatientFile.Drugs)}) or forecast only 'hold'.");
+        var prior = FitPriors.For(history.PriorName) ?? FitPriors.ChronicItp;
+        if (history.Drug is not null && prior.LabelPolicyOf(history.Drug) is null && regimens.Any(r => r.Kind is RegimenKind.Label or RegimenKind.Fixed))
+            errors.Add($"{history.Source}: {history.Drug} has no label rule in {prior.Condition} (rules for {string.Join(", ", prior.LabelPolicies.Keys)}); allowed regimens: hold.");
         if (regimens.Any(r => r.Kind == RegimenKind.Custom) && history.Drug != "romiplostim")
             errors.Add($"a 'rule' regimen is a weekly romiplostim ladder; the history's drug is {history.Drug ?? "none"}.");
         // A forecast recommends: a fixed dose outside the label's range (50 µg/kg romiplostim, five times its maximum) is refused.
@@ -92,18 +101,23 @@ public static class Forecaster
                 return PatientScenario.Build(history, prior, values, endDay, ForecastOptions.StepDays, past);
             case RegimenKind.Fixed:
             {
-                var policy = LabelPolicy(history.Drug!);
+                var policy = LabelPolicy(prior, history.Drug!);
                 var every = TitrationCatalog.DoseEveryDays(policy);
-                var count = (int)Math.Ceiling(span / every - 1e-9);
+                // A course rule (before a procedure) doses for its label course only: 7 days of lusutrombopag, 5 of avatrombopag.
+                var count = (int)Math.Ceiling(Math.Min(span, TitrationCatalog.DefaultDays(policy) ?? span) / every - 1e-9);
                 var route = TitrationCatalog.Create(new TitrationSpec(policy, regimen.Dose)).Route;
                 var doses = past.Append(new DoseRecord(history.Drug!, route, regimen.Dose!.Value, history.Unit, startDay, every, Math.Max(count, 1))).ToArray();
                 return PatientScenario.Build(history, prior, values, endDay, ForecastOptions.StepDays, doses);
             }
             case RegimenKind.Label:
             {
-                var policy = LabelPolicy(history.Drug!);
+                var policy = LabelPolicy(prior, history.Drug!);
                 var onDrug = current > 0;
-                var spec = new TitrationSpec(policy, onDrug ? current : null, CheckEveryDays: 7, Days: span, StartDay: startDay, Continuing: onDrug);
+                // A course rule starts a new course on the start day (its own checks, dose and length: a repeat
+                // procedure); a ladder rule continues from the current dose with weekly checks.
+                var spec = TitrationCatalog.DefaultDays(policy) is not null
+                    ? new TitrationSpec(policy, StartDay: startDay)
+                    : new TitrationSpec(policy, onDrug ? current : null, CheckEveryDays: 7, Days: span, StartDay: startDay, Continuing: onDrug);
                 return PatientScenario.Build(history, prior, values, endDay, ForecastOptions.StepDays, past, spec);
             }
             default:
@@ -138,7 +152,8 @@ public static class Forecaster
         {
             var r = k / draws.Length;
             var s = k % draws.Length;
-            var scenario = ScenarioFor(history, prior, fit.Problem.ValuesAt(draws[s]), regimens[r], start, end);
+            var scenario = WithActivity(ScenarioFor(history, prior, fit.Problem.ValuesAt(draws[s]), regimens[r], start, end), prior.Activity, start, end,
+                DiseaseActivity.SeedOf(options.Seed, s));
             var result = Simulator.Run(scenario, cancellation: cancellation);
             if (result.Succeeded)
             {
@@ -157,7 +172,7 @@ public static class Forecaster
             var risk = ok.Length == 0 ? double.NaN : ok.Count(c => c.Max() > options.RiskThreshold) / (double)ok.Length;
             var dose = ok.Length == 0 ? double.NaN : Enumerable.Range(0, draws.Length).Where(s => counts[r][s] is not null).Average(s => dosed[r][s]) / options.Weeks;
             var distance = ok.Length == 0 ? double.NaN : ok.Average(c => c.Skip(1).Average(v => Distance(v, options)));
-            forecasts[r] = new RegimenForecast(regimens[r], bands, tir, risk, dose, draws.Length - ok.Length, distance);
+            forecasts[r] = new RegimenForecast(regimens[r], bands, tir, risk, dose, draws.Length - ok.Length, distance) { Draws = ok };
         }
         var (best, reason) = Recommend(forecasts, options);
         // The fitted past (MAP values) for the plot, so the projections visibly continue it.
@@ -167,6 +182,23 @@ public static class Forecaster
             HistoryDays = past.Days.ToArray(),
             HistoryPlatelets = past.Outputs.Select(o => o.PlateletsCirculating).ToArray(),
         };
+    }
+
+    /// <summary>
+    /// <paramref name="scenario"/> with the disease activity of one fluctuation path from <paramref name="start"/> on: the
+    /// activity parameter is set to its nominal value × week k's multiplier at start + 7k (a parameter change, so the
+    /// fitted past is untouched and the path is the same for every regimen of a draw). Unchanged without a fluctuation.
+    /// </summary>
+    public static Scenario WithActivity(Scenario scenario, DiseaseActivity? activity, double start, double end, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (activity is null || activity.Cv <= 0) return scenario;
+        var range = Simulator.RangeOf(activity.Parameter) ?? throw new InvalidOperationException($"Unknown activity parameter '{activity.Parameter}'.");
+        var nominal = scenario.ParameterOverrides.TryGetValue(activity.Parameter, out var o) ? o : Simulator.DeclaredValue(scenario, activity.Parameter) ?? 1;
+        var multipliers = activity.Multipliers(Conditions.ActivityFluctuation.WeeksCovering(end - start), seed);
+        var changes = multipliers.Select((m, k) => (ScenarioEvent)new ParameterChange(start + k * Conditions.ActivityFluctuation.StepDays, activity.Parameter,
+            Math.Clamp(nominal * m, range.Minimum, range.Maximum)));
+        return scenario with { Events = [.. scenario.Events, .. changes] };
     }
 
     /// <summary>Expected times in range closer than this (fraction of the window) count as equal.</summary>

@@ -32,8 +32,11 @@ public class ForecasterTests(SyntheticFitFixture fixture) : IClassFixture<Synthe
     [Trait("Category", "Slow")]
     public void Forecast_from_the_fit_beats_the_population_prior()
     {
-        var fit = fixture.Fit;
-        Assert.True(fit.Converged, fit.Message);
+        // The true patient's activity is constant, and this test measures what the fit learns about the parameters: both
+        // forecasts leave out the activity fluctuation (DiseaseActivityForecastTests and the held-out accuracy cover it).
+        var fitted = fixture.Fit;
+        Assert.True(fitted.Converged, fitted.Message);
+        var fit = fitted with { Problem = new FitProblem(fitted.Problem.History, fitted.Problem.Prior with { Activity = null }) };
         var history = fixture.History;
         // Regimens that leave the history's steady state: halve the current dose (8 → 4 µg/kg), or stop.
         var current = history.CurrentDose(history.LastObservationDay);
@@ -49,11 +52,11 @@ public class ForecasterTests(SyntheticFitFixture fixture) : IClassFixture<Synthe
             Assert.True(run.Succeeded, run.Diagnostic);
             return days.Select(d => PatientScenario.At(run, d, ObservationKind.Platelets)!.Value).ToArray();
         }).ToArray();
-        var fitted = LogRmse(posterior, days, truth);
+        var fittedError = LogRmse(posterior, days, truth);
         var population = LogRmse(prior, days, truth);
         // Measured on this patient: the fit cuts the log error of the median forecast by more than half.
-        Assert.True(fitted < 0.5 * population, $"log RMSE fitted {fitted:F3} vs prior {population:F3}");
-        Assert.True(fitted < 0.2, $"log RMSE fitted {fitted:F3}");
+        Assert.True(fittedError < 0.5 * population, $"log RMSE fitted {fittedError:F3} vs prior {population:F3}");
+        Assert.True(fittedError < 0.2, $"log RMSE fitted {fittedError:F3}");
         // The truth lies within the fitted 5–95% band at the end of the window (5% slack for 20 draws).
         for (var r = 0; r < regimens.Length; r++)
         {
