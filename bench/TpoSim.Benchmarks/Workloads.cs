@@ -180,7 +180,7 @@ public static class Workloads
     public static Scenario ParseScenario(string json)
     {
         var parsed = ScenarioParser.Parse(json, PathOf("scenarios"));
-        return parsed.Succeeded ? parsed.Scenario! : throw new InvalidOperationException(string.Join("; ", parsed.Errors.Select(e => e.Format("inline"))));
+        return parsed.Succeeded ? parsed.Value! : throw new InvalidOperationException(string.Join("; ", parsed.Errors.Select(e => e.Format("inline"))));
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public static class ExportSbmlCommand
             foreach (var e in parsed.Errors) console.Error.WriteLine(e.Format(source));
             return ExitCodes.BadInput;
         }
-        var export = ScenarioSbml.Export(parsed.Scenario!);
+        var export = ScenarioSbml.Export(parsed.Value!);
         if (export.Unsupported is { } unsupported)
         {
             console.Error.WriteLine($"{source}: {unsupported.Path}: {unsupported.Message} (docs/sbml.md)");

@@ -72,7 +72,7 @@ public static class PopulationCommand
                 foreach (var e in parsed.Errors) console.Error.WriteLine(e.Format(path));
                 return ExitCodes.BadInput;
             }
-            definition = PopulationDefinition.DefaultFor(parsed.Scenario!);
+            definition = PopulationDefinition.DefaultFor(parsed.Value!);
         }
         if (PopulationRunner.CheckSize(definition.BaseScenario, subjects) is { } tooBig) throw new CliInputException(tooBig);
 

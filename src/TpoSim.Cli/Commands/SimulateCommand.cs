@@ -75,7 +75,7 @@ public static class SimulateCommand
             return ExitCodes.BadInput;
         }
         foreach (var w in parsed.Warnings ?? []) console.Error.WriteLine($"tposim: warning: {w}");
-        var scenario = parsed.Scenario!;
+        var scenario = parsed.Value!;
         var observations = extras.Observed is null ? null : ReadObserved(extras.Observed);
         using var folder = OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Simulating '{scenario.Name}' for {scenario.Days.ToString("0.##", CultureInfo.InvariantCulture)} days ...");

@@ -106,7 +106,7 @@ public static class PopulationParser
             var parsed = ScenarioParser.ParseFile(file);
             if (parsed.Succeeded)
             {
-                scenario = parsed.Scenario;
+                scenario = parsed.Value;
                 scenarioDirectory = Path.GetDirectoryName(Path.GetFullPath(file));
                 scenarioJson = Input.InputFile.TryReadText(file, out var text, out _) ? text : null;
             }
@@ -117,7 +117,7 @@ public static class PopulationParser
             var parsed = ScenarioParser.Parse(sc.GetRawText());
             if (parsed.Succeeded)
             {
-                scenario = parsed.Scenario;
+                scenario = parsed.Value;
                 scenarioJson = sc.GetRawText();
             }
             else errors.AddRange(parsed.Errors.Select(e => new PopulationError(source, "$.scenario" + e.Path[1..], e.Message)));
@@ -309,7 +309,7 @@ public static class PopulationParser
                 foreach (var e in parsed.Errors) Fail(apath + e.Path[1..], e.Message);
                 continue;
             }
-            var armScenario = parsed?.Scenario ?? scenario;
+            var armScenario = parsed?.Value ?? scenario;
             var regimen = placebo ? "placebo (no drug)" : keeps ? $"the scenario's regimen: {RegimenText(scenario)}" : RegimenText(armScenario);
             var published = ReadArmPublished(a, apath, endpoints, strata, error, ref ok);
             arms.Add(new TrialArm(name, regimen, armScenario.Doses, armScenario.Titration, published) { KeepsRegimen = keeps });

@@ -227,7 +227,7 @@ public static class CaseFileLoader
                 foreach (var err in parsed.Errors) Error(path + err.Path.TrimStart('$'), $"{err.Message} (scenario {name})");
                 return null;
             }
-            var scenario = parsed.Scenario!;
+            var scenario = parsed.Value!;
             // One parameter set for every case: a case chooses its patient, condition and procedures, nothing else.
             foreach (var name2 in scenario.ParameterOverrides.Keys)
                 Error($"{path}.patient.parameters.{name2}", "parameter overrides are not allowed in validation cases: every case runs the one default parameter set; choose a condition and severity instead");

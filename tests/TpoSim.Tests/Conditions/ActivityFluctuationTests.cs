@@ -85,7 +85,7 @@ public sealed class ActivityFluctuationTests
     private static Scenario Itp(double cv, int seed) => ScenarioParser.Parse($$"""
         { "seed": {{seed}}, "patient": { "condition": { "name": "itp", "severity": 0.5, "activityCv": {{cv.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } },
           "simulation": { "days": 35, "outputEveryDays": 7 } }
-        """).Scenario!;
+        """).Value!;
 
     private static double[] WeeklyPlatelets(Scenario s)
     {

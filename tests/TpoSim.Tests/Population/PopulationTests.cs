@@ -7,7 +7,7 @@ public class PopulationSamplingTests
 {
     private static PopulationDefinition Definition(double rho, OutOfRangePolicy policy = OutOfRangePolicy.Resample, double cv = 0.3)
     {
-        var scenario = ScenarioParser.Parse("""{ "name": "short", "simulation": { "days": 10, "outputEveryDays": 1 } }""").Scenario!;
+        var scenario = ScenarioParser.Parse("""{ "name": "short", "simulation": { "days": 10, "outputEveryDays": 1 } }""").Value!;
         return new PopulationDefinition("test", scenario, [new("emax", cv), new("kDivision", cv)],
             rho == 0 ? null : new[,] { { 1, rho }, { rho, 1 } },
             new WeightDistribution(WeightDistributionKind.Normal, 70, 12, 40, 140), 0.5, policy);
@@ -130,7 +130,7 @@ public class PopulationRunTests
         """;
 
     private static PopulationDefinition Definition() =>
-        PopulationDefinition.DefaultFor(ScenarioParser.Parse(ShortScenario).Scenario!);
+        PopulationDefinition.DefaultFor(ScenarioParser.Parse(ShortScenario).Value!);
 
     [Fact]
 
@@ -209,8 +209,8 @@ public class PopulationRunTests
     [Fact]
     public void MemoryIsCappedByGridPointsNotBySubjects()
     {
-        var fine = ScenarioParser.Parse("""{ "simulation": { "days": 3650, "outputEveryDays": 0.1 } }""").Scenario!;
-        var year = ScenarioParser.Parse("""{ "simulation": { "days": 365, "outputEveryDays": 0.5 } }""").Scenario!;
+        var fine = ScenarioParser.Parse("""{ "simulation": { "days": 3650, "outputEveryDays": 0.1 } }""").Value!;
+        var year = ScenarioParser.Parse("""{ "simulation": { "days": 365, "outputEveryDays": 0.5 } }""").Value!;
         Assert.NotNull(PopulationRunner.CheckSize(fine, 100));
         Assert.Null(PopulationRunner.CheckSize(year, PopulationRunner.MaxSubjects));
         Assert.NotNull(PopulationRunner.CheckSize(year, 0));

@@ -77,7 +77,7 @@ public class PopulationTrialTests
     public void Covariate_shares_match_their_fractions_within_Monte_Carlo_error()
     {
         const int n = 2000;
-        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "chronicLiverDisease", "severity": 1 } }, "simulation": { "days": 1 } }""").Scenario!;
+        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "chronicLiverDisease", "severity": 1 } }, "simulation": { "days": 1 } }""").Value!;
         var def = new PopulationDefinition("cov", scenario, [new("emax", 0.2)], null, null, 0.6)
         {
             EastAsianFraction = 0.41,
@@ -142,7 +142,7 @@ public class PopulationTrialTests
     {
         const int n = 2000;
         const double factor = 2.5;
-        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "itp", "severity": 0.5 } }, "simulation": { "days": 1 } }""").Scenario!;
+        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "itp", "severity": 0.5 } }, "simulation": { "days": 1 } }""").Value!;
         var plain = new PopulationDefinition("spl", scenario, [new("extraRemovalRate", 0.6), new("emax", 0.3)], null, null, 0.35) { SplenectomisedFraction = 0.5 };
         var shifted = plain with { SplenectomisedPhenotype = new StratumPhenotype([new("extraRemovalRate", factor, "assumed: test")], null) };
         var a = new SubjectSampler(plain, 7);

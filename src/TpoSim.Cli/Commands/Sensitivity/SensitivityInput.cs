@@ -35,7 +35,7 @@ internal sealed record SensitivityInput(Scenario Scenario, string Source, IReadO
             foreach (var e in scenario.Errors) console.Error.WriteLine(e.Format(path));
             return null;
         }
-        return new SensitivityInput(scenario.Scenario!, path, new Dictionary<string, double>());
+        return new SensitivityInput(scenario.Value!, path, new Dictionary<string, double>());
     }
 
     /// <summary>The endpoints named by <paramref name="text"/> (or <paramref name="fallback"/>), or a bad-input exception.</summary>
