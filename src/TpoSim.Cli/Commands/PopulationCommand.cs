@@ -62,7 +62,7 @@ public static class PopulationCommand
                 foreach (var e in parsed.Errors) console.Error.WriteLine(e.ToString());
                 return ExitCodes.BadInput;
             }
-            definition = parsed.Definition!;
+            definition = parsed.Value!;
         }
         else
         {

@@ -41,7 +41,7 @@ public static class ValidateCommand
             return ExitCodes.BadInput;
         }
         using var folder = outDir is null ? null : Output.Files.OutputFolder.Begin(outDir, force);
-        var results = ValidationSuite.Run(loaded.File!, console.Cancellation);
+        var results = ValidationSuite.Run(loaded.Value!, console.Cancellation);
         console.Cancellation.ThrowIfCancellationRequested();
         if (folder is not null)
         {
@@ -50,7 +50,7 @@ public static class ValidateCommand
         }
 
         if (json) console.Out.Write(ValidationReport.Json(results));
-        else if (markdown) console.Out.Write(ValidationReport.Markdown(results, outDir is null ? null : ImagePrefix(outDir), ValidationPage.For(loaded.File!.Cases)));
+        else if (markdown) console.Out.Write(ValidationReport.Markdown(results, outDir is null ? null : ImagePrefix(outDir), ValidationPage.For(loaded.Value!.Cases)));
         else PrintTable(console, results, outDir);
         return results.Any(r => r.Status == CaseStatus.Failed) ? ExitCodes.ValidationFailed : ExitCodes.Ok;
     }

@@ -9,16 +9,36 @@ namespace TpoSim.Input;
 /// problem is collected as an <see cref="InputProblem"/> with its JSON path, so a reader lists all problems, not the
 /// first, and words them alike ("0.5 is outside the allowed range [2, 250] kg").
 /// </summary>
-public class JsonFieldReader(string file = "")
+public class JsonFieldReader
 {
-    /// <summary>The file the problems belong to (empty when the caller names it later).</summary>
-    public string File { get; } = file;
+    private readonly Action<string, string>? _report;
 
-    /// <summary>Every problem found so far, in the order found.</summary>
+    /// <summary>A reader that collects its problems in <see cref="Errors"/>.</summary>
+    /// <param name="file">The file the problems belong to; empty when the caller names it later (<see cref="InputProblem.In"/>).</param>
+    public JsonFieldReader(string file = "") => File = file;
+
+    /// <summary>
+    /// A reader that hands each problem (JSON path, message) to <paramref name="report"/> instead of collecting it: for a
+    /// reader whose parts already take an error callback, so they check fields the same way without a new signature.
+    /// </summary>
+    public JsonFieldReader(Action<string, string> report)
+    {
+        File = "";
+        _report = report;
+    }
+
+    /// <summary>The file the problems belong to (empty when the caller names it later).</summary>
+    public string File { get; }
+
+    /// <summary>Every problem found so far, in the order found (empty when problems go to a callback).</summary>
     public List<InputProblem> Errors { get; } = [];
 
     /// <summary>Records a problem at <paramref name="path"/>.</summary>
-    public void Error(string path, string message) => Errors.Add(new InputProblem(File, path, message));
+    public void Error(string path, string message)
+    {
+        if (_report is not null) _report(path, message);
+        else Errors.Add(new InputProblem(File, path, message));
+    }
 
     /// <summary>A number as messages show it (<see cref="FieldSpec.Format"/>).</summary>
     protected static string Fmt(double v) => FieldSpec.Format(v);

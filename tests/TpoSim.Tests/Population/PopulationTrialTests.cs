@@ -20,7 +20,7 @@ public class PopulationTrialTests
     {
         var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        var d = parsed.Definition!;
+        var d = parsed.Value!;
         return d with { BaseScenario = d.BaseScenario with { Days = days, OutputStepDays = 1, Titration = null, Doses = [] } };
     }
 
@@ -129,7 +129,7 @@ public class PopulationTrialTests
         Assert.Contains("$.inclusion.baselinePlatelets.low: unknown field", Errors(""", "inclusion": { "baselinePlatelets": { "low": 3 } }"""));
         Assert.Contains("$.inclusion.splenectomisedShare: needs covariates.splenectomisedFraction", Errors(""", "inclusion": { "baselinePlatelets": { "max": 30 }, "splenectomisedShare": 0.5 }"""));
         Assert.Contains("$.responseWindow.durableMinResponses: 9 exceeds durableWeeks 8", Errors(""", "responseWindow": { "durableMinResponses": 9 }"""));
-        Assert.Contains("$.responseWindow.firstWeek: 1.5 must be a whole number of weeks", Errors(""", "responseWindow": { "firstWeek": 1.5 }"""));
+        Assert.Contains("$.responseWindow.firstWeek: expected a whole number in [1, 520], found the number 1.5", Errors(""", "responseWindow": { "firstWeek": 1.5 }"""));
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed record SensitivityInput(Scenario Scenario, string Source, IReadO
                 foreach (var e in parsed.Errors) console.Error.WriteLine(e.ToString());
                 return null;
             }
-            var d = parsed.Definition!;
+            var d = parsed.Value!;
             return new SensitivityInput(d.BaseScenario,
                 $"{path} (population file: analysed on its base scenario; its between-subject variability gives the default parameters and log-normal distributions)",
                 d.Variability.ToDictionary(v => v.Parameter, v => v.Cv));
