@@ -21,7 +21,7 @@ public sealed class InputKindsTests
         { "observed table", "obs.csv", "ID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,abc,0,0,4,0,0,100\n", "simulate {dir}/ok.json --days 1 --observed {file} --out {dir}/o", "column TIME|'abc' is not a number|[0, 175200] h" },
         { "calibration setup", "setup.json", """{ "parameters": [ { "name": "kon", "why": "x" } ], "maxIterations": 1e9 }""", "calibrate --setup {file}", "$.maxIterations|[1, 1000]" },
         { "validation cases", "cases.json", """{ "cases": [ { "id": "x", "id": "y" } ] }""", "validate --cases {file}", "$.cases[0].id|given twice" },
-        { "forecast regimens", "reg.json", """[ { "name": "x", "fixed": 1e999 } ]""", "forecast {repo}/examples/patient-itp-romiplostim.csv --weeks 4 --regimen-file {file} --out {dir}/o", "regimen 1, field fixed|(0, 100000]" },
+        { "forecast regimens", "reg.json", """[ { "name": "x", "fixed": 1e999 } ]""", "forecast {repo}/examples/patient-itp-romiplostim.csv --weeks 4 --regimen-file {file} --out {dir}/o", "reg.json: $[0].fixed|(0, 100000]" },
         { "sensitivity distributions", "dist.json", """{ "kon": { "kind": "uniform", "min": 1, "min": 2 } }""", "sensitivity global {dir}/ok.json --distributions {file} --out {dir}/o", "$.kon.min|given twice" },
         { "interpret batch", "pairs.csv", "id,platelets,tpo,unit\na,NaN,84,pg/mL\n", "interpret --batch {file} --out {dir}/r.csv", "platelets 'NaN'|1–3000" },
         { "too large a file", "big.json", "", "simulate /dev/zero --out {dir}/o", "/dev/zero|64 MiB" },

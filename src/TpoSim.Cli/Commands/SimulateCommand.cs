@@ -69,13 +69,8 @@ public static class SimulateCommand
 
         // --days changes the parsed scenario's span, and every rule that depends on it is judged again (events inside it).
         var parsed = ScenarioParser.Parse(json, scenarioPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(scenarioPath)), days);
-        if (!parsed.Succeeded)
-        {
-            foreach (var e in parsed.Errors) console.Error.WriteLine(e.Format(source));
-            return ExitCodes.BadInput;
-        }
+        var scenario = CliInputFiles.Value(parsed, source);
         foreach (var w in parsed.Warnings ?? []) console.Error.WriteLine($"tposim: warning: {w}");
-        var scenario = parsed.Value!;
         var observations = extras.Observed is null ? null : ReadObserved(extras.Observed);
         using var folder = OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Simulating '{scenario.Name}' for {scenario.Days.ToString("0.##", CultureInfo.InvariantCulture)} days ...");

@@ -13,6 +13,13 @@ public sealed record ReadResult<T>(T? Value, IReadOnlyList<InputProblem> Errors,
     /// <summary>True when a value was read without problems.</summary>
     public bool Succeeded => Value is not null && Errors.Count == 0;
 
+    /// <summary>The value and the problems, for <c>var (value, errors) = reader.Read(…)</c>.</summary>
+    public void Deconstruct(out T? value, out IReadOnlyList<InputProblem> errors)
+    {
+        value = Value;
+        errors = Errors;
+    }
+
     /// <summary>The value.</summary>
     public static ReadResult<T> Ok(T value, IReadOnlyList<string>? warnings = null) => new(value, [], warnings);
 

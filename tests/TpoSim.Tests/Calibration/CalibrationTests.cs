@@ -134,7 +134,7 @@ public sealed class CalibrationTests
     {
         var (setup, errors) = CalibrationSetup.Parse(json, "setup.json");
         Assert.Null(setup);
-        Assert.Contains(errors, e => e.StartsWith($"setup.json: {path}:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line.StartsWith($"setup.json: {path}:", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -159,8 +159,8 @@ public sealed class CalibrationTests
         Assert.Equal(12, setup.Literature("tpoKon")!.Value);
         Assert.Equal(1000, setup.Literature("tpoKon")!.Maximum);
         var (_, v1Name) = CalibrationSetup.Parse("""{ "model": "v2", "parameters": [ { "name": "itpActivity", "why": "test" } ] }""", "setup.json");
-        Assert.Contains(v1Name, e => e.StartsWith("setup.json: $.parameters[0].name: expected a parameter name of model v2", StringComparison.Ordinal));
+        Assert.Contains(v1Name, e => e.Line.StartsWith("setup.json: $.parameters[0].name: expected a parameter name of model v2", StringComparison.Ordinal));
         var (_, badModel) = CalibrationSetup.Parse("""{ "model": "v9", "parameters": [ { "name": "tpoKon", "why": "test" } ] }""", "setup.json");
-        Assert.Contains(badModel, e => e.StartsWith("setup.json: $.model:", StringComparison.Ordinal));
+        Assert.Contains(badModel, e => e.Line.StartsWith("setup.json: $.model:", StringComparison.Ordinal));
     }
 }
