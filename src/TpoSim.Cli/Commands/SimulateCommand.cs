@@ -102,7 +102,7 @@ public static class SimulateCommand
     private static IReadOnlyList<TpoSim.Dosing.Observation> ReadObserved(string path)
     {
         var table = TpoSim.Dosing.EventTableReader.ReadFile(path, DoseUnit.Microgram);
-        if (!table.IsValid) throw new CliInputException($"--observed: {table.Errors[0]}");
+        if (!table.IsValid) throw new CliInputException(table.Errors);
         var first = table.SubjectIds.FirstOrDefault();
         var rows = table.Observations.Where(o => o.SubjectId == first).ToArray();
         if (rows.Length == 0) throw new CliInputException($"--observed: {path} has no observation rows (EVID 0 with CMT 4, 5 or 6)");

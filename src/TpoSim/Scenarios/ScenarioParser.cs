@@ -455,7 +455,7 @@ public static class ScenarioParser
                 return [];
             }
             var table = Dosing.EventTableReader.ReadText(text, file, unit);
-            foreach (var problem in table.Errors) Error($"{path}.file", problem);
+            foreach (var problem in table.Errors) Error($"{path}.file", problem.Line);
             if (!table.IsValid) return [];
             var ids = table.SubjectIds;
             string subject;
