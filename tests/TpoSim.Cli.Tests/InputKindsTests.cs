@@ -15,7 +15,7 @@ public sealed class InputKindsTests
         { "scenario, duplicate key", "s.json", """{ "seed": 1, "seed": 2 }""", "simulate {file} --out {dir}/o", "$.seed|given twice" },
         { "population", "p.json", """{ "scenario": {}, "variability": [ { "parameter": "emax", "cv": 7 } ] }""", "population {file} --subjects 2 --out {dir}/o", "$.variability[0].cv|[0, 2]" },
         { "population, invalid Unicode", "p.json", """{ "scenario": { "name": "\ud800" }, "variability": [] }""", "population {file} --out {dir}/o", "$.scenario.name|not valid Unicode" },
-        { "fit CSV header", "pat.csv", "# drug: romiplostim\n# weightKg: 900\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,1,1,2,0,0,.\n1,168,.,0,4,.,.,30\n", "fit {file} --out {dir}/o", "weightKg 900|[0.5, 250] kg" },
+        { "fit CSV header", "pat.csv", "# drug: romiplostim\n# weightKg: 900\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,1,1,2,0,0,.\n1,168,.,0,4,.,.,30\n", "fit {file} --out {dir}/o", "header weightKg: 900|[0.5, 250] kg" },
         { "fit CSV cell", "pat.csv", "# drug: romiplostim\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,Infinity,1,1,2,0,0,.\n", "fit {file} --out {dir}/o", "column TIME|'Infinity' is not a number|h" },
         { "dose table", "doses.csv", "ID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,99999,1,2,0,0,.\n", "simulate {dir}/dt.json --out {dir}/o", "$.doseTable.file|AMT 99999|(0, 30] ug/kg" },
         { "observed table", "obs.csv", "ID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,abc,0,0,4,0,0,100\n", "simulate {dir}/ok.json --days 1 --observed {file} --out {dir}/o", "column TIME|'abc' is not a number|[0, 175200] h" },

@@ -90,7 +90,7 @@ public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Paramete
                 if (p.ValueKind != JsonValueKind.Object) { f.Error(path, $"expected an object {{ \"name\", \"why\" }}, found {Scenarios.JsonInput.Describe(p)}"); continue; }
                 f.CheckFields(p, path, Fields.Parameter);
                 var name = f.String(p, path, Fields.Parameter["name"]);
-                var why = f.String(p, path, Fields.Parameter["why"]);
+                var why = f.String(p, path, "why"); // missing or blank: reported below, with what to give
                 if (name is null) continue;
                 if (LiteratureOf(core, name) is not { } def)
                     f.Error($"{path}.name", $"expected a parameter name of model {core.Name}; allowed: {string.Join(", ", MechanismNames(core))}");

@@ -181,17 +181,17 @@ public static class EventTableReader
         {
             if (IsMissing(text))
             {
-                Add($"{where}, column AMT", $"missing on a dose row; allowed: {FieldSpec.Range(0, EventTableFormat.MaxAmount, true, _amountUnit)}.");
+                Add($"{where}, column AMT", $"missing on a dose row; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
                 return null;
             }
             if (!TryParse(text, out var v))
             {
-                Add($"{where}, column AMT", $"'{text}' is not a number; allowed: {FieldSpec.Range(0, EventTableFormat.MaxAmount, true, _amountUnit)}.");
+                Add($"{where}, column AMT", $"'{text}' is not a number; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
                 return null;
             }
             if (!(v > 0 && v <= EventTableFormat.MaxAmount))
             {
-                Add($"{where}, column AMT", $"{F(v)} is out of range; allowed: {FieldSpec.Range(0, EventTableFormat.MaxAmount, true, _amountUnit)}.");
+                Add($"{where}, column AMT", $"{F(v)} is out of range; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
                 return null;
             }
             return v;
@@ -201,17 +201,17 @@ public static class EventTableReader
         {
             if (IsMissing(text))
             {
-                if (required) Add($"{where}, column {column}", $"missing; allowed: {FieldSpec.Range(min, max, false, unit)}.");
+                if (required) Add($"{where}, column {column}", $"missing; allowed: [{F(min)}, {F(max)}] {unit}.");
                 return null;
             }
             if (!TryParse(text, out var v))
             {
-                Add($"{where}, column {column}", $"'{text}' is not a number; allowed: {FieldSpec.Range(min, max, false, unit)}.");
+                Add($"{where}, column {column}", $"'{text}' is not a number; allowed: [{F(min)}, {F(max)}] {unit}.");
                 return null;
             }
             if (!(v >= min && v <= max))
             {
-                Add($"{where}, column {column}", $"{F(v)} is out of range; allowed: {FieldSpec.Range(min, max, false, unit)}.");
+                Add($"{where}, column {column}", $"{F(v)} is out of range; allowed: [{F(min)}, {F(max)}] {unit}.");
                 return null;
             }
             return v;

@@ -65,7 +65,7 @@ public sealed record FieldSpec(string Name, FieldKind Kind, string Description)
 
     /// <summary>A range as messages show it.</summary>
     public static string Range(double min, double max, bool exclusiveMin, string unit) =>
-        min == double.MinValue && max == double.MaxValue ? $"(any finite number) {unit}".TrimEnd()
+        min == double.MinValue && max == double.MaxValue ? $"(-∞, ∞) {unit}".TrimEnd()
         : max == double.MaxValue ? $"{(exclusiveMin ? ">" : "≥")} {Format(min)} {unit}".TrimEnd()
         : $"{(exclusiveMin ? "(" : "[")}{Format(min)}, {Format(max)}] {unit}".TrimEnd();
 
