@@ -31,7 +31,7 @@ public class ModelBenchmarks
         _y = _model.HealthyState(_p);
         for (var i = 0; i < _y.Length; i++) _y[i] *= 1 + 0.01 * (i % 7);
         _dydt = new double[_y.Length];
-        _default = ScenarioParser.Parse(BuiltinScenarios.DefaultJson).Scenario!;
+        _default = ScenarioParser.Parse(BuiltinScenarios.DefaultJson).Value!;
         _fiveYears = _default with { Days = 5 * 365, OutputStepDays = 1, Events = [] };
     }
 

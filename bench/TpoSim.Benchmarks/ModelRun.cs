@@ -38,7 +38,7 @@ public static class ModelRun
             return 2;
         }
         var parsed = ScenarioParser.ParseFile(scenarioPath);
-        if (parsed.Scenario is not { } scenario)
+        if (parsed.Value is not { } scenario)
         {
             foreach (var e in parsed.Errors) Console.Error.WriteLine(e);
             return 2;

@@ -33,7 +33,7 @@ public static class Workloads
 
     /// <summary>The Kuter 2008 virtual trial (romiplostim titration, 24 weeks + follow-up).</summary>
     public static PopulationDefinition Kuter2008() =>
-        PopulationParser.ParseFile(PathOf("populations/itp-kuter2008.json")).Definition
+        PopulationParser.ParseFile(PathOf("populations/itp-kuter2008.json")).Value
         ?? throw new InvalidOperationException("populations/itp-kuter2008.json does not parse");
 
     /// <summary>A population run of <paramref name="subjects"/> subjects on <paramref name="threads"/> threads.</summary>
@@ -163,7 +163,7 @@ public static class Workloads
         // The suite caches population cases per process (the test run validates several times); a benchmark wants them run.
         var cache = typeof(ValidationSuite).GetField("PopulationCache", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)?.GetValue(null);
         cache?.GetType().GetMethod("Clear")?.Invoke(cache, null);
-        return ValidationSuite.Run(CaseFileLoader.LoadFile(PathOf(CaseFileLoader.DefaultRelativePath), Root).File!);
+        return ValidationSuite.Run(CaseFileLoader.LoadFile(PathOf(CaseFileLoader.DefaultRelativePath), Root).Value!);
     }
 
     /// <summary>Eltrombopag 50 mg daily for one year in an ITP patient (a daily dose with a lag and a rate switch: 3 events a day).</summary>
@@ -180,7 +180,7 @@ public static class Workloads
     public static Scenario ParseScenario(string json)
     {
         var parsed = ScenarioParser.Parse(json, PathOf("scenarios"));
-        return parsed.Succeeded ? parsed.Scenario! : throw new InvalidOperationException(string.Join("; ", parsed.Errors.Select(e => e.Format("inline"))));
+        return parsed.Succeeded ? parsed.Value! : throw new InvalidOperationException(string.Join("; ", parsed.Errors.Select(e => e.Format("inline"))));
     }
 
     /// <summary>

@@ -66,7 +66,9 @@ public static class CliApp
         }
         catch (CliInputException e)
         {
-            stderr.WriteLine(InputText.OneLine($"tposim: {e.Message}"));
+            // A reader's problems print alike for every reader: one "FILE: PATH: MESSAGE" line each.
+            if (e.Problems.Count > 0) foreach (var p in e.Problems) stderr.WriteLine(p.Line);
+            else stderr.WriteLine(InputText.OneLine($"tposim: {e.Message}"));
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -108,5 +110,18 @@ public static class CliApp
     private static bool IsHelpOrVersion(string[] args) => args.Any(a => a is "--help" or "-h" or "-?" or "--version");
 }
 
-/// <summary>Bad user input detected inside a command: printed as one line, exit code 2.</summary>
-public sealed class CliInputException(string message) : Exception(message);
+/// <summary>
+/// Bad user input detected inside a command, exit code 2: one line "tposim: message", or the problems a reader found,
+/// one line each (<see cref="InputProblem.Line"/>).
+/// </summary>
+public sealed class CliInputException : Exception
+{
+    /// <summary>Bad input described by one message.</summary>
+    public CliInputException(string message) : base(message) { }
+
+    /// <summary>Every problem a reader found.</summary>
+    public CliInputException(IReadOnlyList<InputProblem> problems) : base(problems.Count > 0 ? problems[0].Line : "bad input") => Problems = problems;
+
+    /// <summary>The reader's problems; empty for a one-message error.</summary>
+    public IReadOnlyList<InputProblem> Problems { get; } = [];
+}

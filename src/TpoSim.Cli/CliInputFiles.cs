@@ -11,6 +11,13 @@ namespace TpoSim.Cli;
 /// </summary>
 internal static class CliInputFiles
 {
+    /// <summary>
+    /// The value a reader read, or a bad-input error listing every problem it found, each placed in
+    /// <paramref name="file"/> when it names no file: how every command reports a reader's problems.
+    /// </summary>
+    public static T Value<T>(ReadResult<T> result, string file) where T : class =>
+        result.Succeeded ? result.Value! : throw new CliInputException(result.In(file).Errors);
+
     /// <summary>The text of <paramref name="path"/>, or a bad-input error naming it.</summary>
     public static string ReadText(string path, string what = "file")
     {

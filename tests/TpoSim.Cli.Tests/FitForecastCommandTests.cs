@@ -107,7 +107,7 @@ public class FitForecastCommandTests(ExampleFitFixture fixture) : IClassFixture<
     public static TheoryData<string, string, string> BadFiles => new()
     {
         { "no-observations.csv", "# drug: romiplostim\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,1,1,2,0,0,.\n", "no platelet observations" },
-        { "unknown-drug.csv", "# drug: aspirin\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,1,1,2,0,0,.\n1,0,.,0,4,.,.,20\n", "drug 'aspirin' is not known" },
+        { "unknown-drug.csv", "# drug: aspirin\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,1,1,2,0,0,.\n1,0,.,0,4,.,.,20\n", "header drug: 'aspirin' is not known" },
         { "two-patients.csv", "# drug: romiplostim\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,.,0,4,.,.,20\n2,0,.,0,4,.,.,20\n", "one patient per file" },
         { "bad-row.csv", "# drug: romiplostim\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,.,0,9,.,.,20\n", "column CMT" },
         { "no-drug.csv", "ID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,1,1,2,0,0,.\n1,0,.,0,4,.,.,20\n", "doses but no drug" },

@@ -56,7 +56,7 @@ public sealed class KnownBugTests
     {
         var parsed = ScenarioParser.Parse(json);
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return Simulator.Run(parsed.Scenario!);
+        return Simulator.Run(parsed.Value!);
     }
 
     /// <summary>

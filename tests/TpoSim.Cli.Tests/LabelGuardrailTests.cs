@@ -46,7 +46,7 @@ public sealed class LabelGuardrailTests
     {
         var parsed = ScenarioParser.Parse("""{ "doses": [ { "drug": "romiplostim", "route": "sc", "amount": 3, "unit": "ug/kg", "day": 1 } ] }""");
         Assert.True(parsed.Succeeded);
-        Assert.Empty(parsed.Scenario!.Warnings);
+        Assert.Empty(parsed.Value!.Warnings);
     }
 
     [Fact]

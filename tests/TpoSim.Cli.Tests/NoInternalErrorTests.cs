@@ -199,7 +199,7 @@ public sealed class WholeNumberTests
     {
         var parsed = ScenarioParser.Parse($$"""{ "doses": [ { "drug": "rhTPO", "route": "iv", "amount": 1, "unit": "ug/kg", "day": 1, "everyDays": 7, "count": {{count}} } ] }""");
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        Assert.Equal(3, parsed.Scenario!.Doses[0].Count);
+        Assert.Equal(3, parsed.Value!.Doses[0].Count);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class ScenarioFileTests
     {
         var result = ScenarioParser.Parse(GoodScenarioCases.All.Single(c => c.Id == "every-field").Json);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        var s = result.Scenario!;
+        var s = result.Value!;
         Assert.Equal("Every field", s.Name);
         Assert.Equal(82.5, s.Patient.BodyWeightKg);
         Assert.Equal(TpoSim.Physiology.Sex.Male, s.Patient.Sex);
@@ -64,7 +64,7 @@ public sealed class ScenarioFileTests
     [Fact]
     public void Defaults_apply_when_fields_are_omitted()
     {
-        var s = ScenarioParser.Parse("{}").Scenario!;
+        var s = ScenarioParser.Parse("{}").Value!;
         Assert.Equal("Untitled scenario", s.Name);
         Assert.Equal(ScenarioDefaults.Days, s.Days);
         Assert.Equal(ScenarioDefaults.OutputStepDays, s.OutputStepDays);

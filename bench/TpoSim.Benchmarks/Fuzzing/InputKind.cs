@@ -59,11 +59,11 @@ public sealed record InputKind(
             new("interpret-batch", "pairs-{n}.csv", [File.ReadAllText(Path.Combine(root, "examples", "interpret-pairs.csv"))], csv.Mutate,
                 (f, o) => ["interpret", "--batch", f, "--out", o + ".csv"]),
             new("calibration-setup", "setup-{n}.json", [File.ReadAllText(Path.Combine(root, "validation", "calibration.json"))], json.Mutate, null,
-                text => CalibrationSetup.Parse(text, "setup.json").Errors),
+                text => CalibrationSetup.Parse(text, "setup.json").Errors.Select(e => e.Line).ToArray()),
             new("validation-cases", "cases-{n}.json", [File.ReadAllText(Path.Combine(root, "validation", "cases.json"))], json.Mutate, null,
                 text => CaseFileLoader.Parse(text, "cases.json", root).Errors.Select(e => e.Format("cases.json")).ToArray()), // the line `tposim validate` prints
             new("regimens", "regimens-{n}.json", ["""[ { "name": "2 weekly", "fixed": 2 }, { "name": "hold", "hold": true }, { "name": "label", "label": true }, { "name": "mine", "rule": { "low": 50, "high": 200, "hold": 400, "resume": 200, "step": 1, "maxDose": 10 } } ]"""],
-                json.Mutate, null, text => RegimenFile.Parse(text, "regimens.json").Errors),
+                json.Mutate, null, text => RegimenFile.Parse(text, "regimens.json").Errors.Select(e => e.Line).ToArray()),
         ];
     }
 

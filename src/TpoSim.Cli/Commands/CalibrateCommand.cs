@@ -37,23 +37,13 @@ public static class CalibrateCommand
     {
         var path = casesPath ?? ValidateCommand.FindCaseFile()
             ?? throw new CliInputException($"cannot find {CaseFileLoader.DefaultRelativePath} in the current folder or above it; run from the repository or give --cases FILE");
-        var loaded = CaseFileLoader.LoadFile(path);
-        if (!loaded.Succeeded)
-        {
-            foreach (var e in loaded.Errors) console.Error.WriteLine(e.Format(path));
-            return ExitCodes.BadInput;
-        }
+        var cases = CliInputFiles.Value(CaseFileLoader.LoadFile(path), path);
         var setupFile = setupPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileName(CalibrationSetup.DefaultRelativePath));
-        var (calibrationSetup, errors) = CalibrationSetup.Load(setupFile);
-        if (calibrationSetup is null)
-        {
-            foreach (var e in errors) console.Error.WriteLine(e);
-            return ExitCodes.BadInput;
-        }
-        if (CalibrationTarget.From(loaded.File!).Count == 0)
+        var calibrationSetup = CliInputFiles.Value(CalibrationSetup.Load(setupFile), setupFile);
+        if (CalibrationTarget.From(cases).Count == 0)
             throw new CliInputException($"{path}: no runnable calibration case has a two-sided check to fit");
         // The setup's parameters belong to one core: a case on another core would not hold them.
-        if (CalibrationTarget.UsableCases(loaded.File!).FirstOrDefault(c => c.Scenario!.Model != calibrationSetup.Model.Name) is { } other)
+        if (CalibrationTarget.UsableCases(cases).FirstOrDefault(c => c.Scenario!.Model != calibrationSetup.Model.Name) is { } other)
             throw new CliInputException($"{setupFile}: $.model: {calibrationSetup.Model.Name}, but calibration case {other.Id} of {path} runs on model {other.Scenario!.Model}; allowed: a setup and cases of one model");
 
         var progressOut = json ? console.Error : console.Out;
@@ -65,7 +55,7 @@ public static class CalibrateCommand
             last = pct;
             progressOut.WriteLine($"progress: {pct}% (evaluation {p.Evaluations}, best Σ residual² {p.BestObjective.ToString("0.###", CultureInfo.InvariantCulture)})");
         });
-        var result = Calibrator.Run(loaded.File!, calibrationSetup, progress);
+        var result = Calibrator.Run(cases, calibrationSetup, progress);
         var root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? ".";
         var text = CalibrationFile.Json(result, calibrationSetup, new CalibrationProvenance(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Commit(root)));
         if (outFile is not null) CalibrationFile.Write(outFile, text);

@@ -44,12 +44,7 @@ public static class ExportSbmlCommand
             json = CliInputFiles.ReadText(scenarioPath, "scenario file");
         }
         var parsed = ScenarioParser.Parse(json, scenarioPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(scenarioPath)));
-        if (!parsed.Succeeded)
-        {
-            foreach (var e in parsed.Errors) console.Error.WriteLine(e.Format(source));
-            return ExitCodes.BadInput;
-        }
-        var export = ScenarioSbml.Export(parsed.Scenario!);
+        var export = ScenarioSbml.Export(CliInputFiles.Value(parsed, source));
         if (export.Unsupported is { } unsupported)
         {
             console.Error.WriteLine($"{source}: {unsupported.Path}: {unsupported.Message} (docs/sbml.md)");

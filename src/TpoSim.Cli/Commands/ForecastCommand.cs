@@ -54,10 +54,7 @@ public static class ForecastCommand
         }
         if (request.RegimenFile is { } file)
         {
-            var (fromFile, errors) = RegimenFile.Read(file);
-            foreach (var e in errors) console.Error.WriteLine($"tposim: {e}");
-            if (errors.Count > 0) return ExitCodes.BadInput;
-            regimens.AddRange(fromFile);
+            regimens.AddRange(CliInputFiles.Value(RegimenFile.Read(file), file));
         }
         var history = input.Load(console, parse);
         if (history is null) return ExitCodes.BadInput;

@@ -80,8 +80,7 @@ public static class InterpretCommand
         {
             return Fail(console, [$"--batch: cannot read '{batch}': {problem}"]);
         }
-        var (rows, problems) = PairCsv.Read(text, unit, assay);
-        if (problems.Count > 0) return Fail(console, problems.Select(p => $"{batch}: row {p.Row}: {p.Message}").ToList());
+        var rows = CliInputFiles.Value(PairCsv.Read(text, unit, assay), batch);
         Output.Files.OutputFolder.CheckTarget(outFile, force, isFile: true);
         var results = rows.Select(r => (r.Id, Interpreter.Interpret(r.Measurement))).ToList();
         Output.Files.OutputFolder.WriteFile(outFile, PairCsv.Write(results), force, console.Cancellation);

@@ -61,14 +61,14 @@ internal sealed class PatientInput
         }
     }
 
-    /// <summary>The history, or null after printing each problem on one line to stderr.</summary>
-    public PatientHistory? Load(CliConsole console, ParseResult parse)
+    /// <summary>The history; a bad file is a <see cref="CliInputException"/> listing every problem.</summary>
+    public PatientHistory Load(CliConsole console, ParseResult parse)
     {
         var threads = parse.GetValue(Threads);
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
-        var (history, errors) = PatientFile.Read(parse.GetValue(File)!, new PatientFileOverrides(parse.GetValue(Drug), parse.GetValue(Weight), parse.GetValue(Condition)));
-        foreach (var e in errors) console.Error.WriteLine($"tposim: {e}");
-        if (history is not null && PatientFile.TimeUnitWarning(history) is { } warning) console.Error.WriteLine($"tposim: warning: {warning}");
+        var path = parse.GetValue(File)!;
+        var history = CliInputFiles.Value(PatientFile.Read(path, new PatientFileOverrides(parse.GetValue(Drug), parse.GetValue(Weight), parse.GetValue(Condition))), path);
+        if (PatientFile.TimeUnitWarning(history) is { } warning) console.Error.WriteLine($"tposim: warning: {warning}");
         return history;
     }
 }

@@ -57,22 +57,12 @@ public static class PopulationCommand
         if (PopulationParser.LooksLikePopulation(json))
         {
             var parsed = PopulationParser.Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
-            if (!parsed.Succeeded)
-            {
-                foreach (var e in parsed.Errors) console.Error.WriteLine(e.ToString());
-                return ExitCodes.BadInput;
-            }
-            definition = parsed.Definition!;
+            definition = CliInputFiles.Value(parsed, path);
         }
         else
         {
             var parsed = ScenarioParser.Parse(json, Path.GetDirectoryName(Path.GetFullPath(path)));
-            if (!parsed.Succeeded)
-            {
-                foreach (var e in parsed.Errors) console.Error.WriteLine(e.Format(path));
-                return ExitCodes.BadInput;
-            }
-            definition = PopulationDefinition.DefaultFor(parsed.Scenario!);
+            definition = PopulationDefinition.DefaultFor(CliInputFiles.Value(parsed, path));
         }
         if (PopulationRunner.CheckSize(definition.BaseScenario, subjects) is { } tooBig) throw new CliInputException(tooBig);
 

@@ -69,13 +69,8 @@ public static class SimulateCommand
 
         // --days changes the parsed scenario's span, and every rule that depends on it is judged again (events inside it).
         var parsed = ScenarioParser.Parse(json, scenarioPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(scenarioPath)), days);
-        if (!parsed.Succeeded)
-        {
-            foreach (var e in parsed.Errors) console.Error.WriteLine(e.Format(source));
-            return ExitCodes.BadInput;
-        }
+        var scenario = CliInputFiles.Value(parsed, source);
         foreach (var w in parsed.Warnings ?? []) console.Error.WriteLine($"tposim: warning: {w}");
-        var scenario = parsed.Scenario!;
         var observations = extras.Observed is null ? null : ReadObserved(extras.Observed);
         using var folder = OutputFolder.Begin(outDir, force);
         if (!quiet) console.Out.WriteLine($"Simulating '{scenario.Name}' for {scenario.Days.ToString("0.##", CultureInfo.InvariantCulture)} days ...");
@@ -107,7 +102,7 @@ public static class SimulateCommand
     private static IReadOnlyList<TpoSim.Dosing.Observation> ReadObserved(string path)
     {
         var table = TpoSim.Dosing.EventTableReader.ReadFile(path, DoseUnit.Microgram);
-        if (!table.IsValid) throw new CliInputException($"--observed: {table.Errors[0]}");
+        if (!table.IsValid) throw new CliInputException(table.Errors);
         var first = table.SubjectIds.FirstOrDefault();
         var rows = table.Observations.Where(o => o.SubjectId == first).ToArray();
         if (rows.Length == 0) throw new CliInputException($"--observed: {path} has no observation rows (EVID 0 with CMT 4, 5 or 6)");

@@ -34,14 +34,9 @@ public static class ValidateCommand
         if (json && markdown) throw new CliInputException("give either --json or --markdown, not both");
         var path = casesPath ?? FindCaseFile()
             ?? throw new CliInputException($"cannot find {CaseFileLoader.DefaultRelativePath} in the current folder or above it, nor beside the tool; run from the repository or give --cases FILE");
-        var loaded = CaseFileLoader.LoadFile(path);
-        if (!loaded.Succeeded)
-        {
-            foreach (var e in loaded.Errors) console.Error.WriteLine(e.Format(path));
-            return ExitCodes.BadInput;
-        }
+        var cases = CliInputFiles.Value(CaseFileLoader.LoadFile(path), path);
         using var folder = outDir is null ? null : Output.Files.OutputFolder.Begin(outDir, force);
-        var results = ValidationSuite.Run(loaded.File!, console.Cancellation);
+        var results = ValidationSuite.Run(cases, console.Cancellation);
         console.Cancellation.ThrowIfCancellationRequested();
         if (folder is not null)
         {
@@ -50,7 +45,7 @@ public static class ValidateCommand
         }
 
         if (json) console.Out.Write(ValidationReport.Json(results));
-        else if (markdown) console.Out.Write(ValidationReport.Markdown(results, outDir is null ? null : ImagePrefix(outDir), ValidationPage.For(loaded.File!.Cases)));
+        else if (markdown) console.Out.Write(ValidationReport.Markdown(results, outDir is null ? null : ImagePrefix(outDir), ValidationPage.For(cases.Cases)));
         else PrintTable(console, results, outDir);
         return results.Any(r => r.Status == CaseStatus.Failed) ? ExitCodes.ValidationFailed : ExitCodes.Ok;
     }

@@ -132,7 +132,7 @@ public static class FitEndpoints
         var text = await RequestBody.ReadTextAsync(context, limits);
         var (history, errors) = PatientFile.Parse(text, "upload", new PatientFileOverrides(drug, weightKg, condition));
         if (history is null || errors.Count > 0)
-            throw ApiException.BadRequest("invalid patient history", errors.Select(e => new ApiError("$", e)).ToArray());
+            throw ApiException.BadRequest("invalid patient history", errors.Select(e => new ApiError("$", e.Line)).ToArray());
         return (history, text);
     }
 

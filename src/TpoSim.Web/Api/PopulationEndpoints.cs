@@ -157,7 +157,7 @@ public static class PopulationEndpoints
             else
             {
                 var parsed = PopulationParser.ParseFile(path);
-                if (parsed.Succeeded) definition = parsed.Definition;
+                if (parsed.Succeeded) definition = parsed.Value;
                 else errors.AddRange(parsed.Errors.Select(e => new ApiError(e.Path, e.Message)));
             }
             if (root.ContainsKey("scenario")) errors.Add(new ApiError("$.scenario", "give either 'trial' or 'scenario', not both"));

@@ -39,7 +39,7 @@ public static class ScenarioRequest
         var parsed = days is null ? ScenarioParser.Parse(json) : ScenarioParser.Parse(json, days: days, daysName: DaysPath);
         if (!parsed.Succeeded)
             throw ApiException.BadRequest("invalid scenario", parsed.Errors.Select(e => new ApiError(e.Path, e.Message)).ToArray());
-        var scenario = parsed.Scenario!;
+        var scenario = parsed.Value!;
         var errors = new List<ApiError>();
         if (scenario.Days > limits.MaxDays)
             errors.Add(new ApiError(days is null ? "$.simulation.days" : DaysPath, $"{F(scenario.Days)} is outside this server's allowed range [0.01, {F(limits.MaxDays)}] days (the CLI allows up to {F(ScenarioDefaults.MaxDays)})"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TpoSim.Input;
 using TpoSim.Model;
 using TpoSim.Parameters;
 using TpoSim.Physiology;
@@ -39,55 +40,71 @@ public sealed record CalibrationSetup(IReadOnlyList<EstimatedParameter> Paramete
     /// <summary>The setup file's path inside the repository.</summary>
     public const string DefaultRelativePath = "validation/calibration.json";
 
-    /// <summary>Reads a setup file; every problem is returned as one line "FILE: PATH: message" (empty on success).</summary>
-    public static (CalibrationSetup? Setup, IReadOnlyList<string> Errors) Load(string path)
+    /// <summary>Reads a setup file; every problem is returned with the file and its JSON path.</summary>
+    public static ReadResult<CalibrationSetup> Load(string path)
     {
-        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
-            return (null, [$"{path}: $: cannot read the calibration setup: {problem}"]);
+        if (!InputFile.TryReadText(path, out var text, out var problem))
+            return ReadResult<CalibrationSetup>.Fail(path, "$", $"cannot read the calibration setup: {problem}");
         return Parse(text, path);
     }
 
-    /// <summary>Parses setup JSON: <c>{ "model": "v1"|"v2", "parameters": [ { "name", "why" } ], "maxIterations": N }</c>.</summary>
-    public static (CalibrationSetup? Setup, IReadOnlyList<string> Errors) Parse(string json, string source = DefaultRelativePath)
+    /// <summary>The setup's fields with their allowed values and ranges, checked by the shared <see cref="JsonFieldReader"/>.</summary>
+    private static class Fields
     {
-        var errors = new List<string>();
+        public static ObjectSpec Top { get; } = new("", "What tposim calibrate estimates.",
+        [
+            FieldSpec.Text("$schema", "Path or URI of a schema, for editors; ignored."),
+            FieldSpec.Text("$comment", "A comment; ignored."),
+            FieldSpec.OneOf("model", "The model core the parameters belong to.", CoreModel.Names, CoreModel.V1.Name),
+            FieldSpec.List("parameters", "The parameters estimated jointly.", "parameter").Needed(),
+            FieldSpec.Whole("maxIterations", "Levenberg–Marquardt iteration limit.", 1, 1000, 50),
+        ]);
+
+        public static ObjectSpec Parameter { get; } = new("parameter", "One estimated parameter.",
+        [
+            FieldSpec.Text("name", "Parameter name ('tposim parameters').").Needed(),
+            FieldSpec.Text("why", "Why it is estimated.").Needed(),
+        ]);
+    }
+
+    /// <summary>Parses setup JSON: <c>{ "model": "v1"|"v2", "parameters": [ { "name", "why" } ], "maxIterations": N }</c>.</summary>
+    public static ReadResult<CalibrationSetup> Parse(string json, string source = DefaultRelativePath)
+    {
         var doc = Scenarios.JsonInput.TryParse(json, out var syntax);
-        if (doc is null) return (null, [$"{source}: $: {syntax}"]);
+        if (doc is null) return ReadResult<CalibrationSetup>.Fail(source, Scenarios.JsonInput.Locate(syntax).Path, Scenarios.JsonInput.Locate(syntax).Message);
         using (doc)
         {
             var root = doc.RootElement;
+            var f = new JsonFieldReader(source);
+            if (root.ValueKind != JsonValueKind.Object)
+                return ReadResult<CalibrationSetup>.Fail(source, "$", $"expected an object with a 'parameters' array, found {Scenarios.JsonInput.Describe(root)}");
+            f.CheckFields(root, "$", Fields.Top);
+            var core = CoreModel.Get(f.Enum(root, "$", Fields.Top["model"]) ?? CoreModel.V1.Name) ?? CoreModel.V1;
+            var max = f.Integer(root, "$", Fields.Top["maxIterations"]) ?? 50;
             var list = new List<EstimatedParameter>();
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("parameters", out var ps) || ps.ValueKind != JsonValueKind.Array || ps.GetArrayLength() == 0)
-                return (null, [$"{source}: $.parameters: required: a non-empty array of {{ \"name\", \"why\" }}"]);
-            var core = CoreModel.V1;
-            if (root.TryGetProperty("model", out var mo))
+            var items = f.Array(root, "$", "parameters").ToArray();
+            if (items.Length == 0 && f.Errors.All(e => e.Path != "$.parameters"))
+                f.Error("$.parameters", "required: a non-empty array of { \"name\", \"why\" }");
+            foreach (var (p, path) in items)
             {
-                if (mo.ValueKind != JsonValueKind.String || CoreModel.Get(mo.GetString()!) is not { } named)
-                    return (null, [$"{source}: $.model: expected one of {string.Join(", ", CoreModel.Names)}"]);
-                core = named;
-            }
-            var i = 0;
-            foreach (var p in ps.EnumerateArray())
-            {
-                var path = $"$.parameters[{i++}]";
-                var name = p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : null;
-                var why = p.ValueKind == JsonValueKind.Object && p.TryGetProperty("why", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString()! : null;
-                if (name is null || LiteratureOf(core, name) is not { } def)
-                    errors.Add($"{source}: {path}.name: expected a parameter name of model {core.Name}; allowed: {string.Join(", ", MechanismNames(core))}");
+                if (p.ValueKind != JsonValueKind.Object) { f.Error(path, $"expected an object {{ \"name\", \"why\" }}, found {Scenarios.JsonInput.Describe(p)}"); continue; }
+                f.CheckFields(p, path, Fields.Parameter);
+                var name = f.String(p, path, Fields.Parameter["name"]);
+                var why = f.String(p, path, "why"); // missing or blank: reported below, with what to give
+                if (name is null) continue;
+                if (LiteratureOf(core, name) is not { } def)
+                    f.Error($"{path}.name", $"expected a parameter name of model {core.Name}; allowed: {string.Join(", ", MechanismNames(core))}");
                 else if (def.Kind != ParameterKind.Mechanism)
-                    errors.Add($"{source}: {path}.name: '{name}' is a {def.Kind} parameter; only shared mechanism parameters are estimated");
+                    f.Error($"{path}.name", $"'{name}' is a {def.Kind} parameter; only shared mechanism parameters are estimated");
                 else if (!(def.Value > 0))
-                    errors.Add($"{source}: {path}.name: '{name}' has literature value {def.Value}; estimates are on the log scale, so only positive parameters are estimated");
+                    f.Error($"{path}.name", $"'{name}' has literature value {def.Value}; estimates are on the log scale, so only positive parameters are estimated");
                 else if (list.Any(x => x.Name == name))
-                    errors.Add($"{source}: {path}.name: '{name}' is listed twice");
+                    f.Error($"{path}.name", $"'{name}' is listed twice");
                 else if (string.IsNullOrWhiteSpace(why))
-                    errors.Add($"{source}: {path}.why: required: why this parameter is estimated");
+                    f.Error($"{path}.why", "required: why this parameter is estimated");
                 else list.Add(new EstimatedParameter(name, why));
             }
-            var max = 50;
-            if (root.TryGetProperty("maxIterations", out var m) && (!Scenarios.JsonInput.TryGetWholeNumber(m, out max) || max < 1 || max > 1000))
-                errors.Add($"{source}: $.maxIterations: expected a whole number in [1, 1000]");
-            return errors.Count > 0 ? (null, errors) : (new CalibrationSetup(list, max, core), []);
+            return f.Errors.Count > 0 ? ReadResult<CalibrationSetup>.Fail(f.Errors) : ReadResult<CalibrationSetup>.Ok(new CalibrationSetup(list, max, core));
         }
     }
 }

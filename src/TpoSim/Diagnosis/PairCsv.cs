@@ -9,26 +9,30 @@ namespace TpoSim.Diagnosis;
 /// <param name="Measurement">The pair.</param>
 public sealed record PairRow(string Id, int Row, PairMeasurement Measurement);
 
-/// <summary>A problem in a batch file, with its 1-based line.</summary>
-/// <param name="Row">1-based line number.</param>
-/// <param name="Message">What is wrong, with the allowed values.</param>
-public sealed record PairCsvProblem(int Row, string Message);
-
 /// <summary>
 /// Batch files of pairs: <c>id,platelets,tpo[,unit]</c> per line (an optional header line starting with "id"; blank
 /// lines and lines starting with '#' are skipped), and the readings file written for them.
 /// </summary>
 public static class PairCsv
 {
-    /// <summary>Reads <paramref name="text"/>; every row that is not usable becomes a problem.</summary>
+    /// <summary>
+    /// Reads <paramref name="text"/>; every row that is not usable becomes a problem at "row N" (N the 1-based line), and
+    /// the usable rows are kept beside the problems.
+    /// </summary>
     /// <param name="text">The file's contents.</param>
     /// <param name="defaultUnit">Unit of rows without a unit column.</param>
     /// <param name="assayNormal">Assay healthy mean applied to every row (in the row's unit), or null.</param>
-    public static (IReadOnlyList<PairRow> Rows, IReadOnlyList<PairCsvProblem> Problems) Read(string text, TpoUnit defaultUnit = TpoUnit.PicogramsPerMl, double? assayNormal = null)
+    public static Input.ReadResult<IReadOnlyList<PairRow>> Read(string text, TpoUnit defaultUnit = TpoUnit.PicogramsPerMl, double? assayNormal = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var rows = new List<PairRow>();
-        var problems = new List<PairCsvProblem>();
+        var problems = new List<Input.InputProblem>();
+        var rowOf = new List<int>();
+        void Problem(int row, string message)
+        {
+            problems.Add(new Input.InputProblem($"row {row}", message));
+            rowOf.Add(row);
+        }
         var lines = text.Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -39,34 +43,34 @@ public static class PairCsv
             if (rows.Count == 0 && problems.Count == 0 && cells[0].Equals("id", StringComparison.OrdinalIgnoreCase)) continue;
             if (cells.Length is < 3 or > 4)
             {
-                problems.Add(new(n, $"expected 3 or 4 columns (id,platelets,tpo[,unit]), found {cells.Length}"));
+                Problem(n, $"expected 3 or 4 columns (id,platelets,tpo[,unit]), found {cells.Length}");
                 continue;
             }
-            if (cells[0].Length == 0) problems.Add(new(n, "id is empty"));
+            if (cells[0].Length == 0) Problem(n, "id is empty");
             var unit = defaultUnit;
             if (cells.Length == 4 && cells[3].Length > 0)
             {
                 if (PairMeasurement.ParseUnit(cells[3]) is { } u) unit = u;
                 else
                 {
-                    problems.Add(new(n, $"unit '{cells[3]}' is not {PairMeasurement.UnitNames}"));
+                    Problem(n, $"unit '{cells[3]}' is not {PairMeasurement.UnitNames}");
                     continue;
                 }
             }
-            if (!TryNumber(cells[1], out var platelets)) problems.Add(new(n, $"platelets '{cells[1]}' is not a number (allowed {PairMeasurement.MinPlatelets}–{PairMeasurement.MaxPlatelets} ×10^9/L)"));
-            if (!TryNumber(cells[2], out var tpo)) problems.Add(new(n, $"tpo '{cells[2]}' is not a number (allowed {PairMeasurement.MinTpoPicogramsPerMl}–{PairMeasurement.MaxTpoPicogramsPerMl} pg/mL)"));
-            if (problems.Any(p => p.Row == n)) continue;
+            if (!TryNumber(cells[1], out var platelets)) Problem(n, $"platelets '{cells[1]}' is not a number (allowed {PairMeasurement.MinPlatelets}–{PairMeasurement.MaxPlatelets} ×10^9/L)");
+            if (!TryNumber(cells[2], out var tpo)) Problem(n, $"tpo '{cells[2]}' is not a number (allowed {PairMeasurement.MinTpoPicogramsPerMl}–{PairMeasurement.MaxTpoPicogramsPerMl} pg/mL)");
+            if (rowOf.Contains(n)) continue;
             var m = new PairMeasurement(platelets, tpo, unit, assayNormal);
             var bad = m.Problems();
             if (bad.Count > 0)
             {
-                problems.AddRange(bad.Select(p => new PairCsvProblem(n, p.Message)));
+                foreach (var p in bad) Problem(n, p.Message);
                 continue;
             }
             rows.Add(new PairRow(cells[0], n, m));
         }
-        if (rows.Count == 0 && problems.Count == 0) problems.Add(new(1, "no rows: expected lines id,platelets,tpo[,unit]"));
-        return (rows, problems);
+        if (rows.Count == 0 && problems.Count == 0) Problem(1, "no rows: expected lines id,platelets,tpo[,unit]");
+        return new Input.ReadResult<IReadOnlyList<PairRow>>(rows, problems);
     }
 
     /// <summary>Header of the readings file: id, top reading, its plausibility, then one plausibility column per reading.</summary>

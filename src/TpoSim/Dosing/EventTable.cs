@@ -55,8 +55,8 @@ public sealed record Observation(string SubjectId, double TimeDays, ObservationK
 /// <summary>The content of an event table: doses, observations and every problem found (empty when valid).</summary>
 /// <param name="Doses">Dosing records (EVID 1), in file order.</param>
 /// <param name="Observations">Observations (EVID 0), in file order.</param>
-/// <param name="Errors">One line per problem: file, row, column, what is wrong and what is allowed.</param>
-public sealed record EventTable(IReadOnlyList<SubjectDosingRecord> Doses, IReadOnlyList<Observation> Observations, IReadOnlyList<string> Errors)
+/// <param name="Errors">Every problem: file, row and column, what is wrong and what is allowed.</param>
+public sealed record EventTable(IReadOnlyList<SubjectDosingRecord> Doses, IReadOnlyList<Observation> Observations, IReadOnlyList<Input.InputProblem> Errors)
 {
     /// <summary>True when no problem was found.</summary>
     public bool IsValid => Errors.Count == 0;

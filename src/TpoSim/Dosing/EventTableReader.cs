@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using TpoSim.Input;
 using TpoSim.Scenarios;
 
 namespace TpoSim.Dosing;
@@ -17,7 +18,7 @@ public static class EventTableReader
         ArgumentNullException.ThrowIfNull(path);
         return Input.InputFile.TryReadText(path, out var text, out var problem)
             ? ReadText(text, path, amountUnit)
-            : new EventTable([], [], [$"{path}: cannot be read: {problem}"]);
+            : new EventTable([], [], [new InputProblem(path, "", $"cannot be read: {problem}")]);
     }
 
     /// <summary>Reads CSV text (<paramref name="fileName"/> names it in messages).</summary>
@@ -50,14 +51,17 @@ public static class EventTableReader
         }
         catch (Exception e) when (e is CsvFormatException or IOException or FormatException or InvalidOperationException)
         {
-            state.Errors.Add($"{fileName}: the CSV cannot be parsed: {e.Message}");
+            state.Add("", $"the CSV cannot be parsed: {InputText.FirstSentence(e.Message)}");
         }
         return state.Result();
     }
 
     private sealed class ReadState(string file, DoseUnit amountUnit)
     {
-        public List<string> Errors { get; } = [];
+        public List<InputProblem> Errors { get; } = [];
+
+        /// <summary>A problem at <paramref name="place"/> ("row 3 (line 4), column AMT", "header (line 1), column TIME").</summary>
+        public void Add(string place, string message) => Errors.Add(new InputProblem(file, place, message));
         private readonly List<SubjectDosingRecord> _doses = [];
         private readonly List<Observation> _observations = [];
         private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
@@ -75,21 +79,21 @@ public static class EventTableReader
             {
                 var name = headers[i].Trim();
                 if (!_columns.TryAdd(name, i) && EventTableFormat.Columns.Contains(name, StringComparer.OrdinalIgnoreCase))
-                    Errors.Add($"{file}: header (line 1), column {name.ToUpperInvariant()}: appears more than once; allowed: each of {string.Join(", ", EventTableFormat.Columns)} once.");
+                    Add($"header (line 1), column {name.ToUpperInvariant()}", $"appears more than once; allowed: each of {string.Join(", ", EventTableFormat.Columns)} once.");
             }
             foreach (var column in EventTableFormat.Columns)
                 if (!_columns.ContainsKey(column))
-                    Errors.Add($"{file}: header (line 1), column {column}: missing; required columns: {string.Join(", ", EventTableFormat.Columns)} (any order, extra columns ignored).");
+                    Add($"header (line 1), column {column}", $"missing; required columns: {string.Join(", ", EventTableFormat.Columns)} (any order, extra columns ignored).");
             return Errors.Count == 0;
         }
 
         public void ReadRow(CsvReader csv)
         {
             var row = (int)csv.RowNumber;
-            var where = $"{file}: row {row} (line {csv.LineNumber})";
+            var where = $"row {row} (line {csv.LineNumber})";
             var before = Errors.Count;
             if (csv.FieldCount != _headerCount)
-                Errors.Add($"{where}: has {csv.FieldCount} fields; allowed: {_headerCount}, as in the header.");
+                Add(where, $"has {csv.FieldCount} fields; allowed: {_headerCount}, as in the header.");
 
             string Get(string column)
             {
@@ -98,13 +102,13 @@ public static class EventTableReader
             }
 
             var id = Get("ID");
-            if (id.Length == 0 || id == ".") Errors.Add($"{where}, column ID: empty; allowed: any non-empty subject identifier.");
+            if (id.Length == 0 || id == ".") Add($"{where}, column ID", $"empty; allowed: any non-empty subject identifier.");
 
             var time = Number(where, "TIME", Get("TIME"), 0, EventTableFormat.MaxTimeHours, "h", required: true);
             var evid = Integer(where, "EVID", Get("EVID"), required: true);
             if (evid is not (null or 0 or 1))
             {
-                Errors.Add($"{where}, column EVID: {evid} is not supported; allowed: 0 (observation), 1 (dose).");
+                Add($"{where}, column EVID", $"{evid} is not supported; allowed: 0 (observation), 1 (dose).");
                 evid = null;
             }
             var cmt = Integer(where, "CMT", Get("CMT"), required: true);
@@ -119,18 +123,18 @@ public static class EventTableReader
                 addl = Integer(where, "ADDL", Get("ADDL"), required: false) ?? 0;
                 if (addl is < 0 or > EventTableFormat.MaxAdditionalDoses)
                 {
-                    Errors.Add($"{where}, column ADDL: {addl} is out of range; allowed: integer [0, {EventTableFormat.MaxAdditionalDoses}].");
+                    Add($"{where}, column ADDL", $"{addl} is out of range; allowed: integer [0, {EventTableFormat.MaxAdditionalDoses}].");
                     addl = null;
                 }
                 if (ii is { } i && addl is { } a)
                 {
-                    if (a > 0 && i == 0) Errors.Add($"{where}, column II: 0 h with ADDL {a}; allowed: II > 0 h when ADDL > 0.");
-                    if (a == 0 && i > 0) Errors.Add($"{where}, column ADDL: 0 with II {F(i)} h (II without ADDL repeats nothing); allowed: ADDL ≥ 1 when II > 0, or II 0.");
+                    if (a > 0 && i == 0) Add($"{where}, column II", $"0 h with ADDL {a}; allowed: II > 0 h when ADDL > 0.");
+                    if (a == 0 && i > 0) Add($"{where}, column ADDL", $"0 with II {F(i)} h (II without ADDL repeats nothing); allowed: ADDL ≥ 1 when II > 0, or II 0.");
                 }
                 Zero(where, "DV", Get("DV"), "dose rows");
                 if (cmt is { } c && c is < 1 or > 3)
                 {
-                    Errors.Add($"{where}, column CMT: {c} is not a dose compartment; allowed for EVID 1: 1 (oral), 2 (subcutaneous), 3 (intravenous).");
+                    Add($"{where}, column CMT", $"{c} is not a dose compartment; allowed for EVID 1: 1 (oral), 2 (subcutaneous), 3 (intravenous).");
                     cmt = null;
                 }
                 if (Errors.Count == before && time is { } t && amt is { } amount && cmt is { } dc)
@@ -155,7 +159,7 @@ public static class EventTableReader
                 if (cmt is { } c)
                 {
                     if (c is >= 4 and <= 6) kind = (ObservationKind)(c - 4);
-                    else Errors.Add($"{where}, column CMT: {c} is not an observation compartment; allowed for EVID 0: 4 (platelets, 10^9/L), 5 (TPO, pg/mL), 6 (drug, ng/mL).");
+                    else Add($"{where}, column CMT", $"{c} is not an observation compartment; allowed for EVID 0: 4 (platelets, 10^9/L), 5 (TPO, pg/mL), 6 (drug, ng/mL).");
                 }
                 dv = kind is { } k
                     ? Number(where, "DV", Get("DV"), 0, EventTableFormat.MaxObservation(k), EventTableFormat.ObservationUnit(k), required: true)
@@ -167,7 +171,7 @@ public static class EventTableReader
             if (time is { } tt && id.Length > 0)
             {
                 if (_lastTime.TryGetValue(id, out var last) && tt < last.Hours)
-                    Errors.Add($"{where}, column TIME: {F(tt)} h goes back in time within ID {id}; allowed: ≥ {F(last.Hours)} h (row {last.Row}), rows of a subject in time order.");
+                    Add($"{where}, column TIME", $"{F(tt)} h goes back in time within ID {id}; allowed: ≥ {F(last.Hours)} h (row {last.Row}), rows of a subject in time order.");
                 else
                     _lastTime[id] = (tt, row);
             }
@@ -177,17 +181,17 @@ public static class EventTableReader
         {
             if (IsMissing(text))
             {
-                Errors.Add($"{where}, column AMT: missing on a dose row; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
+                Add($"{where}, column AMT", $"missing on a dose row; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
                 return null;
             }
             if (!TryParse(text, out var v))
             {
-                Errors.Add($"{where}, column AMT: '{text}' is not a number; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
+                Add($"{where}, column AMT", $"'{text}' is not a number; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
                 return null;
             }
             if (!(v > 0 && v <= EventTableFormat.MaxAmount))
             {
-                Errors.Add($"{where}, column AMT: {F(v)} is out of range; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
+                Add($"{where}, column AMT", $"{F(v)} is out of range; allowed: (0, {F(EventTableFormat.MaxAmount)}] {_amountUnit}.");
                 return null;
             }
             return v;
@@ -197,17 +201,17 @@ public static class EventTableReader
         {
             if (IsMissing(text))
             {
-                if (required) Errors.Add($"{where}, column {column}: missing; allowed: [{F(min)}, {F(max)}] {unit}.");
+                if (required) Add($"{where}, column {column}", $"missing; allowed: [{F(min)}, {F(max)}] {unit}.");
                 return null;
             }
             if (!TryParse(text, out var v))
             {
-                Errors.Add($"{where}, column {column}: '{text}' is not a number; allowed: [{F(min)}, {F(max)}] {unit}.");
+                Add($"{where}, column {column}", $"'{text}' is not a number; allowed: [{F(min)}, {F(max)}] {unit}.");
                 return null;
             }
             if (!(v >= min && v <= max))
             {
-                Errors.Add($"{where}, column {column}: {F(v)} is out of range; allowed: [{F(min)}, {F(max)}] {unit}.");
+                Add($"{where}, column {column}", $"{F(v)} is out of range; allowed: [{F(min)}, {F(max)}] {unit}.");
                 return null;
             }
             return v;
@@ -217,12 +221,12 @@ public static class EventTableReader
         {
             if (IsMissing(text))
             {
-                if (required) Errors.Add($"{where}, column {column}: missing; allowed: {IntegerRange(column)}.");
+                if (required) Add($"{where}, column {column}", $"missing; allowed: {IntegerRange(column)}.");
                 return null;
             }
             if (!TryParse(text, out var v) || v != Math.Floor(v) || Math.Abs(v) > 1e9)
             {
-                Errors.Add($"{where}, column {column}: '{text}' is not an integer; allowed: {IntegerRange(column)}.");
+                Add($"{where}, column {column}", $"'{text}' is not an integer; allowed: {IntegerRange(column)}.");
                 return null;
             }
             return (long)v;
@@ -231,8 +235,8 @@ public static class EventTableReader
         private void Zero(string where, string column, string text, string rows)
         {
             if (IsMissing(text)) return;
-            if (!TryParse(text, out var v)) Errors.Add($"{where}, column {column}: '{text}' is not a number; allowed on {rows}: empty, '.' or 0.");
-            else if (v != 0) Errors.Add($"{where}, column {column}: {F(v)} does not apply to {rows}; allowed: empty, '.' or 0.");
+            if (!TryParse(text, out var v)) Add($"{where}, column {column}", $"'{text}' is not a number; allowed on {rows}: empty, '.' or 0.");
+            else if (v != 0) Add($"{where}, column {column}", $"{F(v)} does not apply to {rows}; allowed: empty, '.' or 0.");
         }
 
         private static string IntegerRange(string column) => column switch

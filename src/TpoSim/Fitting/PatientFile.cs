@@ -1,5 +1,6 @@
 using System.Globalization;
 using TpoSim.Dosing;
+using TpoSim.Input;
 using TpoSim.Physiology;
 using TpoSim.Scenarios;
 
@@ -16,7 +17,8 @@ public sealed record PatientFileOverrides(string? Drug = null, double? WeightKg 
 /// DV; CMT 4 platelets, 5 TPO) for ONE subject, with header comment lines naming what the table cannot:
 /// <c># drug: romiplostim</c>, <c># unit: µg/kg</c> (default by drug: µg/kg for romiplostim, mg for the oral drugs),
 /// <c># weightKg: 70</c>, <c># sex: female</c>, <c># condition: itp</c> (the prior, <see cref="FitPriors.Names"/>),
-/// <c># chemotherapy: carboplatin from day 0, every 21 days, 4 cycles</c>. Every problem is returned, one line each.
+/// <c># chemotherapy: carboplatin from day 0, every 21 days, 4 cycles</c>. Every problem is returned, with the header key
+/// or the row and column.
 /// </summary>
 public static class PatientFile
 {
@@ -35,85 +37,90 @@ public static class PatientFile
     /// <summary>The form of the <c># chemotherapy:</c> header line.</summary>
     public const string ChemotherapyForm = "REGIMEN from day D, every N days, K cycles";
 
+    /// <summary>The header's body weight: the patient's weight range.</summary>
+    private static FieldSpec Weight { get; } = FieldSpec.Num("weightKg", "Body weight.", Patient.MinWeightKg, Patient.MaxWeightKg, "kg");
+
     /// <summary>Reads <paramref name="path"/>; on failure the history is null and the errors say why.</summary>
-    public static (PatientHistory? History, IReadOnlyList<string> Errors) Read(string path, PatientFileOverrides? overrides = null)
+    public static ReadResult<PatientHistory> Read(string path, PatientFileOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
-            return (null, [$"{path}: cannot be read: {problem}"]);
+        if (!InputFile.TryReadText(path, out var text, out var problem))
+            return ReadResult<PatientHistory>.Fail(path, "", $"cannot be read: {problem}");
         return Parse(text, path, overrides);
     }
 
     /// <summary>Parses file text (<paramref name="fileName"/> names it in messages).</summary>
-    public static (PatientHistory? History, IReadOnlyList<string> Errors) Parse(string text, string fileName, PatientFileOverrides? overrides = null)
+    public static ReadResult<PatientHistory> Parse(string text, string fileName, PatientFileOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         overrides ??= new PatientFileOverrides();
-        var errors = new List<string>();
-        var meta = Header(text, fileName, errors);
+        var errors = new List<InputProblem>();
+        void Error(string place, string message) => errors.Add(new InputProblem(fileName, place, message));
+        ReadResult<PatientHistory> Fail(string place, string message) => ReadResult<PatientHistory>.Fail(fileName, place, message);
+        var meta = Header(text);
         var drug = overrides.Drug ?? meta.GetValueOrDefault("drug");
         if (drug is not null && !Drugs.Contains(drug))
         {
-            errors.Add($"{fileName}: drug '{drug}' is not known; allowed: {string.Join(", ", Drugs)}.");
+            Error(overrides.Drug is null ? "header drug" : "--drug", $"'{drug}' is not known; allowed: {string.Join(", ", Drugs)}.");
             drug = null;
         }
         var unit = drug == "romiplostim" ? DoseUnit.MicrogramPerKg : DoseUnit.Milligram;
         if (meta.TryGetValue("unit", out var unitText))
         {
             if (ParseUnit(unitText) is { } u) unit = u;
-            else errors.Add($"{fileName}: header unit '{unitText}' is not a dose unit; allowed: mg, µg, µg/kg (ug, ug/kg).");
+            else Error("header unit", $"'{unitText}' is not a dose unit; allowed: mg, µg, µg/kg (ug, ug/kg).");
         }
         var weight = overrides.WeightKg ?? 70;
         if (overrides.WeightKg is null && meta.TryGetValue("weightKg", out var w))
         {
             if (Input.InputNumber.TryParse(w, out var kg)) weight = kg;
-            else errors.Add($"{fileName}: header weightKg '{w}' is not a number; allowed: [{Patient.MinWeightKg}, {Patient.MaxWeightKg}] kg.");
+            else Error("header weightKg", $"'{w}' is not a number; allowed: {Weight.RangeText}.");
         }
-        if (!(weight >= Patient.MinWeightKg && weight <= Patient.MaxWeightKg))
-            errors.Add($"{fileName}: weightKg {weight.ToString("G4", CultureInfo.InvariantCulture)} is out of range; allowed: [{Patient.MinWeightKg}, {Patient.MaxWeightKg}] kg.");
+        if (!Weight.Allows(weight))
+            Error(overrides.WeightKg is null ? "header weightKg" : "--weight", $"{FieldSpec.Format(weight)} is outside the allowed range {Weight.RangeText}.");
         var sex = Sex.Female;
         if (meta.TryGetValue("sex", out var s))
         {
             if (Enum.TryParse<Sex>(s, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) sex = parsed;
-            else errors.Add($"{fileName}: header sex '{s}' is not known; allowed: female, male.");
+            else Error("header sex", $"'{s}' is not known; allowed: female, male.");
         }
         var condition = overrides.Condition ?? meta.GetValueOrDefault("condition") ?? "itp";
         var prior = FitPriors.For(condition);
-        if (prior is null) errors.Add($"{fileName}: condition '{condition}' has no fitting prior; allowed: {string.Join(", ", Conditions)}.");
+        if (prior is null) Error(overrides.Condition is null ? "header condition" : "--condition", $"'{condition}' has no fitting prior; allowed: {string.Join(", ", Conditions)}.");
         var events = new List<ScenarioEvent>();
         if (meta.TryGetValue("chemotherapy", out var chemoText))
         {
-            var (chemotherapy, chemoError) = ParseChemotherapy(chemoText, fileName);
-            if (chemoError is not null) errors.Add(chemoError);
+            var (chemotherapy, chemoError) = ParseChemotherapy(chemoText);
+            if (chemoError is not null) Error("header chemotherapy", chemoError);
             else events.Add(chemotherapy!);
         }
         else if (prior is { NeedsChemotherapy: true })
-            errors.Add($"{fileName}: condition '{condition}' needs the cycles; add a header line '# chemotherapy: {ChemotherapyForm}' (e.g. carboplatin from day 0, every 21 days, 4 cycles).");
+            Error("header chemotherapy", $"missing: condition '{condition}' needs the cycles; add a header line '# chemotherapy: {ChemotherapyForm}' (e.g. carboplatin from day 0, every 21 days, 4 cycles).");
 
         var table = EventTableReader.ReadText(text, fileName, unit);
         errors.AddRange(table.Errors);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return ReadResult<PatientHistory>.Fail(errors);
         var ids = table.SubjectIds;
         if (ids.Count != 1)
-            return (null, [ids.Count == 0 ? $"{fileName}: no rows; a patient file needs dose and observation rows." : $"{fileName}: holds {ids.Count} subjects ({string.Join(", ", ids.Take(5))}); allowed: one patient per file."]);
+            return Fail("", ids.Count == 0 ? "no rows; a patient file needs dose and observation rows." : $"holds {ids.Count} subjects ({string.Join(", ", ids.Take(5))}); allowed: one patient per file.");
         var observations = table.Observations.Where(o => o.Kind is ObservationKind.Platelets or ObservationKind.Tpo).OrderBy(o => o.TimeDays).ToArray();
         if (!observations.Any(o => o.Kind == ObservationKind.Platelets))
-            return (null, [$"{fileName}: no platelet observations (EVID 0, CMT 4); a fit needs at least one."]);
+            return Fail("", "no platelet observations (EVID 0, CMT 4); a fit needs at least one.");
         var low = observations.FirstOrDefault(o => o.Value <= 0);
         if (low is not null)
-            return (null, [$"{fileName}: row {low.Row}, column DV: {low.Value} is not positive; allowed: > 0 (the error model is on the log scale)."]);
+            return Fail($"row {low.Row}, column DV", $"{low.Value} is not positive; allowed: > 0 (the error model is on the log scale).");
         if (table.Doses.Count > 0 && drug is null)
-            return (null, [$"{fileName}: doses but no drug; add a header line '# drug: NAME' or --drug; allowed: {string.Join(", ", Drugs)}."]);
+            return Fail("header drug", $"doses but no drug; add a header line '# drug: NAME' or --drug; allowed: {string.Join(", ", Drugs)}.");
         var doses = table.DosesOf(ids[0]).Select(d => new DoseRecord(drug!, d.Route, d.Amount, d.Unit, d.TimeDays, 0, 1)).ToArray();
         var wrongRoute = doses.FirstOrDefault(d => !(TpoSim.Drugs.DrugCatalog.Get(d.Drug)?.Routes.Contains(d.Route) ?? false));
         if (wrongRoute is not null)
-            return (null, [$"{fileName}: a {drug} dose by route {wrongRoute.Route} at day {wrongRoute.Day.ToString("G6", CultureInfo.InvariantCulture)}; allowed routes: {string.Join(", ", TpoSim.Drugs.DrugCatalog.Get(drug!)!.Routes)} (CMT 1 oral, 2 SC, 3 IV)."]);
-        return (new PatientHistory(ids[0], drug, unit, new Patient(weight, sex), prior!.Choice, doses, observations, Path.GetFileName(fileName))
-            { PriorName = prior.Condition, Events = events }, []);
+            return Fail("column CMT", $"a {drug} dose by route {wrongRoute.Route} at day {wrongRoute.Day.ToString("G6", CultureInfo.InvariantCulture)}; allowed routes: {string.Join(", ", TpoSim.Drugs.DrugCatalog.Get(drug!)!.Routes)} (CMT 1 oral, 2 SC, 3 IV).");
+        return ReadResult<PatientHistory>.Ok(new PatientHistory(ids[0], drug, unit, new Patient(weight, sex), prior!.Choice, doses, observations, Path.GetFileName(fileName))
+            { PriorName = prior.Condition, Events = events });
     }
 
     /// <summary>The <c># key: value</c> lines before the table header.</summary>
-    private static Dictionary<string, string> Header(string text, string fileName, List<string> errors)
+    private static Dictionary<string, string> Header(string text)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var raw in text.Split('\n'))
@@ -137,13 +144,13 @@ public static class PatientFile
     /// Parses <see cref="ChemotherapyForm"/> (e.g. "carboplatin from day 0, every 21 days, 4 cycles"; "K cycles" alone
     /// for one cycle's "1 cycle"): the regimen is a preset of <see cref="Procedures.ChemotherapyRegimen.Presets"/>.
     /// </summary>
-    public static (Chemotherapy? Event, string? Error) ParseChemotherapy(string text, string fileName)
+    public static (Chemotherapy? Event, string? Error) ParseChemotherapy(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var presets = Procedures.ChemotherapyRegimen.Presets;
         var m = System.Text.RegularExpressions.Regex.Match(text.Trim(),
             @"^(?<r>[A-Za-z-]+)\s+from\s+day\s+(?<d>[-+0-9.eE]+)\s*,\s*every\s+(?<n>[-+0-9.eE]+)\s+days?\s*,\s*(?<k>[-+0-9]+)\s+cycles?$");
-        string Bad(string why) => $"{fileName}: header chemotherapy '{Input.InputText.OneLine(text)}': {why}";
+        string Bad(string why) => $"'{Input.InputText.OneLine(text)}': {why}";
         if (!m.Success)
             return (null, Bad($"not understood; allowed: '{ChemotherapyForm}' with REGIMEN one of {string.Join(", ", presets.Select(r => r.Name))}."));
         var regimen = presets.FirstOrDefault(r => r.Name == m.Groups["r"].Value);

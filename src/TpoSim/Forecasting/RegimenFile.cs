@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using TpoSim.Input;
 using TpoSim.Policies;
 
 namespace TpoSim.Forecasting;
@@ -11,40 +11,68 @@ namespace TpoSim.Forecasting;
 /// </summary>
 public static class RegimenFile
 {
-    /// <summary>Reads <paramref name="path"/>; every problem is returned, one line each, naming file, entry and field.</summary>
-    public static (IReadOnlyList<Regimen> Regimens, IReadOnlyList<string> Errors) Read(string path)
+    /// <summary>Largest fixed or start dose, in the history's dose unit (the label limits are checked by the forecast).</summary>
+    public const double MaxDose = 1e5;
+
+    /// <summary>A regimen's fields, checked by the shared <see cref="JsonFieldReader"/>.</summary>
+    private static ObjectSpec Entry { get; } = new("regimen", "A user regimen: a name and one of fixed, hold, label, rule.",
+    [
+        FieldSpec.Text("name", "The regimen's name, unique in the file.").Needed(),
+        FieldSpec.Num("fixed", "A fixed dose at every administration, in the history's dose unit.", 0, MaxDose, exclusiveMin: true),
+        FieldSpec.Flag("hold", "No more doses."),
+        FieldSpec.Flag("label", "The drug's label titration."),
+        FieldSpec.Obj("rule", "A weekly romiplostim ladder.", "rule"),
+        FieldSpec.Num("startDose", "The ladder's start dose; default the current dose.", 0, MaxDose, exclusiveMin: true),
+    ]);
+
+    /// <summary>A ladder's thresholds (×10^9/L) and doses (µg/kg).</summary>
+    private static ObjectSpec Rule { get; } = new("rule", "A weekly romiplostim ladder (the custom titration).",
+    [
+        FieldSpec.Num("low", "Increase by one step below this count.", 0, 5000, "×10^9/L"),
+        FieldSpec.Num("high", "Decrease by one step after two checks above this count.", 0, 5000, "×10^9/L"),
+        FieldSpec.Num("hold", "Withhold above this count.", 0, 5000, "×10^9/L"),
+        FieldSpec.Num("resume", "Resume one step lower below this count.", 0, 5000, "×10^9/L"),
+        FieldSpec.Num("step", "Dose step.", 0, 5000, "µg/kg"),
+        FieldSpec.Num("maxDose", "Highest dose.", 0, 5000, "µg/kg"),
+    ]);
+
+    private static readonly string[] Kinds = ["fixed", "hold", "label", "rule"];
+
+    /// <summary>Reads <paramref name="path"/>; every problem is returned, naming the file, the entry's JSON path and the field.</summary>
+    public static ReadResult<IReadOnlyList<Regimen>> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!Input.InputFile.TryReadText(path, out var text, out var problem))
-            return ([], [$"{path}: cannot be read: {problem}"]);
+        if (!InputFile.TryReadText(path, out var text, out var problem))
+            return ReadResult<IReadOnlyList<Regimen>>.Fail(path, "$", $"cannot read the file: {problem}");
         return Parse(text, path);
     }
 
     /// <summary>Parses JSON text (<paramref name="fileName"/> names it in messages).</summary>
-    public static (IReadOnlyList<Regimen> Regimens, IReadOnlyList<string> Errors) Parse(string text, string fileName)
+    public static ReadResult<IReadOnlyList<Regimen>> Parse(string text, string fileName)
     {
-        var errors = new List<string>();
+        var f = new JsonFieldReader(fileName);
         var regimens = new List<Regimen>();
         var doc = Scenarios.JsonInput.TryParse(text, out var syntax);
-        if (doc is null) return ([], [$"{fileName}: {syntax}"]);
+        if (doc is null) return ReadResult<IReadOnlyList<Regimen>>.Fail(fileName, Scenarios.JsonInput.Locate(syntax).Path, Scenarios.JsonInput.Locate(syntax).Message);
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Array)
-                return ([], [$"{fileName}: the top level must be an array of regimens, e.g. [{{\"name\": \"2 weekly\", \"fixed\": 2}}]."]);
+                return ReadResult<IReadOnlyList<Regimen>>.Fail(fileName, "$", "the top level must be an array of regimens, e.g. [{\"name\": \"2 weekly\", \"fixed\": 2}]");
             var index = 0;
             foreach (var e in doc.RootElement.EnumerateArray())
             {
-                index++;
-                var where = $"{fileName}: regimen {index}";
-                if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where}: must be an object with a name and one of fixed, hold, label, rule."); continue; }
-                var name = e.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : null;
-                if (string.IsNullOrWhiteSpace(name)) { errors.Add($"{where}, field name: missing; allowed: a non-empty string."); continue; }
-                var kinds = new[] { "fixed", "hold", "label", "rule" }.Where(k => e.TryGetProperty(k, out _)).ToArray();
-                if (kinds.Length != 1) { errors.Add($"{where} ({name}): give exactly one of fixed, hold, label, rule (found {kinds.Length})."); continue; }
+                var where = $"$[{index++}]";
+                if (e.ValueKind != JsonValueKind.Object) { f.Error(where, $"expected an object with a name and one of fixed, hold, label, rule, found {Scenarios.JsonInput.Describe(e)}"); continue; }
+                f.CheckFields(e, where, Entry);
+                var name = f.String(e, where, Entry["name"]);
+                if (name is null) continue;
+                if (string.IsNullOrWhiteSpace(name)) { f.Error($"{where}.name", "empty; allowed: a non-empty name"); continue; }
+                var kinds = Kinds.Where(k => e.TryGetProperty(k, out _)).ToArray();
+                if (kinds.Length != 1) { f.Error(where, $"give exactly one of fixed, hold, label, rule (found {kinds.Length}) for regimen '{name}'"); continue; }
                 switch (kinds[0])
                 {
                     case "fixed":
-                        if (Number(e, "fixed", where, 0, 1e5, errors, exclusiveMin: true) is { } dose) regimens.Add(new Regimen(name, RegimenKind.Fixed, dose));
+                        if (f.Number(e, where, Entry["fixed"]) is { } dose) regimens.Add(new Regimen(name, RegimenKind.Fixed, dose));
                         break;
                     case "hold":
                         regimens.Add(new Regimen(name, RegimenKind.Hold));
@@ -53,33 +81,24 @@ public static class RegimenFile
                         regimens.Add(new Regimen(name, RegimenKind.Label));
                         break;
                     default:
-                        var r = e.GetProperty("rule");
-                        if (r.ValueKind != JsonValueKind.Object) { errors.Add($"{where}, field rule: must be an object with low, high, hold, resume, step, maxDose."); break; }
+                        if (f.Object(e, where, "rule") is not { } r) break;
+                        var rpath = $"{where}.rule";
+                        f.CheckFields(r, rpath, Rule);
                         var d = TitrationCatalog.CustomDefaults;
-                        double Get(string field, double fallback) => r.TryGetProperty(field, out _) ? Number(r, field, $"{where}, rule", 0, 5000, errors) ?? fallback : fallback;
+                        double Get(string field, double fallback) => f.Number(r, rpath, Rule[field]) ?? fallback;
                         var rule = new CustomRule(Get("low", d.Low), Get("high", d.High), Get("hold", d.Hold), Get("resume", d.Resume), Get("step", d.Step), Get("maxDose", d.MaxDose));
                         if (!(rule.Low < rule.High && rule.High <= rule.Hold && rule.Resume <= rule.Hold))
-                            errors.Add($"{where}, field rule: thresholds must satisfy low < high ≤ hold and resume ≤ hold (got {rule.Low:G}, {rule.High:G}, {rule.Hold:G}, {rule.Resume:G}).");
+                            f.Error(rpath, $"thresholds must satisfy low < high ≤ hold and resume ≤ hold (got {rule.Low:G}, {rule.High:G}, {rule.Hold:G}, {rule.Resume:G})");
                         if (!(rule.Step > 0 && rule.MaxDose >= rule.Step))
-                            errors.Add($"{where}, field rule: step must be > 0 and maxDose ≥ step.");
-                        double? start = e.TryGetProperty("startDose", out _) ? Number(e, "startDose", where, 0, 1e5, errors, exclusiveMin: true) : null;
-                        regimens.Add(new Regimen(name, RegimenKind.Custom, start, rule));
+                            f.Error(rpath, "step must be > 0 and maxDose ≥ step");
+                        regimens.Add(new Regimen(name, RegimenKind.Custom, f.Number(e, where, Entry["startDose"]), rule));
                         break;
                 }
             }
         }
-        if (errors.Count == 0 && regimens.Count == 0) errors.Add($"{fileName}: no regimens; give at least one.");
+        if (f.Errors.Count == 0 && regimens.Count == 0) f.Error("$", "no regimens; give at least one");
         var dup = regimens.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) errors.Add($"{fileName}: regimen name '{dup.Key}' appears more than once; names must be unique.");
-        return (errors.Count == 0 ? regimens : [], errors);
-    }
-
-    private static double? Number(JsonElement parent, string field, string where, double min, double max, List<string> errors, bool exclusiveMin = false)
-    {
-        var v = parent.GetProperty(field);
-        var ok = v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var x) && (exclusiveMin ? x > min : x >= min) && x <= max;
-        if (ok) return v.GetDouble();
-        errors.Add($"{where}, field {field}: {v.GetRawText()} is not allowed; allowed: a number in {(exclusiveMin ? "(" : "[")}{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}].");
-        return null;
+        if (dup is not null) f.Error("$", $"regimen name '{dup.Key}' appears more than once; names must be unique");
+        return f.Errors.Count == 0 ? ReadResult<IReadOnlyList<Regimen>>.Ok(regimens) : ReadResult<IReadOnlyList<Regimen>>.Fail(f.Errors);
     }
 }

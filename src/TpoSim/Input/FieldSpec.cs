@@ -64,8 +64,9 @@ public sealed record FieldSpec(string Name, FieldKind Kind, string Description)
     public bool Allows(double x) => double.IsFinite(x) && x >= Minimum && x <= Maximum && !(ExclusiveMinimum && x == Minimum);
 
     /// <summary>A range as messages show it.</summary>
-    public static string Range(double min, double max, bool exclusiveMin, string unit) => max == double.MaxValue
-        ? $"{(exclusiveMin ? ">" : "≥")} {Format(min)} {unit}".TrimEnd()
+    public static string Range(double min, double max, bool exclusiveMin, string unit) =>
+        min == double.MinValue && max == double.MaxValue ? $"(-∞, ∞) {unit}".TrimEnd()
+        : max == double.MaxValue ? $"{(exclusiveMin ? ">" : "≥")} {Format(min)} {unit}".TrimEnd()
         : $"{(exclusiveMin ? "(" : "[")}{Format(min)}, {Format(max)}] {unit}".TrimEnd();
 
     /// <summary>A number as messages show it (six significant digits, invariant culture).</summary>

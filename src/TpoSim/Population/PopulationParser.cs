@@ -1,29 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using TpoSim.Input;
 using TpoSim.Parameters;
 using TpoSim.Scenarios;
 using TpoSim.Simulation;
 
 namespace TpoSim.Population;
-
-/// <summary>One problem in a population definition: the file, the JSON path and what is wrong or allowed.</summary>
-/// <param name="Source">File name (the population file, or the scenario file it refers to).</param>
-/// <param name="Path">JSON path, e.g. <c>$.variability[1].cv</c>.</param>
-/// <param name="Message">What is wrong and what is allowed.</param>
-public sealed record PopulationError(string Source, string Path, string Message)
-{
-    /// <summary>One line: "FILE: PATH: MESSAGE".</summary>
-    public override string ToString() => Input.InputText.OneLine($"{Source}: {Path}: {Message}");
-}
-
-/// <summary>A parsed population, or every error found.</summary>
-/// <param name="Definition">The definition when there are no errors.</param>
-/// <param name="Errors">All problems (empty on success).</param>
-public sealed record PopulationParseResult(PopulationDefinition? Definition, IReadOnlyList<PopulationError> Errors)
-{
-    /// <summary>True when a definition was produced.</summary>
-    public bool Succeeded => Definition is not null && Errors.Count == 0;
-}
 
 /// <summary>Reads and validates population definition JSON (docs/population.md).</summary>
 public static class PopulationParser
@@ -31,30 +13,19 @@ public static class PopulationParser
     /// <summary>Largest allowed CV of a log-normal parameter.</summary>
     public const double MaxCv = 2;
 
-    private static readonly string[] TopFields = ["$schema", "name", "description", "scenario", "variability", "correlation", "covariates", "outOfRange", "inclusion", "responseWindow", "endpoints", "arms"];
     private static readonly string[] ArmFields = ["name", "description", "placebo", "doses", "titration", "published"];
     private static readonly string[] ArmPublishedFields = ["statistic", "stratum", "published"];
 
     /// <summary>Most arms a file may declare.</summary>
     public const int MaxArms = 10;
     private static readonly string[] EndpointFields = ["statistic", "published"];
-    private static readonly string[] PublishedFields = ["value", "low", "high", "text"];
-    private static readonly string[] VariabilityFields = ["parameter", "cv", "nonResponderFraction"];
-    private static readonly string[] CovariateFields = ["weightKg", "maleFraction", "eastAsianFraction", "childPugh", "splenectomisedFraction", "splenectomisedPhenotype"];
-    private static readonly string[] PhenotypeFields = ["shifts", "source"];
-    private static readonly string[] ShiftFields = ["parameter", "factor", "source"];
+    private static readonly string[] BaselineStratumFields = ["name", "min", "max", "above", "below"];
 
     /// <summary>Most shifts a stratum phenotype may declare.</summary>
     public const int MaxPhenotypeShifts = 10;
-    private static readonly string[] InclusionFields = ["baselinePlatelets", "maxScreenedPerSubject", "splenectomisedShare", "screening", "baselineStrata"];
-    private static readonly string[] BaselineStratumFields = ["name", "min", "max", "above", "below"];
 
     /// <summary>Most baseline strata a file may declare.</summary>
     public const int MaxBaselineStrata = 10;
-    private static readonly string[] ScreeningFields = ["counts", "intervalDays"];
-    private static readonly string[] BoundFields = ["min", "max", "above", "below"];
-    private static readonly string[] ResponseFields = ["threshold", "firstWeek", "lastWeek", "durableWeeks", "durableMinResponses", "transientMinResponses", "rescueBelow", "rescueExclusionWeeks", "rangeLow", "rangeHigh", "eventAbove"];
-    private static readonly string[] WeightFields = ["distribution", "mean", "sd", "median", "cv", "min", "max"];
 
     /// <summary>True when <paramref name="json"/> is an object with a "scenario" member, i.e. a population rather than a scenario.</summary>
     public static bool LooksLikePopulation(string json)
@@ -64,10 +35,10 @@ public static class PopulationParser
     }
 
     /// <summary>Reads and validates a population file; a scenario path inside it is relative to the file's folder.</summary>
-    public static PopulationParseResult ParseFile(string path)
+    public static ReadResult<PopulationDefinition> ParseFile(string path)
     {
         if (!Input.InputFile.TryReadText(path, out var text, out var problem))
-            return new PopulationParseResult(null, [new PopulationError(path, "$", $"cannot read the file: {problem}")]);
+            return ReadResult<PopulationDefinition>.Fail(path, "$", $"cannot read the file: {problem}");
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
@@ -75,29 +46,30 @@ public static class PopulationParser
     /// <param name="json">The text.</param>
     /// <param name="source">File name used in error lines.</param>
     /// <param name="baseDirectory">Folder a scenario path is relative to.</param>
-    public static PopulationParseResult Parse(string json, string source, string baseDirectory)
+    public static ReadResult<PopulationDefinition> Parse(string json, string source, string baseDirectory)
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new PopulationParseResult(null, [new PopulationError(source, JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
+        if (doc is null) return ReadResult<PopulationDefinition>.Fail(source, JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message);
         using (doc)
         {
-            var errors = new List<PopulationError>();
+            var errors = new List<InputProblem>();
             var definition = Read(doc.RootElement, source, baseDirectory, errors);
-            return errors.Count == 0 ? new PopulationParseResult(definition, []) : new PopulationParseResult(null, errors);
+            return errors.Count == 0 ? new ReadResult<PopulationDefinition>(definition, []) : new ReadResult<PopulationDefinition>(null, errors);
         }
     }
 
     private static string Fmt(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
-    private static PopulationDefinition? Read(JsonElement root, string source, string baseDirectory, List<PopulationError> errors)
+    private static PopulationDefinition? Read(JsonElement root, string source, string baseDirectory, List<InputProblem> errors)
     {
-        void Error(string path, string message) => errors.Add(new PopulationError(source, path, message));
+        void Error(string path, string message) => errors.Add(new InputProblem(source, path, message));
+        var f = new JsonFieldReader(Error);
         if (root.ValueKind != JsonValueKind.Object)
         {
             Error("$", "expected a JSON object with \"scenario\" and \"variability\"");
             return null;
         }
-        CheckFields(root, "$", TopFields, Error);
+        f.CheckFields(root, "$", PopulationFields.Top);
 
         // Base scenario: a path (relative to this file) or an inline scenario object.
         Scenario? scenario = null;
@@ -110,21 +82,21 @@ public static class PopulationParser
             var parsed = ScenarioParser.ParseFile(file);
             if (parsed.Succeeded)
             {
-                scenario = parsed.Scenario;
+                scenario = parsed.Value;
                 scenarioDirectory = Path.GetDirectoryName(Path.GetFullPath(file));
                 scenarioJson = Input.InputFile.TryReadText(file, out var text, out _) ? text : null;
             }
-            else errors.AddRange(parsed.Errors.Select(e => new PopulationError(sc.GetString()!, e.Path, e.Message)));
+            else errors.AddRange(parsed.Errors.Select(e => e.In(sc.GetString()!)));
         }
         else if (sc.ValueKind == JsonValueKind.Object)
         {
             var parsed = ScenarioParser.Parse(sc.GetRawText());
             if (parsed.Succeeded)
             {
-                scenario = parsed.Scenario;
+                scenario = parsed.Value;
                 scenarioJson = sc.GetRawText();
             }
-            else errors.AddRange(parsed.Errors.Select(e => new PopulationError(source, "$.scenario" + e.Path[1..], e.Message)));
+            else errors.AddRange(parsed.Errors.Select(e => new InputProblem(source, "$.scenario" + e.Path[1..], e.Message)));
         }
         else Error("$.scenario", "expected a scenario file path (string) or an inline scenario object");
 
@@ -144,7 +116,7 @@ public static class PopulationParser
                     Error(path, "expected an object { \"parameter\": NAME, \"cv\": 0–2 }");
                     continue;
                 }
-                CheckFields(v, path, VariabilityFields, Error);
+                f.CheckFields(v, path, PopulationFields.Variability);
                 var name = v.TryGetProperty("parameter", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : null;
                 if (name is null) Error(path + ".parameter", "required: a parameter name from 'tposim parameters'");
                 else if (name == ChemotherapyKillRate.Name && scenario is not null && ChemotherapyKillRate.TypicalValue(scenario) is null)
@@ -159,9 +131,7 @@ public static class PopulationParser
                     Error(path + ".parameter", $"'{name}' is {Fmt(value.Value)} in the base scenario; log-normal variability needs a typical value > 0");
                 else if (scenario is not null && !ParameterCatalog.TryGet(name, out _) && SafeValue(scenario, name) is null)
                     Error(path + ".parameter", $"'{name}' is a parameter of a drug the base scenario does not dose; dose it or drop the parameter");
-                double? cv = v.TryGetProperty("cv", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
-                if (cv is null) Error(path + ".cv", $"required: a number in [0, {Fmt(MaxCv)}]");
-                else if (!(cv >= 0 && cv <= MaxCv)) Error(path + ".cv", $"{Fmt(cv.Value)} is outside the allowed range [0, {Fmt(MaxCv)}]");
+                var cv = f.Number(v, path, PopulationFields.Variability["cv"]);
                 var nonResponders = ReadNonResponderFraction(v, path, name is null ? null : SubjectSampler.RangeOf(name, scenario), Error);
                 if (name is not null && cv is not null && nonResponders is not null)
                     variability.Add(new ParameterVariability(name, cv.Value) { NonResponderFraction = nonResponders.Value });
@@ -179,30 +149,16 @@ public static class PopulationParser
         double? maleFraction = null;
         if (root.TryGetProperty("covariates", out var cov))
         {
-            if (cov.ValueKind != JsonValueKind.Object) Error("$.covariates", $"expected an object with any of: {string.Join(", ", CovariateFields)}");
+            if (cov.ValueKind != JsonValueKind.Object) Error("$.covariates", $"expected an object with any of: {string.Join(", ", PopulationFields.Covariates.Names)}");
             else
             {
-                CheckFields(cov, "$.covariates", CovariateFields, Error);
+                f.CheckFields(cov, "$.covariates", PopulationFields.Covariates);
                 if (cov.TryGetProperty("weightKg", out var w)) weight = ReadWeight(w, Error);
-                if (cov.TryGetProperty("maleFraction", out var m))
-                {
-                    if (m.ValueKind != JsonValueKind.Number || !(m.GetDouble() is >= 0 and <= 1))
-                        Error("$.covariates.maleFraction", $"{m.GetRawText()} is outside the allowed range [0, 1]");
-                    else maleFraction = m.GetDouble();
-                }
+                maleFraction = f.Number(cov, "$.covariates", PopulationFields.Covariates["maleFraction"]);
             }
         }
 
-        double? Fraction(JsonElement parent, string path, string field)
-        {
-            if (!parent.TryGetProperty(field, out var f)) return null;
-            if (f.ValueKind != JsonValueKind.Number || !(f.GetDouble() is >= 0 and <= 1))
-            {
-                Error($"{path}.{field}", $"{f.GetRawText()} is outside the allowed range [0, 1]");
-                return null;
-            }
-            return f.GetDouble();
-        }
+        double? Fraction(JsonElement parent, string path, string field) => f.Number(parent, path, PopulationFields.Covariates[field]);
         double? eastAsian = null, splenectomised = null;
         ChildPughMix? childPugh = null;
         if (cov.ValueKind == JsonValueKind.Object)
@@ -227,13 +183,7 @@ public static class PopulationParser
         }
 
         var policy = OutOfRangePolicy.Resample;
-        if (root.TryGetProperty("outOfRange", out var oor))
-        {
-            var text = oor.ValueKind == JsonValueKind.String ? oor.GetString() : null;
-            if (text == "resample") policy = OutOfRangePolicy.Resample;
-            else if (text == "clamp") policy = OutOfRangePolicy.Clamp;
-            else Error("$.outOfRange", $"{oor.GetRawText()} is not allowed; allowed: \"resample\", \"clamp\"");
-        }
+        if (f.Enum(root, "$", PopulationFields.Top["outOfRange"]) == "clamp") policy = OutOfRangePolicy.Clamp;
 
         var name2 = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : scenario?.Name ?? "population";
         if (errors.Count > 0 || scenario is null) return null;
@@ -294,8 +244,9 @@ public static class PopulationParser
             var placebo = false;
             if (a.TryGetProperty("placebo", out var pl))
             {
-                if (pl.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { Fail($"{apath}.placebo", $"{pl.GetRawText()} is not allowed; allowed: true, false"); continue; }
-                placebo = pl.GetBoolean();
+                var bad = false;
+                placebo = new JsonFieldReader((p, m) => { bad = true; Fail(p, m); }).Flag(a, apath, "placebo");
+                if (bad) continue;
             }
             var hasDoses = a.TryGetProperty("doses", out var doses);
             var hasTitration = a.TryGetProperty("titration", out var titration);
@@ -317,7 +268,7 @@ public static class PopulationParser
                 foreach (var e in parsed.Errors) Fail(apath + e.Path[1..], e.Message);
                 continue;
             }
-            var armScenario = parsed?.Scenario ?? scenario;
+            var armScenario = parsed?.Value ?? scenario;
             var regimen = placebo ? "placebo (no drug)" : keeps ? $"the scenario's regimen: {RegimenText(scenario)}" : RegimenText(armScenario);
             var published = ReadArmPublished(a, apath, endpoints, strata, error, ref ok);
             arms.Add(new TrialArm(name, regimen, armScenario.Doses, armScenario.Titration, published) { KeepsRegimen = keeps });
@@ -458,16 +409,12 @@ public static class PopulationParser
             var parameter = kind.Parameters[k];
             var ppath = $"{path}.{parameter.Name}";
             var max = parameter.Unit == "days" && days is { } span ? Math.Min(parameter.Maximum, span) : parameter.Maximum;
-            var unit = parameter.Unit == "10^9/L" ? " ×10⁹/L" : parameter.Unit == "%" ? " %" : parameter.Unit == "cycle" ? " (a whole number)" : $" {parameter.Unit}";
-            if (!item.TryGetProperty(parameter.Name, out var v))
-            {
-                if (parameter.Default is { } d) arguments[k] = d;
-                else Fail(ppath, $"required for {kind.Name}: a number in [{Fmt(parameter.Minimum)}, {Fmt(max)}]{unit}");
-                continue;
-            }
-            if (v.ValueKind != JsonValueKind.Number || !(v.GetDouble() >= parameter.Minimum && v.GetDouble() <= max))
-                Fail(ppath, $"{v.GetRawText()} is outside the allowed range [{Fmt(parameter.Minimum)}, {Fmt(max)}]{unit}{(max < parameter.Maximum ? " (the simulated span)" : "")}");
-            else arguments[k] = v.GetDouble();
+            // A day past the simulated span is out of range for this file, which the unit says.
+            var spec = PopulationFields.Of(parameter, max);
+            if (max < parameter.Maximum) spec = spec with { Unit = spec.Unit + " (the simulated span)" };
+            var reader = new JsonFieldReader(Fail);
+            if ((spec.Kind == FieldKind.Integer ? reader.Integer(item, path, spec) : reader.Number(item, path, spec)) is { } x) arguments[k] = x;
+            else if (parameter.Default is { } d && !item.TryGetProperty(parameter.Name, out _)) arguments[k] = d;
         }
         // A window runs forwards.
         var from = kind.Parameters.ToList().FindIndex(p => p.Name == "fromDay");
@@ -481,21 +428,14 @@ public static class PopulationParser
     private static PublishedEndpoint? ReadPublished(JsonElement pub, string path, Action<string, string> error, ref bool ok)
     {
         if (pub.ValueKind != JsonValueKind.Object) { ok = false; error(path, "expected { \"value\": number, \"low\": number, \"high\": number, \"text\": \"what the paper reports\" }"); return null; }
-        CheckFields(pub, path, PublishedFields, error);
-        double? Number(string field)
-        {
-            if (!pub.TryGetProperty(field, out var v)) return null;
-            if (v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble()) && v.GetDouble() >= 0) return v.GetDouble();
-            error($"{path}.{field}", $"{v.GetRawText()} is not a finite number ≥ 0");
-            return double.NaN;
-        }
-        var value = Number("value");
-        var low = Number("low");
-        var high = Number("high");
-        var text = pub.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
-        if (value is null) { ok = false; error($"{path}.value", "missing: the published value"); return null; }
-        if (text is null) { ok = false; error($"{path}.text", "missing: what the paper reports, with its source"); return null; }
-        if (double.IsNaN(value.Value) || low is double.NaN || high is double.NaN) { ok = false; return null; }
+        var good = true;
+        var f = new JsonFieldReader((p, m) => { good = false; error(p, m); });
+        f.CheckFields(pub, path, PopulationFields.Published);
+        var value = f.Number(pub, path, PopulationFields.Published["value"]);
+        var low = f.Number(pub, path, PopulationFields.Published["low"]);
+        var high = f.Number(pub, path, PopulationFields.Published["high"]);
+        var text = f.String(pub, path, PopulationFields.Published["text"]);
+        if (!good || value is null || text is null) { ok = false; return null; }
         if ((low is { } l && l > value) || (high is { } h && h < value)) { ok = false; error(path, $"needs low ≤ value ≤ high"); return null; }
         return new PublishedEndpoint(value.Value, low, high, text);
     }
@@ -515,7 +455,7 @@ public static class PopulationParser
             Fail(path, "expected { \"shifts\": [ { \"parameter\", \"factor\", \"source\" } ], \"source\" }");
             return null;
         }
-        CheckFields(ph, path, PhenotypeFields, (p, m) => Fail(p, m));
+        new JsonFieldReader(Fail).CheckFields(ph, path, PopulationFields.Phenotype);
         if (!drawsSplenectomy) Fail(path, "needs covariates.splenectomisedFraction (the stratum it shifts)");
         string? source = null;
         if (ph.TryGetProperty("source", out var src))
@@ -534,16 +474,13 @@ public static class PopulationParser
         {
             var p = $"{path}.shifts[{i++}]";
             if (item.ValueKind != JsonValueKind.Object) { Fail(p, "expected { \"parameter\", \"factor\", \"source\" }"); continue; }
-            CheckFields(item, p, ShiftFields, (q, m) => Fail(q, m));
+            new JsonFieldReader(Fail).CheckFields(item, p, PopulationFields.Shift);
             var name = item.TryGetProperty("parameter", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
             var range = name is null ? null : Simulator.RangeOf(name, scenario?.Core);
             if (name is null) Fail(p + ".parameter", "required: a parameter name from 'tposim parameters'");
             else if (range is null) Fail(p + ".parameter", $"unknown parameter '{name}'; see 'tposim parameters'");
             else if (shifts.Any(x => x.Parameter == name)) Fail(p + ".parameter", $"'{name}' is shifted twice; list each parameter once");
-            double? factor = item.TryGetProperty("factor", out var f) && f.ValueKind == JsonValueKind.Number ? f.GetDouble() : null;
-            if (factor is null) Fail(p + ".factor", $"required: a number in [{Fmt(StratumPhenotype.MinFactor)}, {Fmt(StratumPhenotype.MaxFactor)}]");
-            else if (!(factor >= StratumPhenotype.MinFactor && factor <= StratumPhenotype.MaxFactor))
-                Fail(p + ".factor", $"{Fmt(factor.Value)} is outside the allowed range [{Fmt(StratumPhenotype.MinFactor)}, {Fmt(StratumPhenotype.MaxFactor)}]");
+            var factor = new JsonFieldReader(Fail).Number(item, p, PopulationFields.Shift["factor"]);
             var text = item.TryGetProperty("source", out var s2) && s2.ValueKind == JsonValueKind.String ? s2.GetString() : null;
             if (string.IsNullOrWhiteSpace(text)) Fail(p + ".source", "required: a citation, or \"assumed: \" and why");
             if (name is null || range is null || factor is null || text is null || scenario is null) continue;
@@ -567,16 +504,11 @@ public static class PopulationParser
         }
         var shares = new Dictionary<string, double> { ["A"] = 0, ["B"] = 0, ["C"] = 0 };
         var ok = true;
+        var f = new JsonFieldReader((p, m) => { ok = false; error(p, m); });
         foreach (var p in cp.EnumerateObject())
         {
-            if (!shares.ContainsKey(p.Name)) { error($"{path}.{p.Name}", "unknown class; allowed: A, B, C"); ok = false; continue; }
-            if (p.Value.ValueKind != JsonValueKind.Number || !(p.Value.GetDouble() is >= 0 and <= 1))
-            {
-                error($"{path}.{p.Name}", $"{p.Value.GetRawText()} is outside the allowed range [0, 1]");
-                ok = false;
-                continue;
-            }
-            shares[p.Name] = p.Value.GetDouble();
+            if (!shares.ContainsKey(p.Name)) { f.Error($"{path}.{p.Name}", "unknown class; allowed: A, B, C"); continue; }
+            if (f.NumberAt(p.Value, $"{path}.{p.Name}", PopulationFields.ChildPughShare) is { } share) shares[p.Name] = share;
         }
         if (!ok) return null;
         var sum = shares.Values.Sum();
@@ -601,23 +533,16 @@ public static class PopulationParser
             error(path, "expected { \"baselinePlatelets\": { \"min\"|\"above\": N, \"max\"|\"below\": N } }");
             return null;
         }
-        CheckFields(inc, path, InclusionFields, error);
         var ok = true;
         void Fail(string p, string m) { ok = false; error(p, m); }
-        var maxScreened = InclusionCriteria.DefaultMaxScreenedPerSubject;
-        if (inc.TryGetProperty("maxScreenedPerSubject", out var ms))
+        var f = new JsonFieldReader(Fail);
+        f.CheckFields(inc, path, PopulationFields.Inclusion);
+        var maxScreened = f.Integer(inc, path, PopulationFields.Inclusion["maxScreenedPerSubject"]) ?? InclusionCriteria.DefaultMaxScreenedPerSubject;
+        var share = f.Number(inc, path, PopulationFields.Inclusion["splenectomisedShare"]);
+        if (share is not null && !splenectomyDrawn)
         {
-            if (ms.ValueKind != JsonValueKind.Number || !Scenarios.JsonInput.TryGetWholeNumber(ms, out maxScreened) || maxScreened is < 1 or > 1000)
-                Fail($"{path}.maxScreenedPerSubject", $"{ms.GetRawText()} is outside the allowed range [1, 1000] (an integer)");
-        }
-        double? share = null;
-        if (inc.TryGetProperty("splenectomisedShare", out var ss))
-        {
-            if (ss.ValueKind != JsonValueKind.Number || !(ss.GetDouble() is >= 0 and <= 1))
-                Fail($"{path}.splenectomisedShare", $"{ss.GetRawText()} is outside the allowed range [0, 1]");
-            else if (!splenectomyDrawn)
-                Fail($"{path}.splenectomisedShare", "needs covariates.splenectomisedFraction (the candidates' share) to enrol by stratum");
-            else share = ss.GetDouble();
+            Fail($"{path}.splenectomisedShare", "needs covariates.splenectomisedFraction (the candidates' share) to enrol by stratum");
+            share = null;
         }
         ScreeningVisits? screening = null;
         if (inc.TryGetProperty("screening", out var sv))
@@ -627,17 +552,10 @@ public static class PopulationParser
                 Fail(spath, $"expected {{ \"counts\": 1–{ScreeningVisits.MaxCounts}, \"intervalDays\": 1–{Fmt(ScreeningVisits.MaxIntervalDays)} }}");
             else
             {
-                foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(sv, spath, ScreeningFields)) Fail(p, m);
-                var counts = 0;
-                if (!sv.TryGetProperty("counts", out var cn)) Fail($"{spath}.counts", $"required: the number of screening counts, an integer in [1, {ScreeningVisits.MaxCounts}]");
-                else if (cn.ValueKind != JsonValueKind.Number || !Scenarios.JsonInput.TryGetWholeNumber(cn, out counts) || counts is < 1 or > ScreeningVisits.MaxCounts)
-                    Fail($"{spath}.counts", $"{cn.GetRawText()} is outside the allowed range [1, {ScreeningVisits.MaxCounts}] (an integer)");
-                var interval = double.NaN;
-                if (!sv.TryGetProperty("intervalDays", out var iv)) Fail($"{spath}.intervalDays", $"required: days between screening counts, in [1, {Fmt(ScreeningVisits.MaxIntervalDays)}]");
-                else if (iv.ValueKind != JsonValueKind.Number || !(iv.GetDouble() is >= 1 and <= ScreeningVisits.MaxIntervalDays))
-                    Fail($"{spath}.intervalDays", $"{iv.GetRawText()} is outside the allowed range [1, {Fmt(ScreeningVisits.MaxIntervalDays)}] days");
-                else interval = iv.GetDouble();
-                if (ok) screening = new ScreeningVisits(counts, interval);
+                f.CheckFields(sv, spath, PopulationFields.Screening);
+                var counts = f.Integer(sv, spath, PopulationFields.Screening["counts"]);
+                var interval = f.Number(sv, spath, PopulationFields.Screening["intervalDays"]);
+                if (ok && counts is { } c && interval is { } d) screening = new ScreeningVisits(c, d);
             }
         }
         if (!inc.TryGetProperty("baselinePlatelets", out var bp) || bp.ValueKind != JsonValueKind.Object)
@@ -646,19 +564,12 @@ public static class PopulationParser
             return null;
         }
         var bpath = $"{path}.baselinePlatelets";
-        foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(bp, bpath, BoundFields)) Fail(p, m);
-        foreach (var p in bp.EnumerateObject())
-        {
-            if (!BoundFields.Contains(p.Name)) continue; // reported below, by the shared check
-            if (p.Value.ValueKind != JsonValueKind.Number || !(p.Value.GetDouble() is >= 0 and <= 5000))
-                Fail($"{bpath}.{p.Name}", $"{p.Value.GetRawText()} is outside the allowed range [0, 5000] ×10⁹/L");
-        }
+        f.CheckFields(bp, bpath, PopulationFields.Bounds);
+        var min = f.Number(bp, bpath, PopulationFields.Bounds["min"]);
+        var above = f.Number(bp, bpath, PopulationFields.Bounds["above"]);
+        var max = f.Number(bp, bpath, PopulationFields.Bounds["max"]);
+        var below = f.Number(bp, bpath, PopulationFields.Bounds["below"]);
         if (!ok) return null;
-        double? Get(string f) => bp.TryGetProperty(f, out var v) ? v.GetDouble() : null;
-        var min = Get("min");
-        var above = Get("above");
-        var max = Get("max");
-        var below = Get("below");
         if (min is not null && above is not null) Fail($"{bpath}.above", "give either 'min' (inclusive) or 'above' (exclusive), not both");
         if (max is not null && below is not null) Fail($"{bpath}.below", "give either 'max' (inclusive) or 'below' (exclusive), not both");
         if (min is null && above is null && max is null && below is null) Fail(bpath, "no bound given; allowed: min, above, max, below");
@@ -727,41 +638,27 @@ public static class PopulationParser
         const string path = "$.responseWindow";
         if (rw.ValueKind != JsonValueKind.Object)
         {
-            error(path, $"expected an object with any of: {string.Join(", ", ResponseFields)}");
+            error(path, $"expected an object with any of: {string.Join(", ", PopulationFields.Response.Names)}");
             return null;
         }
-        CheckFields(rw, path, ResponseFields, error);
         var ok = true;
-        var d = ResponseDefinition.Default;
-        double Num(string field, double min, double max, double fallback)
-        {
-            if (!rw.TryGetProperty(field, out var v)) return fallback;
-            if (v.ValueKind != JsonValueKind.Number || !(v.GetDouble() >= min && v.GetDouble() <= max))
-            {
-                ok = false;
-                error($"{path}.{field}", $"{v.GetRawText()} is outside the allowed range [{Fmt(min)}, {Fmt(max)}]");
-                return fallback;
-            }
-            return v.GetDouble();
-        }
-        int Int(string field, int min, int max, int fallback)
-        {
-            var v = Num(field, min, max, fallback);
-            if (v != Math.Floor(v)) { ok = false; error($"{path}.{field}", $"{Fmt(v)} must be a whole number of weeks"); }
-            return (int)v;
-        }
+        var f = new JsonFieldReader((p, m) => { ok = false; error(p, m); });
+        f.CheckFields(rw, path, PopulationFields.Response);
+        // A field left out takes its default (the spec's, which is ResponseDefinition.Default's).
+        double Num(string field) => f.Number(rw, path, PopulationFields.Response[field]) ?? (double)PopulationFields.Response[field].Default!;
+        int Int(string field) => f.Integer(rw, path, PopulationFields.Response[field]) ?? (int)(double)PopulationFields.Response[field].Default!;
         var r = new ResponseDefinition(
-            Num("threshold", 1, 1000, d.Threshold),
-            Int("firstWeek", 1, 520, d.FirstWeek),
-            rw.TryGetProperty("lastWeek", out _) ? Int("lastWeek", 1, 520, 1) : null,
-            Int("durableWeeks", 1, 520, d.DurableWeeks),
-            Int("durableMinResponses", 1, 520, d.DurableMinResponses),
-            Int("transientMinResponses", 1, 520, d.TransientMinResponses),
-            Num("rescueBelow", 0, 1000, d.RescueBelow),
-            Int("rescueExclusionWeeks", 0, 520, d.RescueExclusionWeeks),
-            Num("rangeLow", 0, 5000, d.RangeLow),
-            Num("rangeHigh", 0, 5000, d.RangeHigh),
-            Num("eventAbove", 0, 10000, d.EventAbove));
+            Num("threshold"),
+            Int("firstWeek"),
+            f.Integer(rw, path, PopulationFields.Response["lastWeek"]),
+            Int("durableWeeks"),
+            Int("durableMinResponses"),
+            Int("transientMinResponses"),
+            Num("rescueBelow"),
+            Int("rescueExclusionWeeks"),
+            Num("rangeLow"),
+            Num("rangeHigh"),
+            Num("eventAbove"));
         if (ok && r.DurableMinResponses > r.DurableWeeks) { ok = false; error($"{path}.durableMinResponses", $"{r.DurableMinResponses} exceeds durableWeeks {r.DurableWeeks}"); }
         if (ok && !(r.RangeLow < r.RangeHigh)) { ok = false; error($"{path}.rangeHigh", $"{Fmt(r.RangeHigh)} must be above rangeLow {Fmt(r.RangeLow)}"); }
         if (ok && r.LastWeek is { } lw && lw < r.FirstWeek) { ok = false; error($"{path}.lastWeek", $"{lw} is before firstWeek {r.FirstWeek}"); }
@@ -816,12 +713,8 @@ public static class PopulationParser
             var j = 0;
             foreach (var x in row.EnumerateArray())
             {
-                if (x.ValueKind != JsonValueKind.Number || !(x.GetDouble() is >= -1 and <= 1))
-                {
-                    error($"{path}[{i}][{j}]", $"{x.GetRawText()} is outside the allowed range [-1, 1]");
-                    return null;
-                }
-                r[i, j++] = x.GetDouble();
+                if (new JsonFieldReader(error).NumberAt(x, $"{path}[{i}][{j}]", PopulationFields.Correlation) is not { } rij) return null;
+                r[i, j++] = rij;
             }
             i++;
         }
@@ -859,32 +752,18 @@ public static class PopulationParser
         }
         var ok = true;
         void Fail(string p, string m) { ok = false; error(p, m); }
-        foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(w, path, WeightFields)) Fail(p, m);
-        var kindText = w.TryGetProperty("distribution", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        var f = new JsonFieldReader(Fail);
+        f.CheckFields(w, path, PopulationFields.Weight);
         WeightDistributionKind kind;
+        var kindText = f.Enum(w, path, PopulationFields.Weight["distribution"]);
         if (kindText == "normal") kind = WeightDistributionKind.Normal;
         else if (kindText == "logNormal") kind = WeightDistributionKind.LogNormal;
-        else
-        {
-            Fail($"{path}.distribution", "required; allowed: \"normal\", \"logNormal\"");
-            return null;
-        }
-        double Number(string field, double min, double max, string unit)
-        {
-            if (!w.TryGetProperty(field, out var x) || x.ValueKind != JsonValueKind.Number)
-            {
-                Fail($"{path}.{field}", $"required for {kindText}: a number in [{Fmt(min)}, {Fmt(max)}]{unit}");
-                return double.NaN;
-            }
-            var v = x.GetDouble();
-            if (!(v >= min && v <= max)) Fail($"{path}.{field}", $"{Fmt(v)} is outside the allowed range [{Fmt(min)}, {Fmt(max)}]{unit}");
-            return v;
-        }
-        const double lo = Physiology.Patient.MinWeightKg, hi = Physiology.Patient.MaxWeightKg;
-        var center = Number(kind == WeightDistributionKind.Normal ? "mean" : "median", lo, hi, " kg");
-        var spread = kind == WeightDistributionKind.Normal ? Number("sd", 0, 100, " kg") : Number("cv", 0, MaxCv, "");
-        var min = Number("min", lo, hi, " kg");
-        var max = Number("max", lo, hi, " kg");
+        else return null;
+        double Number(string field) => f.Number(w, path, PopulationFields.Weight[field]) ?? double.NaN;
+        var center = Number(kind == WeightDistributionKind.Normal ? "mean" : "median");
+        var spread = Number(kind == WeightDistributionKind.Normal ? "sd" : "cv");
+        var min = Number("min");
+        var max = Number("max");
         if (ok && !(min < max)) Fail($"{path}.max", $"{Fmt(max)} must be greater than min {Fmt(min)}");
         if (ok && !(center >= min && center <= max)) Fail($"{path}", $"the {(kind == WeightDistributionKind.Normal ? "mean" : "median")} {Fmt(center)} must lie in [min, max] = [{Fmt(min)}, {Fmt(max)}] kg");
         return ok ? new WeightDistribution(kind, center, spread, min, max) : null;

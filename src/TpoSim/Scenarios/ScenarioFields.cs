@@ -3,16 +3,6 @@ using static TpoSim.Input.FieldSpec;
 
 namespace TpoSim.Scenarios;
 
-/// <summary>One object of the scenario format: its schema name, meaning and fields, in the order docs and errors list them.</summary>
-public sealed record ObjectSpec(string Name, string Description, IReadOnlyList<FieldSpec> Fields)
-{
-    /// <summary>The field names, as the unknown-field error lists them.</summary>
-    public string[] Names { get; } = Fields.Select(f => f.Name).ToArray();
-
-    /// <summary>The field called <paramref name="name"/>.</summary>
-    public FieldSpec this[string name] => Fields.First(f => f.Name == name);
-}
-
 /// <summary>
 /// The fields of every object of the scenario format (docs/scenarios.md) with their types, ranges, units and defaults.
 /// <see cref="ScenarioParser"/> checks against these and <see cref="ScenarioSchema"/> writes docs/scenario.schema.json

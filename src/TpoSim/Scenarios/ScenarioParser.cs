@@ -25,33 +25,33 @@ public static class ScenarioParser
     /// <param name="daysName">How errors and warnings name the chosen span: the CLI's <c>--days</c>, or the JSON path of a
     /// top-level field of the same document that carries it (the web API's <c>$.days</c>), which is then not an unknown
     /// field. The web and the CLI thus share this one path, with the same messages.</param>
-    public static ScenarioParseResult Parse(string json, string? baseDirectory = null, double? days = null, string daysName = DaysOption)
+    public static ReadResult<Scenario> Parse(string json, string? baseDirectory = null, double? days = null, string daysName = DaysOption)
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new ScenarioParseResult(null, [new ScenarioError(JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
+        if (doc is null) return new ReadResult<Scenario>(null, [new InputProblem(JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
         using (doc)
         {
             var reader = new Reader(baseDirectory, days, daysName);
             var scenario = reader.ReadScenario(doc.RootElement);
-            if (reader.Errors.Count != 0) return new ScenarioParseResult(null, reader.Errors, reader.Warnings);
+            if (reader.Errors.Count != 0) return new ReadResult<Scenario>(null, reader.Errors, reader.Warnings);
             if (reader.BaselinePath is { } baselinePath)
             {
                 // The requested day-0 count is reachable only if some severity gives it: that takes the model, so it is
                 // the last check, on an otherwise valid scenario.
                 var (solved, reason) = Simulation.BaselineSeverity.Resolve(scenario!);
-                if (solved is null) return new ScenarioParseResult(null, [new ScenarioError(baselinePath, reason)], reader.Warnings);
+                if (solved is null) return new ReadResult<Scenario>(null, [new InputProblem(baselinePath, reason)], reader.Warnings);
                 scenario = solved;
             }
-            return new ScenarioParseResult(scenario, [], reader.Warnings);
+            return new ReadResult<Scenario>(scenario, [], reader.Warnings);
         }
     }
 
     /// <summary>Reads and parses a file; a missing, unreadable or oversized file is reported as an error, not thrown.</summary>
-    public static ScenarioParseResult ParseFile(string path)
+    public static ReadResult<Scenario> ParseFile(string path)
     {
         if (!Input.InputFile.TryReadText(path, out var text, out var problem))
-            return new ScenarioParseResult(null, [new ScenarioError("$", $"cannot read the file: {problem}")]);
-        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)));
+            return ReadResult<Scenario>.Fail(path, "$", $"cannot read the file: {problem}");
+        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path))).In(path);
     }
 
     /// <summary>The CLI's name of the span override, and the default of <see cref="Parse"/>'s <c>daysName</c>.</summary>
@@ -68,14 +68,11 @@ public static class ScenarioParser
         : ParameterCatalog.TryGet(name, out var def) ? (def.Allows, def.RangeText)
         : Physiology.TpoModelAssembly.ModelOnlyParameter(name) is { } m ? (m.Allows, m.RangeText) : null;
 
-    private sealed class Reader(string? baseDirectory, double? daysOverride, string daysName)
+    private sealed class Reader(string? baseDirectory, double? daysOverride, string daysName) : JsonFieldReader
     {
-        public List<ScenarioError> Errors { get; } = [];
 
         /// <summary>What the override of the span changed (a titration cut to it), one line each.</summary>
         public List<string> Warnings { get; } = [];
-
-        private void Error(string path, string message) => Errors.Add(new ScenarioError(path, message));
 
         /// <summary>JSON path of the condition's <c>baselinePlatelets</c>, when one asks for its severity to be solved.</summary>
         public string? BaselinePath { get; private set; }
@@ -431,14 +428,6 @@ public static class ScenarioParser
 
         private static string Lower(bool b) => b ? "true" : "false";
 
-        private bool Flag(JsonElement parent, string path, string field)
-        {
-            if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return false;
-            if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
-            Error($"{path}.{field}", $"expected true or false, found {Kind(v)}");
-            return false;
-        }
-
         /// <summary>
         /// The dose rows (EVID 1) of one subject of a NONMEM-style event table (Dosing.EventTableReader: TIME and II in hours,
         /// route from CMT 1 oral / 2 SC / 3 IV) as dose records in file order; observation rows are read and ignored.
@@ -466,7 +455,7 @@ public static class ScenarioParser
                 return [];
             }
             var table = Dosing.EventTableReader.ReadText(text, file, unit);
-            foreach (var problem in table.Errors) Error($"{path}.file", problem);
+            foreach (var problem in table.Errors) Error($"{path}.file", problem.Line);
             if (!table.IsValid) return [];
             var ids = table.SubjectIds;
             string subject;
@@ -691,98 +680,6 @@ public static class ScenarioParser
             }
             if (Errors.Count > errorsBefore || cname is null) return null;
             return new ConditionChoice(cname, severity ?? (cname == "healthy" ? 0 : 1), options, baseline);
-        }
-
-        private void CheckFields(JsonElement e, string path, string[] allowed)
-        {
-            foreach (var (p, m) in JsonInput.UnknownFields(e, path, allowed)) Error(p, m);
-        }
-
-        private static string Kind(JsonElement e) => JsonInput.Describe(e);
-
-        private JsonElement? Object(JsonElement parent, string path, string field)
-        {
-            if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-            if (v.ValueKind == JsonValueKind.Object) return v;
-            Error($"{path}.{field}", $"expected an object, found {Kind(v)}");
-            return null;
-        }
-
-        private IEnumerable<(JsonElement Element, string Path)> Array(JsonElement parent, string path, string field)
-        {
-            if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) yield break;
-            if (v.ValueKind != JsonValueKind.Array)
-            {
-                Error($"{path}.{field}", $"expected an array, found {Kind(v)}");
-                yield break;
-            }
-            var i = 0;
-            foreach (var item in v.EnumerateArray()) yield return (item, $"{path}.{field}[{i++}]");
-        }
-
-        private string? String(JsonElement parent, string path, string field, bool required = false)
-        {
-            if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                if (required) Error($"{path}.{field}", "required text is missing");
-                return null;
-            }
-            if (v.ValueKind == JsonValueKind.String) return v.GetString();
-            Error($"{path}.{field}", $"expected text, found {Kind(v)}");
-            return null;
-        }
-
-        private string? Enum(JsonElement parent, string path, FieldSpec f)
-        {
-            var (field, allowed, required) = (f.Name, f.Choices, f.Required);
-            var s = String(parent, path, field, required: false);
-            if (s is null)
-            {
-                var present = parent.TryGetProperty(field, out var given);
-                if (required && (!present || given.ValueKind == JsonValueKind.Null)) Error($"{path}.{field}", $"required; allowed: {string.Join(", ", allowed)}");
-                else if (parent.TryGetProperty(field, out var raw) && raw.ValueKind != JsonValueKind.String && raw.ValueKind != JsonValueKind.Null)
-                    Errors[^1] = Errors[^1] with { Message = $"expected one of {string.Join(", ", allowed)}, found {Kind(raw)}" };
-                return null;
-            }
-            if (allowed.Contains(s)) return s;
-            Error($"{path}.{field}", $"unknown value '{s}'; allowed: {string.Join(", ", allowed)}");
-            return null;
-        }
-
-        /// <summary>The number field <paramref name="f"/> checked against its range (<see cref="FieldSpec.RangeText"/> in the error), or null.</summary>
-        private double? Number(JsonElement parent, string path, FieldSpec f)
-        {
-            var field = f.Name;
-            var range = f.RangeText;
-            if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                if (f.Required) Error($"{path}.{field}", $"required number is missing; allowed {range}");
-                return null;
-            }
-            if (v.ValueKind != JsonValueKind.Number) { Error($"{path}.{field}", $"expected a number in {range}, found {Kind(v)}"); return null; }
-            var x = v.GetDouble();
-            if (!f.Allows(x))
-            {
-                Error($"{path}.{field}", $"{Fmt(x)} is outside the allowed range {range}");
-                return null;
-            }
-            return x;
-        }
-
-        private int? Integer(JsonElement parent, string path, FieldSpec f)
-        {
-            var (field, min, max) = (f.Name, (int)f.Minimum, (int)f.Maximum);
-            if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-            // 10, 1e1 and 10.0 are the same whole number in JSON; 10.5 is not one.
-            if (!JsonInput.TryGetWholeNumber(v, out var n))
-            {
-                Error($"{path}.{field}", v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble()) && Math.Floor(v.GetDouble()) == v.GetDouble()
-                    ? $"{Fmt(v.GetDouble())} is outside the allowed range [{min}, {max}]"
-                    : $"expected a whole number in [{min}, {max}], found {Kind(v)}");
-                return null;
-            }
-            if (n < min || n > max) { Error($"{path}.{field}", $"{n} is outside the allowed range [{min}, {max}]"); return null; }
-            return n;
         }
     }
 }

@@ -33,37 +33,31 @@ public static class DistributionJson
 
     /// <summary>
     /// Reads a distribution for a parameter with nominal value <paramref name="nominal"/> allowed in [<paramref name="min"/>,
-    /// <paramref name="max"/>]. Returns the problem (JSON path and allowed values) instead when the object is wrong.
+    /// <paramref name="max"/>]. Returns the first problem (JSON path and allowed values) instead when the object is wrong;
+    /// the fields are checked by the shared <see cref="Input.JsonFieldReader"/>, so they are worded as in every other file.
     /// </summary>
     public static (ParameterDistribution? Distribution, string? Error) Read(JsonNode? node, string path, double nominal, double min, double max)
     {
         if (node is not JsonObject o) return (null, $"{path}: must be an object with \"kind\" ({string.Join(", ", Kinds)})");
-        var kind = o["kind"] is JsonValue kv && kv.TryGetValue<string>(out var k) ? k : null;
-        if (kind is null || !Kinds.Contains(kind)) return (null, $"{path}.kind: must be one of {string.Join(", ", Kinds)}");
+        using var doc = JsonDocument.Parse(o.ToJsonString());
+        var e = doc.RootElement;
+        string? error = null;
+        var f = new Input.JsonFieldReader((p, m) => error ??= $"{p}: {m}");
+        var kind = f.Enum(e, path, Input.FieldSpec.OneOf("kind", "", Kinds).Needed());
+        if (kind is null) return (null, error);
         string[] allowed = kind switch
         {
             "normal" => ["kind", "mean", "sd", "min", "max"],
             "logNormal" => ["kind", "median", "cv", "min", "max"],
             _ => ["kind", "min", "max"],
         };
-        foreach (var (name, _) in o)
-        {
-            if (!allowed.Contains(name)) return (null, $"{path}.{name}: unknown field for kind {kind}; allowed: {string.Join(", ", allowed)}");
-        }
-        string? error = null;
-        double Number(string name, double fallback, double low, double high)
-        {
-            if (error is not null) return double.NaN;
-            if (o[name] is null) return fallback;
-            if (o[name] is not JsonValue v || !v.TryGetValue<double>(out var x) || !double.IsFinite(x) || x < low || x > high)
-            {
-                error = $"{path}.{name}: must be a number in [{F(low)}, {F(high)}]";
-                return double.NaN;
-            }
-            return x;
-        }
-        var lo = Number("min", min, min, max);
-        var hi = Number("max", max, min, max);
+        f.CheckFields(e, path, allowed);
+        if (error is not null) return (null, error);
+        // A field left out takes the parameter's range (min, max) or nominal value (mean, median); sd and cv are required.
+        double Number(Input.FieldSpec spec, double fallback) => error is not null ? double.NaN
+            : e.TryGetProperty(spec.Name, out var v) && v.ValueKind != JsonValueKind.Null || spec.Required ? f.Number(e, path, spec) ?? double.NaN : fallback;
+        var lo = Number(Input.FieldSpec.Num("min", "", min, max), min);
+        var hi = Number(Input.FieldSpec.Num("max", "", min, max), max);
         if (error is null && !(lo < hi)) error = $"{path}: min ({F(lo)}) must be below max ({F(hi)})";
         ParameterDistribution? d = null;
         switch (kind)
@@ -77,19 +71,17 @@ public static class DistributionJson
                 break;
             case "normal":
             {
-                var mean = Number("mean", nominal, double.MinValue, double.MaxValue);
-                var sd = Number("sd", double.NaN, double.Epsilon, double.MaxValue);
-                if (error is null && double.IsNaN(sd)) error = $"{path}.sd: required, a number > 0";
-                d = new NormalDistribution(mean, sd, lo, hi);
+                var mean = Number(Input.FieldSpec.Num("mean", "", double.MinValue, double.MaxValue), nominal);
+                var sd = Number(Input.FieldSpec.Num("sd", "", 0, double.MaxValue, exclusiveMin: true).Needed(), double.NaN);
+                d = error is null ? new NormalDistribution(mean, sd, lo, hi) : null;
                 break;
             }
             default:
             {
-                var median = Number("median", nominal, double.Epsilon, double.MaxValue);
-                var cv = Number("cv", double.NaN, 1e-6, 10);
-                if (error is null && double.IsNaN(cv)) error = $"{path}.cv: required, a number in [1e-06, 10]";
+                var median = Number(Input.FieldSpec.Num("median", "", 0, double.MaxValue, exclusiveMin: true), nominal);
+                var cv = Number(Input.FieldSpec.Num("cv", "", 1e-6, 10).Needed(), double.NaN);
                 if (error is null && !(lo > 0)) error = $"{path}.min: a log-normal range needs min > 0";
-                d = new LogNormalDistribution(median, cv, lo, hi);
+                d = error is null ? new LogNormalDistribution(median, cv, lo, hi) : null;
                 break;
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TpoSim.Input;
 using TpoSim.Scenarios;
 
 namespace TpoSim.Validation;
@@ -27,41 +28,49 @@ public static class CaseFileLoader
     /// <summary>Reads and checks a case file; a missing or unreadable file is an error, not an exception.</summary>
     /// <param name="path">The case file.</param>
     /// <param name="repositoryRoot">Folder that scenario paths are relative to; the parent of the case file's folder when null.</param>
-    public static CaseFileLoadResult LoadFile(string path, string? repositoryRoot = null)
+    public static ReadResult<ValidationCaseFile> LoadFile(string path, string? repositoryRoot = null)
     {
         if (!Input.InputFile.TryReadText(path, out var text, out var problem))
         {
-            return new CaseFileLoadResult(null, [new CaseFileError("$", $"cannot read the case file: {problem}")]);
+            return ReadResult<ValidationCaseFile>.Fail(path, "$", $"cannot read the case file: {problem}");
         }
         var root = repositoryRoot ?? Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? ".";
-        return Parse(text, path, root);
+        return Parse(text, path, root).In(path);
     }
 
     /// <summary>Parses and checks case-file JSON.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="sourceName">Name used in the result (usually the path).</param>
     /// <param name="repositoryRoot">Folder that scenario paths such as <c>scenarios/x.json</c> are relative to.</param>
-    public static CaseFileLoadResult Parse(string json, string sourceName = DefaultRelativePath, string repositoryRoot = ".")
+    public static ReadResult<ValidationCaseFile> Parse(string json, string sourceName = DefaultRelativePath, string repositoryRoot = ".")
     {
         var doc = JsonInput.TryParse(json, out var syntaxError);
-        if (doc is null) return new CaseFileLoadResult(null, [new CaseFileError(JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message)]);
+        if (doc is null) return ReadResult<ValidationCaseFile>.Fail("", JsonInput.Locate(syntaxError).Path, JsonInput.Locate(syntaxError).Message);
         using (doc)
         {
             var reader = new Reader(repositoryRoot);
             var cases = reader.ReadFile(doc.RootElement);
             return reader.Errors.Count == 0 && cases is not null
-                ? new CaseFileLoadResult(new ValidationCaseFile(sourceName, cases), [])
-                : new CaseFileLoadResult(null, reader.Errors);
+                ? new ReadResult<ValidationCaseFile>(new ValidationCaseFile(sourceName, cases), [])
+                : new ReadResult<ValidationCaseFile>(null, reader.Errors);
         }
     }
 
-    private static string Fmt(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
-
-    private sealed class Reader(string repositoryRoot)
+    /// <summary>The number and choice fields of the case format, checked by the shared <see cref="JsonFieldReader"/>.</summary>
+    private static class Fields
     {
-        public List<CaseFileError> Errors { get; } = [];
+        public static FieldSpec Kind { get; } = FieldSpec.OneOf("kind", "calibration or validation.", KindNames).Needed();
+        public static FieldSpec Metric { get; } = FieldSpec.OneOf("metric", "What is compared.", ValidationMetrics.Names).Needed();
+        public static FieldSpec Subjects { get; } = FieldSpec.Whole("subjects", "Subjects simulated.", 1, Population.PopulationRunner.MaxSubjects).Needed();
+        public static FieldSpec Seed { get; } = FieldSpec.Whole("seed", "Seed of the population's draws.", 0, int.MaxValue, 1);
+        public static FieldSpec Day { get; } = FieldSpec.Num("day", "Day the count is read on (or by).", 0, double.MaxValue, "days");
 
-        private void Error(string path, string message) => Errors.Add(new CaseFileError(path, message));
+        /// <summary>A published number or a tolerance bound, in the metric's unit: any finite number.</summary>
+        public static FieldSpec Value(string name) => FieldSpec.Num(name, "", double.MinValue, double.MaxValue);
+    }
+
+    private sealed class Reader(string repositoryRoot) : JsonFieldReader
+    {
 
         public IReadOnlyList<ValidationCase>? ReadFile(JsonElement root)
         {
@@ -95,20 +104,19 @@ public static class CaseFileLoader
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object, found {Kind(e)}"); return null; }
             var before = Errors.Count;
             CheckFields(e, path, CaseFields);
-            var id = Text(e, path, "id", required: true);
-            var title = Text(e, path, "title", required: true);
-            CaseKind? kind = Text(e, path, "kind", required: true, allowed: KindNames) switch
+            var id = String(e, path, "id", required: true);
+            var title = String(e, path, "title", required: true);
+            CaseKind? kind = Enum(e, path, Fields.Kind) switch
             {
-                null => null,
                 "calibration" => CaseKind.Calibration,
                 "validation" => CaseKind.Validation,
-                var other => ErrorKind($"{path}.kind", other),
+                _ => null,
             };
-            var baseline = Number(e, path, "baselinePlatelets");
-            if (baseline is { } b && !(b > 0 && b < 1000)) Error($"{path}.baselinePlatelets", $"{Fmt(b)} is outside (0, 1000) ×10⁹/L");
-            var source = Text(e, path, "source", required: true);
-            var requires = Text(e, path, "requires");
-            var discussion = Text(e, path, "discussion") ?? "";
+            // The same field, range and unit as a scenario condition's baselinePlatelets, which it sets.
+            var baseline = Number(e, path, ScenarioFields.BaselinePlatelets);
+            var source = String(e, path, "source", required: true);
+            var requires = String(e, path, "requires");
+            var discussion = String(e, path, "discussion") ?? "";
             if (requires is not null && string.IsNullOrWhiteSpace(requires)) Error($"{path}.requires", "give what the model lacks, or leave the field out for a runnable case");
 
             // A population case runs a virtual population; its scenario is the population's base scenario.
@@ -171,10 +179,10 @@ public static class CaseFileLoader
         private string SourceText(string file)
         {
             var full = Path.GetFullPath(Path.Combine(repositoryRoot, file));
-            var text = File.ReadAllText(full);
+            var text = System.IO.File.ReadAllText(full);
             using var doc = JsonInput.TryParse(text, out _);
             if (doc?.RootElement.TryGetProperty("scenario", out var sc) == true && sc.ValueKind == JsonValueKind.String)
-                text += "\n" + File.ReadAllText(Path.Combine(Path.GetDirectoryName(full) ?? ".", sc.GetString()!));
+                text += "\n" + System.IO.File.ReadAllText(Path.Combine(Path.GetDirectoryName(full) ?? ".", sc.GetString()!));
             return full + "\n" + text;
         }
 
@@ -187,14 +195,9 @@ public static class CaseFileLoader
             }
             var before = Errors.Count;
             CheckFields(e, path, PopulationFields);
-            var file = Text(e, path, "file", required: true);
-            int? subjects = null;
-            if (!e.TryGetProperty("subjects", out var n) || n.ValueKind != JsonValueKind.Number || !JsonInput.TryGetWholeNumber(n, out var count) || count < 1 || count > Population.PopulationRunner.MaxSubjects)
-                Error($"{path}.subjects", $"required: a whole number in [1, {Population.PopulationRunner.MaxSubjects}]");
-            else subjects = count;
-            long seed = 1;
-            if (e.TryGetProperty("seed", out var sd) && (sd.ValueKind != JsonValueKind.Number || !sd.TryGetInt64(out seed)))
-                Error($"{path}.seed", "expected a whole number");
+            var file = String(e, path, "file", required: true);
+            var subjects = Integer(e, path, Fields.Subjects);
+            long seed = Integer(e, path, Fields.Seed) ?? 1;
             if (Errors.Count > before || file is null || subjects is null) return null;
             var parsed = Population.PopulationParser.ParseFile(Path.Combine(repositoryRoot, file));
             if (!parsed.Succeeded)
@@ -202,7 +205,7 @@ public static class CaseFileLoader
                 foreach (var err in parsed.Errors) Error($"{path}.file", $"{file}: {err.Path}: {err.Message}");
                 return null;
             }
-            var definition = parsed.Definition!;
+            var definition = parsed.Value!;
             foreach (var name in definition.BaseScenario.ParameterOverrides.Keys)
                 Error($"{path}.file", $"{file}: the base scenario overrides '{name}'; validation populations run the one default parameter set (variability scatters around it)");
             if (Population.PopulationRunner.CheckSize(definition.BaseScenario, subjects.Value) is { } tooBig) Error($"{path}.subjects", tooBig);
@@ -227,7 +230,7 @@ public static class CaseFileLoader
                 foreach (var err in parsed.Errors) Error(path + err.Path.TrimStart('$'), $"{err.Message} (scenario {name})");
                 return null;
             }
-            var scenario = parsed.Scenario!;
+            var scenario = parsed.Value!;
             // One parameter set for every case: a case chooses its patient, condition and procedures, nothing else.
             foreach (var name2 in scenario.ParameterOverrides.Keys)
                 Error($"{path}.patient.parameters.{name2}", "parameter overrides are not allowed in validation cases: every case runs the one default parameter set; choose a condition and severity instead");
@@ -239,23 +242,13 @@ public static class CaseFileLoader
             return scenario;
         }
 
-        private CaseKind? ErrorKind(string path, string found)
-        {
-            Error(path, $"unknown kind '{found}'; allowed: {string.Join(", ", KindNames)}");
-            return null;
-        }
-
         private ValidationCheck? ReadCheck(JsonElement e, string path)
         {
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object with metric, published and tolerance, found {Kind(e)}"); return null; }
             var before = Errors.Count;
             CheckFields(e, path, CheckEntryFields);
             ValidationMetric? metric = null;
-            if (Text(e, path, "metric", required: true, allowed: ValidationMetrics.Names) is { } name)
-            {
-                metric = ValidationMetrics.Get(name);
-                if (metric is null) Error($"{path}.metric", $"unknown metric '{name}'; allowed: {string.Join(", ", ValidationMetrics.Names)}");
-            }
+            if (Enum(e, path, Fields.Metric) is { } name) metric = ValidationMetrics.Get(name);
             PublishedObservation? published = null;
             if (!e.TryGetProperty("published", out var pe) || pe.ValueKind != JsonValueKind.Object)
             {
@@ -265,10 +258,10 @@ public static class CaseFileLoader
             {
                 var pp = $"{path}.published";
                 CheckFields(pe, pp, PublishedFields);
-                var text = Text(pe, pp, "text", required: true);
-                var value = Number(pe, pp, "value");
-                var low = Number(pe, pp, "low");
-                var high = Number(pe, pp, "high");
+                var text = String(pe, pp, "text", required: true);
+                var value = Number(pe, pp, Fields.Value("value"));
+                var low = Number(pe, pp, Fields.Value("low"));
+                var high = Number(pe, pp, Fields.Value("high"));
                 if (low is { } l && high is { } h && l > h) Error($"{pp}.low", $"low {Fmt(l)} is above high {Fmt(h)}");
                 if (text is not null) published = new PublishedObservation(text, value, low, high);
             }
@@ -285,8 +278,7 @@ public static class CaseFileLoader
             if (e.TryGetProperty("day", out var de))
             {
                 if (metric is not PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"'day' is only for day-dependent population metrics ({ValidationMetrics.FractionReaching50ByDay.Name}, {ValidationMetrics.FractionAtLeast50OnDay.Name})");
-                else if (de.ValueKind != JsonValueKind.Number || !(de.GetDouble() >= 0)) Error($"{path}.day", "expected a day ≥ 0");
-                else day = de.GetDouble();
+                else day = NumberAt(de, $"{path}.day", Fields.Day);
             }
             else if (metric is PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"required for '{metric.Name}': the day the platelet count is read on (or by)");
             if (Errors.Count > before || metric is null || published is null || tolerance is null) return null;
@@ -297,10 +289,10 @@ public static class CaseFileLoader
         {
             var before = Errors.Count;
             CheckFields(e, path, ToleranceFields);
-            var min = Number(e, path, "min");
-            var max = Number(e, path, "max");
-            var above = Number(e, path, "above");
-            var below = Number(e, path, "below");
+            var min = Number(e, path, Fields.Value("min"));
+            var max = Number(e, path, Fields.Value("max"));
+            var above = Number(e, path, Fields.Value("above"));
+            var below = Number(e, path, Fields.Value("below"));
             if (Errors.Count > before) return null;
             if (min is not null && above is not null) Error($"{path}.above", "give either 'min' (inclusive) or 'above' (exclusive), not both");
             if (max is not null && below is not null) Error($"{path}.below", "give either 'max' (inclusive) or 'below' (exclusive), not both");
@@ -316,32 +308,5 @@ public static class CaseFileLoader
             }
             return new Tolerance(lower, above is not null, upper, below is not null);
         }
-
-        private void CheckFields(JsonElement e, string path, string[] allowed)
-        {
-            foreach (var (p, m) in Scenarios.JsonInput.UnknownFields(e, path, allowed)) Error(p, m);
-        }
-
-        private string? Text(JsonElement parent, string path, string field, bool required = false, IReadOnlyList<string>? allowed = null)
-        {
-            if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null)
-            {
-                if (required) Error($"{path}.{field}", allowed is null ? "required text is missing" : $"required; allowed: {string.Join(", ", allowed)}");
-                return null;
-            }
-            if (v.ValueKind == JsonValueKind.String) return v.GetString();
-            Error($"{path}.{field}", $"expected text, found {Kind(v)}");
-            return null;
-        }
-
-        private double? Number(JsonElement parent, string path, string field)
-        {
-            if (!parent.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-            if (v.ValueKind == JsonValueKind.Number && double.IsFinite(v.GetDouble())) return v.GetDouble();
-            Error($"{path}.{field}", $"expected a number, found {Kind(v)}");
-            return null;
-        }
-
-        private static string Kind(JsonElement e) => JsonInput.Describe(e);
     }
 }

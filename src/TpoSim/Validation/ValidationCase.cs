@@ -85,21 +85,3 @@ public sealed record ValidationCase(
 /// <param name="Path">Where it was read from (for messages).</param>
 /// <param name="Cases">The cases, in file order.</param>
 public sealed record ValidationCaseFile(string Path, IReadOnlyList<ValidationCase> Cases);
-
-/// <summary>One problem in the case file: JSON path and message (with the allowed values).</summary>
-/// <param name="Path">JSON path, e.g. <c>$.cases[2].checks[0].metric</c>.</param>
-/// <param name="Message">What is wrong and what is allowed.</param>
-public sealed record CaseFileError(string Path, string Message)
-{
-    /// <summary>One line: "FILE: PATH: MESSAGE".</summary>
-    public string Format(string source) => Input.InputText.OneLine($"{source}: {Path}: {Message}");
-}
-
-/// <summary>The outcome of loading a case file: the cases, or every error found.</summary>
-/// <param name="File">The case file when there are no errors.</param>
-/// <param name="Errors">All problems found (empty on success).</param>
-public sealed record CaseFileLoadResult(ValidationCaseFile? File, IReadOnlyList<CaseFileError> Errors)
-{
-    /// <summary>True when the file loaded without errors.</summary>
-    public bool Succeeded => File is not null && Errors.Count == 0;
-}

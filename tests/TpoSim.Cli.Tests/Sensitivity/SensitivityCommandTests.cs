@@ -155,7 +155,7 @@ public sealed class SensitivityCommandTests
         var dist = dir.Write("d.json", """{ "emax": { "kind": "logNormal", "cv": 0.3, "min": 0.5 } }""");
         var run = CliHarness.Run("sensitivity", "global", file, "--distributions", dist, "--out", dir.Sub("out"));
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("emax.min: must be a number in [1.05, 50]", Assert.Single(run.ErrorLines));
+        Assert.Contains("emax.min: 0.5 is outside the allowed range [1.05, 50]", Assert.Single(run.ErrorLines));
     }
 
     [Fact]

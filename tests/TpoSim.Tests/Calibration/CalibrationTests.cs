@@ -13,7 +13,7 @@ public sealed class CalibrationTests
         var path = Path.Combine(SuiteFixture.RepoRoot, relativePath);
         var loaded = CaseFileLoader.LoadFile(path);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors.Select(e => e.Format(path))));
-        return loaded.File!;
+        return loaded.Value!;
     }
 
     private static CalibrationSetup RepoSetup(string relativePath = CalibrationSetup.DefaultRelativePath)
@@ -33,11 +33,11 @@ public sealed class CalibrationTests
               "checks": [ { "metric": "steadyStateTpoFold", "published": { "text": "truth", "value": {{centre.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}} },
                             "tolerance": { "min": {{(centre - halfWidth).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}, "max": {{(centre + halfWidth).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}} } } ] } ] }
             """;
-        var probe = CaseFileLoader.Parse(File(1, 0.1)).File!;
+        var probe = CaseFileLoader.Parse(File(1, 0.1)).Value!;
         var truth = ValidationSuite.Run(probe.Cases[0], new Dictionary<string, double> { ["mkReceptorShare"] = 0.3 }, TestContext.Current.CancellationToken).Checks[0].Value;
         var literature = ValidationSuite.Run(probe.Cases[0], new Dictionary<string, double> { ["mkReceptorShare"] = 0.4 }, TestContext.Current.CancellationToken).Checks[0].Value;
         Assert.True(Math.Abs(truth - literature) > 0.02, "the metric must depend on the parameter");
-        var file = CaseFileLoader.Parse(File(truth, 0.05)).File!;
+        var file = CaseFileLoader.Parse(File(truth, 0.05)).Value!;
         var setup = new CalibrationSetup([new EstimatedParameter("mkReceptorShare", "test")], 30);
         var result = Calibrator.Run(file, setup, cancellation: TestContext.Current.CancellationToken);
         var e = Assert.Single(result.Estimates);
@@ -61,7 +61,7 @@ public sealed class CalibrationTests
               "scenario": { "simulation": { "days": 2 } },
               "checks": [ { "metric": "steadyStatePlatelets", "published": { "text": "set point", "value": 250 }, "tolerance": { "min": 150, "max": 450 } } ] } ] }
             """;
-        var cases = CaseFileLoader.Parse(file).File!;
+        var cases = CaseFileLoader.Parse(file).Value!;
         var setup = new CalibrationSetup([new EstimatedParameter("mkReceptorShare", "test")], 5);
         var result = Calibrator.Run(cases, setup, cancellation: TestContext.Current.CancellationToken);
         var e = Assert.Single(result.Estimates);
@@ -134,7 +134,7 @@ public sealed class CalibrationTests
     {
         var (setup, errors) = CalibrationSetup.Parse(json, "setup.json");
         Assert.Null(setup);
-        Assert.Contains(errors, e => e.StartsWith($"setup.json: {path}:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line.StartsWith($"setup.json: {path}:", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -159,8 +159,8 @@ public sealed class CalibrationTests
         Assert.Equal(12, setup.Literature("tpoKon")!.Value);
         Assert.Equal(1000, setup.Literature("tpoKon")!.Maximum);
         var (_, v1Name) = CalibrationSetup.Parse("""{ "model": "v2", "parameters": [ { "name": "amrShare", "why": "test" } ] }""", "setup.json");
-        Assert.Contains(v1Name, e => e.StartsWith("setup.json: $.parameters[0].name: expected a parameter name of model v2", StringComparison.Ordinal));
+        Assert.Contains(v1Name, e => e.Line.StartsWith("setup.json: $.parameters[0].name: expected a parameter name of model v2", StringComparison.Ordinal));
         var (_, badModel) = CalibrationSetup.Parse("""{ "model": "v9", "parameters": [ { "name": "tpoKon", "why": "test" } ] }""", "setup.json");
-        Assert.Contains(badModel, e => e.StartsWith("setup.json: $.model:", StringComparison.Ordinal));
+        Assert.Contains(badModel, e => e.Line.StartsWith("setup.json: $.model:", StringComparison.Ordinal));
     }
 }

@@ -85,7 +85,7 @@ public sealed class ActivityFluctuationTests
     private static Scenario Itp(double cv, int seed, string model = "v1") => ScenarioParser.Parse($$"""
         { "model": "{{model}}", "seed": {{seed}}, "patient": { "condition": { "name": "itp", "severity": 0.5, "activityCv": {{cv.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } },
           "simulation": { "days": 35, "outputEveryDays": 7 } }
-        """).Scenario!;
+        """).Value!;
 
     private static double[] WeeklyPlatelets(Scenario s)
     {
@@ -117,7 +117,7 @@ public sealed class ActivityFluctuationTests
         var constant = ScenarioParser.Parse($$"""
             { "model": "v2", "patient": { "condition": { "name": "itp", "severity": 0.5 }, "parameters": { "itpActivity": {{m0.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}} } },
               "simulation": { "days": 7, "outputEveryDays": 7 } }
-            """).Scenario!;
+            """).Value!;
         Assert.Equal(WeeklyPlatelets(constant)[0], WeeklyPlatelets(scenario)[0], 1e-9 * WeeklyPlatelets(constant)[0]);
         Assert.NotEqual(1, m0);
     }

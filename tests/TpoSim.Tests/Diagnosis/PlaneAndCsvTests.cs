@@ -25,11 +25,12 @@ public sealed class PlaneAndCsvTests
     public void Csv_reads_units_headers_and_reports_rows()
     {
         var (rows, problems) = PairCsv.Read("id,platelets,tpo,unit\n# comment\na,100,80\nb,40,0.78,pM\n\nc,1,2,3,4\n");
-        Assert.Equal(["a", "b"], rows.Select(r => r.Id));
-        Assert.Equal(TpoUnit.Picomolar, rows[1].Measurement.Unit);
+        Assert.Equal(["a", "b"], rows!.Select(r => r.Id));
+        Assert.Equal(TpoUnit.Picomolar, rows![1].Measurement.Unit);
         var problem = Assert.Single(problems);
-        Assert.Equal(6, problem.Row);
-        Assert.Single(PairCsv.Read("").Problems);
+        Assert.Equal("row 6", problem.Path);
+        Assert.Equal("pairs.csv: row 6: expected 3 or 4 columns (id,platelets,tpo[,unit]), found 5", problem.Format("pairs.csv"));
+        Assert.Single(PairCsv.Read("").Errors);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DoseTableScenarioTests : IDisposable
     {
         var parsed = ScenarioParser.Parse(json, _dir);
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Scenario!;
+        return parsed.Value!;
     }
 
     private static (string Csv, string Summary) Outputs(Scenario scenario)

@@ -106,8 +106,8 @@ public class EventTableTests
     {
         var t = Read(csv);
         Assert.False(t.IsValid);
-        Assert.Contains(t.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
-        Assert.All(t.Errors, e => Assert.DoesNotContain('\n', e));
+        Assert.Contains(t.Errors, e => e.Line.StartsWith(expected, StringComparison.Ordinal));
+        Assert.All(t.Errors, e => Assert.DoesNotContain('\n', e.Line));
         Assert.Empty(t.Doses);
     }
 
@@ -116,9 +116,9 @@ public class EventTableTests
     {
         var t = Read(Header + "\n1,abc,5,1,1,0,0,.\n1,0,-5,1,1,0,0,.\n1,0,5,9,1,0,0,.\n2,0,.,0,4,.,.,120");
         Assert.Equal(3, t.Errors.Count);
-        Assert.Contains("row 1", t.Errors[0]);
-        Assert.Contains("row 2", t.Errors[1]);
-        Assert.Contains("row 3", t.Errors[2]);
+        Assert.Contains("row 1", t.Errors[0].Line);
+        Assert.Contains("row 2", t.Errors[1].Line);
+        Assert.Contains("row 3", t.Errors[2].Line);
         Assert.Single(t.Observations);
     }
 
@@ -128,7 +128,7 @@ public class EventTableTests
         var path = Path.Combine(Path.GetTempPath(), $"tposim-missing-{Guid.NewGuid():N}.csv");
         var t = EventTableReader.ReadFile(path, DoseUnit.Milligram);
         Assert.False(t.IsValid);
-        Assert.StartsWith(path + ": cannot be read", t.Errors.Single());
+        Assert.StartsWith(path + ": cannot be read", t.Errors.Single().Line);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class EltrombopagCovariateTests
     {
         var parsed = ScenarioParser.Parse($$"""{ "patient": {{patient}}, "simulation": { "days": 60 }{{titration}} }""");
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Scenario!;
+        return parsed.Value!;
     }
 
     /// <summary>AUC of one 50 mg dose to day 60 (≥ 10 half-lives even at Child-Pugh C), ng·day/mL, through the scenario's patient.</summary>

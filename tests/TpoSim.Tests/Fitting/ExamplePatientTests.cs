@@ -35,7 +35,7 @@ public class ExamplePatientTests
         var sex = t.GetProperty("sex").GetString() == "male" ? Sex.Male : Sex.Female;
         var policy = t.GetProperty("policy").ValueKind == JsonValueKind.Null ? null : t.GetProperty("policy").GetString();
         var extraDays = t.TryGetProperty("observationDays", out var od) ? od.EnumerateArray().Select(d => d.GetDouble()).ToArray() : null;
-        var chemo = t.TryGetProperty("chemotherapy", out var ch) ? PatientFile.ParseChemotherapy(ch.GetString()!, name).Event : null;
+        var chemo = t.TryGetProperty("chemotherapy", out var ch) ? PatientFile.ParseChemotherapy(ch.GetString()!).Event : null;
         var spec = new SyntheticPatientSpec(values, policy, t.GetProperty("weeks").GetInt32(),
             t.GetProperty("assayCv").GetDouble(), t.GetProperty("seed").GetInt32(), new Patient(t.GetProperty("weightKg").GetDouble(), sex))
         {

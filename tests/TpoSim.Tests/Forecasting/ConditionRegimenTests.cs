@@ -11,7 +11,7 @@ public class ConditionRegimenTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static PatientHistory Cld(string drug) => PatientFile.Parse(
-        $"# condition: chronicLiverDisease\n# drug: {drug}\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,3,1,1,24,6,.\n1,0,.,0,4,.,.,35\n1,336,.,0,4,.,.,60\n1,672,.,0,4,.,.,40\n", "cld.csv").History!;
+        $"# condition: chronicLiverDisease\n# drug: {drug}\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,3,1,1,24,6,.\n1,0,.,0,4,.,.,35\n1,336,.,0,4,.,.,60\n1,672,.,0,4,.,.,40\n", "cld.csv").Value!;
 
     [Fact]
     public void A_cld_label_regimen_is_a_new_lplus2_course_and_fixed_doses_stop_after_the_label_course()
@@ -37,7 +37,7 @@ public class ConditionRegimenTests
     [Fact]
     public void A_drug_without_a_label_rule_in_the_condition_is_forecast_only_as_hold()
     {
-        var itpLusu = PatientFile.Parse("# condition: itp\n# drug: lusutrombopag\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,3,1,1,0,0,.\n1,0,.,0,4,.,.,20\n", "x.csv").History!;
+        var itpLusu = PatientFile.Parse("# condition: itp\n# drug: lusutrombopag\nID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,3,1,1,0,0,.\n1,0,.,0,4,.,.,20\n", "x.csv").Value!;
         Assert.Equal([Regimen.Hold], Forecaster.DefaultRegimens(itpLusu));
         Assert.Equal(["x.csv: lusutrombopag has no label rule in itp (rules for romiplostim, eltrombopag, avatrombopag); allowed regimens: hold."],
             Forecaster.Check(itpLusu, [Regimen.Label]));

@@ -156,10 +156,10 @@ public class ForecasterTests(SyntheticFitFixture fixture) : IClassFixture<Synthe
     {
         var (ok, none) = RegimenFile.Parse("""[{"name": "2 weekly", "fixed": 2}, {"name": "stop", "hold": true}, {"name": "tight", "rule": {"low": 70, "high": 150, "hold": 300, "resume": 150}}]""", "r.json");
         Assert.Empty(none);
-        Assert.Equal([RegimenKind.Fixed, RegimenKind.Hold, RegimenKind.Custom], ok.Select(r => r.Kind));
-        Assert.Equal(70, ok[2].Rule!.Low);
+        Assert.Equal([RegimenKind.Fixed, RegimenKind.Hold, RegimenKind.Custom], ok!.Select(r => r.Kind));
+        Assert.Equal(70, ok![2].Rule!.Low);
         var (_, errors) = RegimenFile.Parse("""[{"name": "x", "fixed": -2}, {"fixed": 1}, {"name": "y", "hold": true, "fixed": 1}]""", "r.json");
-        Assert.Equal(3, errors.Count);
-        Assert.All(errors, e => Assert.StartsWith("r.json: regimen ", e, StringComparison.Ordinal));
+        Assert.Equal(["r.json: $[0].fixed: -2 is outside the allowed range (0, 100000]", "r.json: $[1].name: required text is missing",
+            "r.json: $[2]: give exactly one of fixed, hold, label, rule (found 2) for regimen 'y'"], errors.Select(e => e.Line));
     }
 }

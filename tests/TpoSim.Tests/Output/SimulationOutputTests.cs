@@ -10,7 +10,7 @@ namespace TpoSim.Tests.Output;
 /// <summary>The clinician-facing outputs: nadir per cycle, doses as ordered, clinical labels, the units dictionary, the NONMEM table.</summary>
 public class SimulationOutputTests
 {
-    private static SimulationResult Run(string json) => Simulator.Run(ScenarioParser.Parse(json).Scenario!);
+    private static SimulationResult Run(string json) => Simulator.Run(ScenarioParser.Parse(json).Value!);
 
     private const string Carboplatin = """
         { "patient": { "weightKg": 70 }, "simulation": { "days": 100, "outputEveryDays": 0.25 },
@@ -69,7 +69,7 @@ public class SimulationOutputTests
     [InlineData("""{ "name": "itp", "severity": 0.6, "splenectomised": true }""", "ITP, severity 0.6, splenectomised")]
     public void Conditions_are_labelled_clinically(string condition, string label)
     {
-        var scenario = ScenarioParser.Parse($$"""{ "patient": { "condition": {{condition}} }, "simulation": { "days": 1 } }""").Scenario!;
+        var scenario = ScenarioParser.Parse($$"""{ "patient": { "condition": {{condition}} }, "simulation": { "days": 1 } }""").Value!;
         Assert.Equal(label, ClinicalText.Conditions(scenario));
     }
 

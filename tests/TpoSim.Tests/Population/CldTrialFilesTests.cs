@@ -19,7 +19,7 @@ public class CldTrialFilesTests
     {
         var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Definition!;
+        return parsed.Value!;
     }
 
     /// <summary>

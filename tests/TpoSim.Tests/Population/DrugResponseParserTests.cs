@@ -35,8 +35,8 @@ public class DrugResponseParserTests
     {
         var parsed = PopulationParser.Parse($$"""{ "scenario": {{Lusutrombopag}}, "variability": [ { "parameter": "lusutrombopagEfficacy", "cv": 0.4, "nonResponderFraction": 0.2 }, { "parameter": "lusutrombopagEc50", "cv": 0.3 } ] }""", "p.json", ".");
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        Assert.Equal([0.2, 0], parsed.Definition!.Variability.Select(v => v.NonResponderFraction));
-        Assert.Equal([0.4, 0.3], parsed.Definition.Variability.Select(v => v.Cv));
+        Assert.Equal([0.2, 0], parsed.Value!.Variability.Select(v => v.NonResponderFraction));
+        Assert.Equal([0.4, 0.3], parsed.Value.Variability.Select(v => v.Cv));
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public class DrugResponseParserTests
             """;
         var ok = PopulationParser.Parse(Json("high"), "p.json", ".");
         Assert.True(ok.Succeeded, string.Join("\n", ok.Errors));
-        Assert.Equal(["all", "low", "high"], PopulationStrata.Of(ok.Definition!).Select(s => s.Key));
+        Assert.Equal(["all", "low", "high"], PopulationStrata.Of(ok.Value!).Select(s => s.Key));
         var bad = PopulationParser.Parse(Json("middle"), "p.json", ".").Errors.Select(e => e.ToString()).ToArray();
         Assert.Contains(bad, e => e.StartsWith("p.json: $.arms[0].published[0].stratum:", StringComparison.Ordinal) && e.Contains("middle", StringComparison.Ordinal));
     }

@@ -60,7 +60,7 @@ public class EndpointKindsTests
         var dir = Path.Combine(Path.GetTempPath(), "tposim-endpoints-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var result = PopulationRunner.Run(parsed.Definition!, new PopulationOptions(8, 1, 2) { SeriesDirectory = dir });
+            var result = PopulationRunner.Run(parsed.Value!, new PopulationOptions(8, 1, 2) { SeriesDirectory = dir });
             Assert.Equal(8, result.Succeeded);
             var series = Enumerable.Range(0, 8).Select(i => File.ReadAllLines(Path.Combine(dir, PopulationRunner.SeriesFileName(i))).Skip(1)
                 .Select(l => l.Split(',')).Select(c => (Day: double.Parse(c[0], CultureInfo.InvariantCulture), Count: double.Parse(c[1], CultureInfo.InvariantCulture))).ToArray()).ToArray();
@@ -91,7 +91,7 @@ public class EndpointKindsTests
 
     [Theory]
     [InlineData("""{ "name": "x", "kind": "tripling" }""", "t.json: $.endpoints[0].kind: \"tripling\" is not an endpoint kind; allowed: countOnDay, everAtLeast, doubling, riseFromBaseline, transfusion, noTransfusion, nadirPerCycle")]
-    [InlineData("""{ "name": "x", "kind": "countOnDay", "day": 5 }""", "t.json: $.endpoints[0].atLeast: required for countOnDay: a number in [0, 5000] ×10⁹/L")]
+    [InlineData("""{ "name": "x", "kind": "countOnDay", "day": 5 }""", "t.json: $.endpoints[0].atLeast: required number is missing; allowed [0, 5000] ×10⁹/L")]
     [InlineData("""{ "name": "x", "kind": "countOnDay", "day": 15, "atLeast": 50 }""", "t.json: $.endpoints[0].day: 15 is outside the allowed range [0, 14] days (the simulated span)")]
     [InlineData("""{ "name": "x", "kind": "doubling", "fromDay": 8, "toDay": 3 }""", "t.json: $.endpoints[0].toDay: 3 is before fromDay 8")]
     [InlineData("""{ "name": "x", "kind": "riseFromBaseline", "percent": -5 }""", "t.json: $.endpoints[0].percent: -5 is outside the allowed range [0, 1000] %")]

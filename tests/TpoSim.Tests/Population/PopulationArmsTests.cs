@@ -20,7 +20,7 @@ public class PopulationArmsTests
     {
         var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", "itp-kuter2008.json"));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        var d = parsed.Definition!;
+        var d = parsed.Value!;
         var t = d.BaseScenario.Titration!;
         return d with { BaseScenario = d.BaseScenario with { Days = days, OutputStepDays = 1, Titration = t with { Days = days } } };
     }
@@ -117,7 +117,7 @@ public class PopulationArmsTests
     [InlineData(""" "arms": [ { "name": "a b" } ] """, "p.json: $.arms[0].name: required: 1–40 letters, digits")]
     [InlineData(""" "arms": [ { "name": "a" }, { "name": "a", "placebo": true } ] """, "p.json: $.arms[1].name: \"a\" is used by another arm")]
     [InlineData(""" "arms": [ { "name": "a", "placebo": true, "doses": [] } ] """, "p.json: $.arms[0].placebo: a placebo arm gives no drug")]
-    [InlineData(""" "arms": [ { "name": "a", "placebo": 1 } ] """, "p.json: $.arms[0].placebo: 1 is not allowed; allowed: true, false")]
+    [InlineData(""" "arms": [ { "name": "a", "placebo": 1 } ] """, "p.json: $.arms[0].placebo: expected true or false, found the number 1")]
     [InlineData(""" "arms": [ { "name": "a", "dose": [] } ] """, "p.json: $.arms[0].dose: unknown field")]
     [InlineData(""" "arms": [ { "name": "a", "doses": [ { "drug": "romiplostim", "amount": -1, "unit": "ug/kg", "day": 0 } ] } ] """, "p.json: $.arms[0].doses[0]")]
     [InlineData(""" "arms": [ { "name": "a", "published": [ { "statistic": "durableResponseFraction", "published": { "value": 0.5, "text": "x" } } ] } ] """, "p.json: $.arms[0].published[0].statistic: \"durableResponseFraction\" is not an endpoint of $.endpoints")]
@@ -159,7 +159,7 @@ public class PopulationArmsTests
         {
             var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
             Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-            return parsed.Definition!;
+            return parsed.Value!;
         }
         var options = new PopulationOptions(10, 2009, 2);
         var trial = PopulationRunner.Run(Load("itp-bussel2009-trial.json"), options);

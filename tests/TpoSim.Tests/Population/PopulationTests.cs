@@ -7,7 +7,7 @@ public class PopulationSamplingTests
 {
     private static PopulationDefinition Definition(double rho, OutOfRangePolicy policy = OutOfRangePolicy.Resample, double cv = 0.3)
     {
-        var scenario = ScenarioParser.Parse("""{ "name": "short", "simulation": { "days": 10, "outputEveryDays": 1 } }""").Scenario!;
+        var scenario = ScenarioParser.Parse("""{ "name": "short", "simulation": { "days": 10, "outputEveryDays": 1 } }""").Value!;
         return new PopulationDefinition("test", scenario, [new("emax", cv), new("kDivision", cv)],
             rho == 0 ? null : new[,] { { 1, rho }, { rho, 1 } },
             new WeightDistribution(WeightDistributionKind.Normal, 70, 12, 40, 140), 0.5, policy);
@@ -130,7 +130,7 @@ public class PopulationRunTests
         """;
 
     private static PopulationDefinition Definition() =>
-        PopulationDefinition.DefaultFor(ScenarioParser.Parse(ShortScenario).Scenario!);
+        PopulationDefinition.DefaultFor(ScenarioParser.Parse(ShortScenario).Value!);
 
     [Fact]
 
@@ -209,8 +209,8 @@ public class PopulationRunTests
     [Fact]
     public void MemoryIsCappedByGridPointsNotBySubjects()
     {
-        var fine = ScenarioParser.Parse("""{ "simulation": { "days": 3650, "outputEveryDays": 0.1 } }""").Scenario!;
-        var year = ScenarioParser.Parse("""{ "simulation": { "days": 365, "outputEveryDays": 0.5 } }""").Scenario!;
+        var fine = ScenarioParser.Parse("""{ "simulation": { "days": 3650, "outputEveryDays": 0.1 } }""").Value!;
+        var year = ScenarioParser.Parse("""{ "simulation": { "days": 365, "outputEveryDays": 0.5 } }""").Value!;
         Assert.NotNull(PopulationRunner.CheckSize(fine, 100));
         Assert.Null(PopulationRunner.CheckSize(year, PopulationRunner.MaxSubjects));
         Assert.NotNull(PopulationRunner.CheckSize(year, 0));
@@ -238,8 +238,8 @@ public class PopulationParserTests
               "outOfRange": "clamp" }
             """, "pop.json", ".");
         Assert.True(r.Succeeded, string.Join("; ", r.Errors));
-        Assert.Equal(OutOfRangePolicy.Clamp, r.Definition!.OutOfRange);
-        Assert.Equal(0.4, r.Definition.MaleFraction);
+        Assert.Equal(OutOfRangePolicy.Clamp, r.Value!.OutOfRange);
+        Assert.Equal(0.4, r.Value.MaleFraction);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public class PopulationParserTests
               { "statistic": "overallResponseFraction", "published": { "value": 0.83, "low": 0.737, "high": 0.897, "text": "69/83 (Kuter 2008)" } } ] }
             """, "pop.json", ".");
         Assert.True(r.Succeeded, string.Join("; ", r.Errors));
-        var e = r.Definition!.Endpoints!;
+        var e = r.Value!.Endpoints!;
         Assert.Equal(["fractionEverAtLeast50", "overallResponseFraction"], e.Select(x => x.Statistic));
         Assert.Null(e[0].Published);
         Assert.Equal(new PublishedEndpoint(0.83, 0.737, 0.897, "69/83 (Kuter 2008)"), e[1].Published);
@@ -271,7 +271,7 @@ public class PopulationParserTests
     [InlineData("""[ { "statistic": "nope" } ]""", "pop.json: $.endpoints[0].statistic: \"nope\" is not a statistic")]
     [InlineData("""[ { "published": { "value": 1, "text": "x" } } ]""", "pop.json: $.endpoints[0].statistic: missing")]
     [InlineData("""[ { "statistic": "meanWeeklyDose", "published": { "value": 3, "low": 4, "text": "x" } } ]""", "pop.json: $.endpoints[0].published: needs low ≤ value ≤ high")]
-    [InlineData("""[ { "statistic": "meanWeeklyDose", "published": { "value": 3 } } ]""", "pop.json: $.endpoints[0].published.text: missing")]
+    [InlineData("""[ { "statistic": "meanWeeklyDose", "published": { "value": 3 } } ]""", "pop.json: $.endpoints[0].published.text: required text is missing")]
     [InlineData("""[ { "statistic": "meanWeeklyDose", "publish": 3 } ]""", "pop.json: $.endpoints[0].publish: unknown field")]
     public void Bad_endpoints_get_one_line_errors(string endpoints, string expected) =>
         Assert.Contains(expected, Errors($$"""{ "scenario": {{Inline}}, "variability": [ { "parameter": "emax", "cv": 0.3 } ], "endpoints": {{endpoints}} }"""));
@@ -311,7 +311,7 @@ public class PopulationParserTests
         const string withDrug = """{ "simulation": { "days": 10 }, "doses": [ { "drug": "eltrombopag", "route": "oral", "amount": 50, "unit": "mg", "day": 0 } ] }""";
         var r = PopulationParser.Parse($$"""{ "scenario": {{withDrug}}, "variability": [ { "parameter": "eltrombopagEc50", "cv": 0.5 } ] }""", "pop.json", ".");
         Assert.True(r.Succeeded, string.Join("; ", r.Errors));
-        var sampler = new SubjectSampler(r.Definition!, 3);
+        var sampler = new SubjectSampler(r.Value!, 3);
         Assert.Equal(18800, sampler.Typical[0]);
         var logs = Enumerable.Range(0, 4000).Select(i => Math.Log(sampler.Draw(i).Parameters[0])).ToArray();
         var mean = logs.Average();
@@ -337,7 +337,7 @@ public class PopulationParserTests
 
     [Theory]
     [InlineData("""{ "weightKg": { "distribution": "normal", "mean": 70, "sd": 10, "min": 80, "max": 60 } }""", "$.covariates.weightKg.max: 60 must be greater than min 80")]
-    [InlineData("""{ "weightKg": { "distribution": "gamma" } }""", "$.covariates.weightKg.distribution: required; allowed: \"normal\", \"logNormal\"")]
+    [InlineData("""{ "weightKg": { "distribution": "gamma" } }""", "$.covariates.weightKg.distribution: unknown value 'gamma'; allowed: normal, logNormal")]
     [InlineData("""{ "weightKg": { "distribution": "normal", "mean": 70, "sd": 10, "min": 0.1, "max": 90 } }""", "$.covariates.weightKg.min: 0.1 is outside the allowed range [0.5, 250] kg")]
     [InlineData("""{ "maleFraction": 1.2 }""", "$.covariates.maleFraction: 1.2 is outside the allowed range [0, 1]")]
     public void BadCovariatesGiveOneLineErrors(string covariates, string expected)

@@ -20,7 +20,7 @@ public class PopulationTrialTests
     {
         var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        var d = parsed.Definition!;
+        var d = parsed.Value!;
         return d with { BaseScenario = d.BaseScenario with { Days = days, OutputStepDays = 1, Titration = null, Doses = [] } };
     }
 
@@ -77,7 +77,7 @@ public class PopulationTrialTests
     public void Covariate_shares_match_their_fractions_within_Monte_Carlo_error()
     {
         const int n = 2000;
-        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "chronicLiverDisease", "severity": 1 } }, "simulation": { "days": 1 } }""").Scenario!;
+        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "chronicLiverDisease", "severity": 1 } }, "simulation": { "days": 1 } }""").Value!;
         var def = new PopulationDefinition("cov", scenario, [new("emax", 0.2)], null, null, 0.6)
         {
             EastAsianFraction = 0.41,
@@ -129,7 +129,7 @@ public class PopulationTrialTests
         Assert.Contains("$.inclusion.baselinePlatelets.low: unknown field", Errors(""", "inclusion": { "baselinePlatelets": { "low": 3 } }"""));
         Assert.Contains("$.inclusion.splenectomisedShare: needs covariates.splenectomisedFraction", Errors(""", "inclusion": { "baselinePlatelets": { "max": 30 }, "splenectomisedShare": 0.5 }"""));
         Assert.Contains("$.responseWindow.durableMinResponses: 9 exceeds durableWeeks 8", Errors(""", "responseWindow": { "durableMinResponses": 9 }"""));
-        Assert.Contains("$.responseWindow.firstWeek: 1.5 must be a whole number of weeks", Errors(""", "responseWindow": { "firstWeek": 1.5 }"""));
+        Assert.Contains("$.responseWindow.firstWeek: expected a whole number in [1, 520], found the number 1.5", Errors(""", "responseWindow": { "firstWeek": 1.5 }"""));
     }
 
     /// <summary>
@@ -142,7 +142,7 @@ public class PopulationTrialTests
     {
         const int n = 2000;
         const double factor = 2.5;
-        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "itp", "severity": 0.5 } }, "simulation": { "days": 1 } }""").Scenario!;
+        var scenario = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "itp", "severity": 0.5 } }, "simulation": { "days": 1 } }""").Value!;
         var plain = new PopulationDefinition("spl", scenario, [new("extraRemovalRate", 0.6), new("emax", 0.3)], null, null, 0.35) { SplenectomisedFraction = 0.5 };
         var shifted = plain with { SplenectomisedPhenotype = new StratumPhenotype([new("extraRemovalRate", factor, "assumed: test")], null) };
         var a = new SubjectSampler(plain, 7);

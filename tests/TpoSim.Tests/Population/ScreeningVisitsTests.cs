@@ -23,7 +23,7 @@ public class ScreeningVisitsTests
     {
         var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", "itp-kuter2008.json"));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        var d = parsed.Definition!;
+        var d = parsed.Value!;
         return d with
         {
             BaseScenario = d.BaseScenario with { Days = 2, OutputStepDays = 1, Titration = null, Doses = [] },
@@ -153,8 +153,8 @@ public class ScreeningVisitsTests
     }
 
     [Theory]
-    [InlineData("""{ "counts": 0, "intervalDays": 7 }""", "p.json: $.inclusion.screening.counts: 0 is outside the allowed range [1, 10] (an integer)")]
-    [InlineData("""{ "counts": 2.5, "intervalDays": 7 }""", "p.json: $.inclusion.screening.counts: 2.5 is outside the allowed range [1, 10] (an integer)")]
+    [InlineData("""{ "counts": 0, "intervalDays": 7 }""", "p.json: $.inclusion.screening.counts: 0 is outside the allowed range [1, 10]")]
+    [InlineData("""{ "counts": 2.5, "intervalDays": 7 }""", "p.json: $.inclusion.screening.counts: expected a whole number in [1, 10], found the number 2.5")]
     [InlineData("""{ "counts": 3, "intervalDays": 0.5 }""", "p.json: $.inclusion.screening.intervalDays: 0.5 is outside the allowed range [1, 28] days")]
     [InlineData("""{ "counts": 3 }""", "p.json: $.inclusion.screening.intervalDays: required")]
     [InlineData("""{ "counts": 3, "intervalDays": 7, "every": 1 }""", "p.json: $.inclusion.screening.every: unknown field")]

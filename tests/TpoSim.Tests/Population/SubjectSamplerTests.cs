@@ -15,7 +15,7 @@ public class SubjectSamplerTests
             """;
         var parsed = PopulationParser.Parse(json, "p.json", ".");
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Definition!;
+        return parsed.Value!;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public class TransfusionAndNadirEndpointsTests
     {
         var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Definition!;
+        return parsed.Value!;
     }
 
     private static bool Meets(SubjectSeries s, EndpointKind kind, params double[] a) => new DefinedEndpoint("e", kind, a).Meets(s);
@@ -91,14 +91,14 @@ public class TransfusionAndNadirEndpointsTests
     }
 
     [Theory]
-    [InlineData("""{ "name": "x", "kind": "transfusion" }""", "t.json: $.endpoints[0].below: required for transfusion: a number in [0, 5000] ×10⁹/L")]
+    [InlineData("""{ "name": "x", "kind": "transfusion" }""", "t.json: $.endpoints[0].below: required number is missing; allowed [0, 5000] ×10⁹/L")]
     [InlineData("""{ "name": "x", "kind": "noTransfusion", "below": 50, "fromDay": 9, "toDay": 2 }""", "t.json: $.endpoints[0].toDay: 2 is before fromDay 9")]
     [InlineData("""{ "name": "x", "kind": "transfusion", "below": -1 }""", "t.json: $.endpoints[0].below: -1 is outside the allowed range [0, 5000] ×10⁹/L")]
-    [InlineData("""{ "name": "x", "kind": "nadirPerCycle", "cycle": 1.5, "cycleDays": 7, "below": 50 }""", "t.json: $.endpoints[0]: cycle 1.5 is not a whole number in [1, 50]")]
+    [InlineData("""{ "name": "x", "kind": "nadirPerCycle", "cycle": 1.5, "cycleDays": 7, "below": 50 }""", "t.json: $.endpoints[0].cycle: expected a whole number in [1, 50], found the number 1.5")]
     [InlineData("""{ "name": "x", "kind": "nadirPerCycle", "cycle": 3, "cycleDays": 7, "below": 50 }""", "t.json: $.endpoints[0]: cycle 3 would start on day 14, at or after the end of the run (day 14)")]
-    [InlineData("""{ "name": "x", "kind": "nadirPerCycle", "cycle": 0, "cycleDays": 7, "below": 50 }""", "t.json: $.endpoints[0].cycle: 0 is outside the allowed range [1, 50] (a whole number)")]
+    [InlineData("""{ "name": "x", "kind": "nadirPerCycle", "cycle": 0, "cycleDays": 7, "below": 50 }""", "t.json: $.endpoints[0].cycle: 0 is outside the allowed range [1, 50]")]
     [InlineData("""{ "name": "x", "kind": "nadirPerCycle", "cycle": 1, "cycleDays": 21, "below": 50 }""", "t.json: $.endpoints[0].cycleDays: 21 is outside the allowed range [1, 14] days (the simulated span)")]
-    [InlineData("""{ "name": "x", "kind": "nadirPerCycle", "cycle": 1, "below": 50 }""", "t.json: $.endpoints[0].cycleDays: required for nadirPerCycle: a number in [1, 14] days")]
+    [InlineData("""{ "name": "x", "kind": "nadirPerCycle", "cycle": 1, "below": 50 }""", "t.json: $.endpoints[0].cycleDays: required number is missing; allowed [1, 14] days")]
     public void Bad_transfusion_and_nadir_endpoints_get_one_line_errors(string endpoint, string expected)
     {
         var json = $$"""{ "scenario": { "simulation": { "days": 14 } }, "variability": [ { "parameter": "emax", "cv": 0.2 } ], "endpoints": [ {{endpoint}} ] }""";

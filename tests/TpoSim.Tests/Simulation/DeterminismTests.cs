@@ -24,7 +24,7 @@ public class DeterminismTests
     {
         var parsed = ScenarioParser.Parse(BuiltinScenarios.DefaultJson);
         Assert.True(parsed.Succeeded, string.Join("; ", parsed.Errors.Select(e => e.Format("default"))));
-        var r = ModelFixture.Run(parsed.Scenario!);
+        var r = ModelFixture.Run(parsed.Value!);
         foreach (var o in r.Outputs)
         {
             foreach (var c in OutputColumn.All)

@@ -74,7 +74,7 @@ public class PolyvalentCationTests
               "doses": [ { "drug": "eltrombopag", "route": "oral", "amount": 50, "unit": "mg", "day": 0 {{cations}} } ] }
             """);
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return Simulator.Run(parsed.Scenario!, cancellation: TestContext.Current.CancellationToken);
+        return Simulator.Run(parsed.Value!, cancellation: TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class PkVariantTests
                          { "drug": "eltrombopag", "route": "oral", "amount": 50, "unit": "mg", "day": 0 } ] }
             """);
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return Simulator.Run(parsed.Scenario!, cancellation: TestContext.Current.CancellationToken);
+        return Simulator.Run(parsed.Value!, cancellation: TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal static class ScenarioTestHelpers
     {
         var parsed = ScenarioParser.Parse(json);
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Scenario!;
+        return parsed.Value!;
     }
 
     /// <summary>Parses and runs <paramref name="json"/>; a solver failure fails the test with its diagnostic.</summary>

@@ -14,7 +14,7 @@ public class SolverAgreementTests
     {
         // Independent methods (Rosenbrock, Radau IIA, explicit Runge–Kutta) on the same problem must agree to within
         // their tolerances: rtol 1e-6 per step gives agreement well inside 1e-4 relative on every grid point.
-        var scenario = ScenarioParser.Parse(BuiltinScenarios.DefaultJson).Scenario!;
+        var scenario = ScenarioParser.Parse(BuiltinScenarios.DefaultJson).Value!;
         var reference = Simulator.Run(scenario, "rodas5p", cancellation: TestContext.Current.CancellationToken);
         var other = Simulator.Run(scenario, solver, cancellation: TestContext.Current.CancellationToken);
         Assert.True(other.Succeeded, other.Diagnostic);

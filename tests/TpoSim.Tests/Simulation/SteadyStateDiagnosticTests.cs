@@ -11,7 +11,7 @@ public sealed class SteadyStateDiagnosticTests
         var parsed = ScenarioParser.Parse("""{ "patient": { "condition": { "name": "mds", "severity": 0.9 }, "parameters": { "emax": 8 } } }""");
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
         const string numerics = "Newton failed (singular) and integration up to t = 1e10 did not settle (weighted ‖f‖ = 3): the system may have no stable steady state (sustained oscillation or unbounded growth); check the parameters or raise MaxIntegrationTime.";
-        var text = TpoSim.Simulation.Simulator.NoSteadyStateDiagnostic(parsed.Scenario!, numerics);
+        var text = TpoSim.Simulation.Simulator.NoSteadyStateDiagnostic(parsed.Value!, numerics);
         Assert.Contains("condition 'mds' (severity 0.9)", text);
         Assert.Contains("patient.parameters.emax", text);
         Assert.Contains("Remedy:", text);

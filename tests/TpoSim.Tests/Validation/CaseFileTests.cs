@@ -11,7 +11,7 @@ public sealed class CaseFileTests
         { "cases": [ { "id": "X1", "kind": "validation", "title": "t", "source": "s", "scenario": {{scenario}}, "checks": [ {{checks}} ] {{extra}} } ] }
         """;
 
-    private static IReadOnlyList<CaseFileError> Errors(string json)
+    private static IReadOnlyList<TpoSim.Input.InputProblem> Errors(string json)
     {
         var result = CaseFileLoader.Parse(json);
         Assert.False(result.Succeeded);
@@ -23,7 +23,7 @@ public sealed class CaseFileTests
     {
         var result = CaseFileLoader.Parse(File(GoodCheck));
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        var c = Assert.Single(result.File!.Cases);
+        var c = Assert.Single(result.Value!.Cases);
         Assert.True(c.IsRunnable);
         Assert.Same(ValidationMetrics.SteadyStatePlatelets, c.Checks[0].Metric);
     }
@@ -33,7 +33,7 @@ public sealed class CaseFileTests
     {
         var e = Assert.Single(Errors(File("""{ "metric": "plateletz", "published": { "text": "x" }, "tolerance": { "min": 1 } }""")));
         Assert.Equal("$.cases[0].checks[0].metric", e.Path);
-        Assert.Contains("unknown metric 'plateletz'", e.Message);
+        Assert.Contains("unknown value 'plateletz'; allowed: steadyStatePlatelets", e.Message);
         Assert.Contains("steadyStatePlatelets", e.Message);
     }
 
@@ -102,7 +102,7 @@ public sealed class CaseFileTests
         var root = SuiteFixture.RepoRoot;
         var good = CaseFileLoader.Parse(PopulationCase("""{ "file": "populations/itp-kuter2008.json", "subjects": 40, "seed": 3 }"""), repositoryRoot: root);
         Assert.True(good.Succeeded, string.Join("\n", good.Errors));
-        var c = Assert.Single(good.File!.Cases);
+        var c = Assert.Single(good.Value!.Cases);
         Assert.Equal(40, c.Population!.Subjects);
         Assert.NotNull(c.Population.Definition.Inclusion);
         Assert.Same(c.Population.Definition.BaseScenario, c.Scenario);
@@ -131,7 +131,7 @@ public sealed class CaseFileTests
         Assert.NotEmpty(Errors(File(GoodCheck, scenario)));
         var result = CaseFileLoader.Parse(File(GoodCheck, scenario, """, "requires": "romiplostim PK/PD" """));
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        var c = Assert.Single(result.File!.Cases);
+        var c = Assert.Single(result.Value!.Cases);
         Assert.False(c.IsRunnable);
         var r = ValidationSuite.Run(c, TestContext.Current.CancellationToken);
         Assert.Equal(CaseStatus.Pending, r.Status);
@@ -158,7 +158,7 @@ public sealed class CaseFileTests
         var json = File(GoodCheck, "\"scenarios/transfusion.json\"");
         var result = CaseFileLoader.Parse(json, repositoryRoot: SuiteFixture.RepoRoot);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal("scenarios/transfusion.json", result.File!.Cases[0].ScenarioSource);
+        Assert.Equal("scenarios/transfusion.json", result.Value!.Cases[0].ScenarioSource);
         var missing = CaseFileLoader.Parse(File(GoodCheck, "\"scenarios/nope.json\""), repositoryRoot: SuiteFixture.RepoRoot);
         Assert.Contains(missing.Errors, e => e.Path == "$.cases[0].scenario" && e.Message.Contains("cannot read", StringComparison.Ordinal));
     }
@@ -167,7 +167,7 @@ public sealed class CaseFileTests
     public void A_failing_case_fails()
     {
         var check = """{ "metric": "steadyStatePlatelets", "published": { "text": "x" }, "tolerance": { "min": 400 } }""";
-        var c = CaseFileLoader.Parse(File(check)).File!.Cases[0];
+        var c = CaseFileLoader.Parse(File(check)).Value!.Cases[0];
         var r = ValidationSuite.Run(c, TestContext.Current.CancellationToken);
         Assert.Equal(CaseStatus.Failed, r.Status);
         Assert.False(r.Pass);
@@ -180,10 +180,10 @@ public sealed class CaseFileTests
     {
         var good = CaseFileLoader.Parse(File(GoodCheck).Replace("\"kind\": \"validation\"", "\"kind\": \"calibration\""));
         Assert.True(good.Succeeded, string.Join("\n", good.Errors));
-        Assert.Equal(CaseKind.Calibration, good.File!.Cases[0].Kind);
+        Assert.Equal(CaseKind.Calibration, good.Value!.Cases[0].Kind);
         var e = Assert.Single(Errors(File(GoodCheck).Replace("\"kind\": \"validation\"", "\"kind\": \"both\"")));
         Assert.Equal("$.cases[0].kind", e.Path);
-        Assert.Contains("unknown kind 'both'; allowed: calibration, validation", e.Message);
+        Assert.Contains("unknown value 'both'; allowed: calibration, validation", e.Message);
     }
 
     [Fact]
@@ -192,8 +192,8 @@ public sealed class CaseFileTests
         var itp = """{ "patient": { "condition": { "name": "itp", "severity": 0.5 } }, "simulation": { "days": 2 } }""";
         var good = CaseFileLoader.Parse(File(GoodCheck, itp, ", \"baselinePlatelets\": 40"));
         Assert.True(good.Succeeded, string.Join("\n", good.Errors));
-        Assert.Equal(40, good.File!.Cases[0].BaselinePlatelets);
+        Assert.Equal(40, good.Value!.Cases[0].BaselinePlatelets);
         Assert.Contains(Errors(File(GoodCheck, extra: ", \"baselinePlatelets\": 40")), e => e.Path == "$.cases[0].baselinePlatelets" && e.Message.Contains("exactly one condition", StringComparison.Ordinal));
-        Assert.Contains(Errors(File(GoodCheck, itp, ", \"baselinePlatelets\": -3")), e => e.Path == "$.cases[0].baselinePlatelets" && e.Message.Contains("(0, 1000)", StringComparison.Ordinal));
+        Assert.Contains(Errors(File(GoodCheck, itp, ", \"baselinePlatelets\": -3")), e => e.Path == "$.cases[0].baselinePlatelets" && e.Message.Contains("-3 is outside the allowed range (0, 1000] 10^9/L", StringComparison.Ordinal));
     }
 }

@@ -10,7 +10,7 @@ public sealed class SuiteFixture
         CaseFilePath = Path.Combine(RepoRoot, CaseFileLoader.DefaultRelativePath);
         var loaded = CaseFileLoader.LoadFile(CaseFilePath);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors.Select(e => e.Format(CaseFilePath))));
-        File = loaded.File!;
+        File = loaded.Value!;
         Results = ValidationSuite.Run(File);
     }
 

@@ -171,8 +171,8 @@ public sealed class ValidationSuiteTests(SuiteFixture suite) : IClassFixture<Sui
         var path = Path.Combine(SuiteFixture.RepoRoot, page.CasesPath);
         var loaded = CaseFileLoader.LoadFile(path);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors.Select(e => e.Format(path))));
-        Assert.Same(page, ValidationPage.For(loaded.File!.Cases));
-        var results = ValidationSuite.Run(loaded.File!, TestContext.Current.CancellationToken);
+        Assert.Same(page, ValidationPage.For(loaded.Value!.Cases));
+        var results = ValidationSuite.Run(loaded.Value!, TestContext.Current.CancellationToken);
         var committed = File.ReadAllText(Path.Combine(SuiteFixture.RepoRoot, page.PagePath)).ReplaceLineEndings("\n");
         Assert.True(committed == ValidationReport.Markdown(results, "images/validation-v2", page), $"{page.PagePath} is out of date: regenerate it with `{page.RegenerateCommand}`");
         foreach (var r in results.Where(r => r.Context is not null))

@@ -19,23 +19,13 @@ internal sealed record SensitivityInput(Scenario Scenario, string Source, IReadO
         if (PopulationParser.LooksLikePopulation(json))
         {
             var parsed = PopulationParser.Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
-            if (!parsed.Succeeded)
-            {
-                foreach (var e in parsed.Errors) console.Error.WriteLine(e.ToString());
-                return null;
-            }
-            var d = parsed.Definition!;
+            var d = CliInputFiles.Value(parsed, path);
             return new SensitivityInput(d.BaseScenario,
                 $"{path} (population file: analysed on its base scenario; its between-subject variability gives the default parameters and log-normal distributions)",
                 d.Variability.ToDictionary(v => v.Parameter, v => v.Cv));
         }
         var scenario = ScenarioParser.Parse(json, Path.GetDirectoryName(Path.GetFullPath(path)));
-        if (!scenario.Succeeded)
-        {
-            foreach (var e in scenario.Errors) console.Error.WriteLine(e.Format(path));
-            return null;
-        }
-        return new SensitivityInput(scenario.Scenario!, path, new Dictionary<string, double>());
+        return new SensitivityInput(CliInputFiles.Value(scenario, path), path, new Dictionary<string, double>());
     }
 
     /// <summary>The endpoints named by <paramref name="text"/> (or <paramref name="fallback"/>), or a bad-input exception.</summary>
