@@ -12,13 +12,6 @@ namespace TpoSim.Tests.Fitting;
 /// </summary>
 public class ExamplePatientTests
 {
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TpoSim.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
-
     [Theory]
     [InlineData("patient-itp-romiplostim", "romiplostim")]
     [InlineData("patient-itp-eltrombopag", "eltrombopag")]
@@ -27,8 +20,8 @@ public class ExamplePatientTests
     [InlineData("patient-chemo-romiplostim", "romiplostim")]
     public void Example_patient_file_matches_its_truth_file(string name, string? drug)
     {
-        var csvPath = Path.Combine(Root(), "examples", name + ".csv");
-        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "examples", name + ".truth.json")));
+        var csvPath = RepoFiles.PathOf("examples", name + ".csv");
+        using var truth = JsonDocument.Parse(File.ReadAllText(RepoFiles.PathOf("examples", name + ".truth.json")));
         var t = truth.RootElement;
         var prior = FitPriors.For(t.TryGetProperty("condition", out var c) ? c.GetString()! : "itp")!;
         var values = prior.Parameters.Select(p => t.GetProperty("parameters").GetProperty(p.Name).GetDouble()).ToArray();

@@ -9,13 +9,6 @@ namespace TpoSim.Tests.Fitting;
 /// <summary>The priors are data derived from the population files, and the patient file selects one.</summary>
 public class FitPriorsTests
 {
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TpoSim.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
-
     private const string Table = "ID,TIME,AMT,EVID,CMT,II,ADDL,DV\n1,0,.,0,4,.,.,40\n1,168,.,0,4,.,.,42\n";
 
     [Fact]
@@ -43,7 +36,7 @@ public class FitPriorsTests
     {
         // populations/cld-lplus2.json: severity 1 and the CV of each varied parameter. The prior's medians are the
         // preset's full-severity values, its CVs the file's (exact).
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "populations", "cld-lplus2.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepoFiles.PathOf("populations", "cld-lplus2.json")));
         var root = doc.RootElement;
         Assert.Equal(root.GetProperty("scenario").GetProperty("patient").GetProperty("condition").GetProperty("severity").GetDouble(), FitPriors.ChronicLiverDisease.Choice.Severity);
         var cv = root.GetProperty("variability").EnumerateArray().ToDictionary(v => v.GetProperty("parameter").GetString()!, v => v.GetProperty("cv").GetDouble());

@@ -9,13 +9,6 @@ namespace TpoSim.Tests.Fitting;
 /// </summary>
 public class PriorRecoveryTests
 {
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TpoSim.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
-
     [Theory]
     [Trait("Category", "Slow")]
     [InlineData("patient-cld-lusutrombopag")]
@@ -23,9 +16,9 @@ public class PriorRecoveryTests
     [InlineData("patient-chemo-romiplostim")]
     public void The_fit_recovers_the_example_truth_inside_its_95_percent_interval(string name)
     {
-        var (history, errors) = PatientFile.Read(Path.Combine(Root(), "examples", name + ".csv"));
+        var (history, errors) = PatientFile.Read(RepoFiles.PathOf("examples", name + ".csv"));
         Assert.Empty(errors);
-        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "examples", name + ".truth.json")));
+        using var truth = JsonDocument.Parse(File.ReadAllText(RepoFiles.PathOf("examples", name + ".truth.json")));
         var prior = FitPriors.For(history!.PriorName)!;
         var fit = MapEstimator.Fit(new FitProblem(history, prior), new MapOptions(Threads: Environment.ProcessorCount), TestContext.Current.CancellationToken);
         Assert.True(fit.Converged, fit.Message);

@@ -5,23 +5,6 @@ namespace TpoSim.Tests.Population;
 /// <summary>The chronic-liver-disease trial files: L-PLUS 1+2 pooled (the calibration case of the drug-response BSV) and ADAPT-1/2 (held out, by baseline cohort).</summary>
 public class CldTrialFilesTests
 {
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "validation", "cases.json"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
-
-    private static PopulationDefinition Load(string file)
-    {
-        var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
-        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Value!;
-    }
-
     /// <summary>
     /// L-PLUS 1+2 pooled per-protocol, lusutrombopag arm: 65/137 = 47.4% doubled their count. 300 subjects on seed 15 (not
     /// the calibration's seed 1) must lie within 47.4% ± (1.96·√(p(1 − p)/137) + 1.96·SE_MC), the trial's 95% binomial
@@ -30,7 +13,7 @@ public class CldTrialFilesTests
     [Fact] // ≈ 6 s on 2 cores: below the 10 s of the Slow category
     public void Lplus_pooled_drug_arm_doubles_in_the_published_share_within_the_trials_ci_and_mc_error()
     {
-        var def = Load("cld-lplus-pooled.json");
+        var def = RepoFiles.Population("cld-lplus-pooled.json");
         var arm = def.ForArm(def.Arms![0]);
         var result = PopulationRunner.Run(arm, new PopulationOptions(300, 15, Environment.ProcessorCount) { Cancellation = TestContext.Current.CancellationToken });
         var index = Array.FindIndex(PopulationReducer.DefinedEndpoints(arm), e => e.Name == "doubled");
@@ -49,7 +32,7 @@ public class CldTrialFilesTests
     [Fact]
     public void Adapt_cohorts_partition_the_enrolled_by_baseline()
     {
-        var def = Load("cld-adapt.json");
+        var def = RepoFiles.Population("cld-adapt.json");
         var shortRun = def with { BaseScenario = def.BaseScenario with { Days = 1, OutputStepDays = 1 }, Arms = null, Endpoints = null };
         var result = PopulationRunner.Run(shortRun, new PopulationOptions(40, 4, 2) { Cancellation = TestContext.Current.CancellationToken });
         var strata = PopulationStrata.Of(def);

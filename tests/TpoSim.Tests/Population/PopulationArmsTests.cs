@@ -5,20 +5,10 @@ namespace TpoSim.Tests.Population;
 /// <summary>Trial arms in one population file (issue 15): the same subjects in every arm, endpoints per arm and stratum.</summary>
 public class PopulationArmsTests
 {
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "validation", "cases.json"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
-
     /// <summary>The Kuter 2008 file (romiplostim and placebo arms) cut to <paramref name="days"/> days of daily output.</summary>
     private static PopulationDefinition Kuter(double days = 21)
     {
-        var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", "itp-kuter2008.json"));
+        var parsed = PopulationParser.ParseFile(RepoFiles.PathOf("populations", "itp-kuter2008.json"));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
         var d = parsed.Value!;
         var t = d.BaseScenario.Titration!;
@@ -157,7 +147,7 @@ public class PopulationArmsTests
     {
         PopulationDefinition Load(string file)
         {
-            var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
+            var parsed = PopulationParser.ParseFile(RepoFiles.PathOf("populations", file));
             Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
             return parsed.Value!;
         }

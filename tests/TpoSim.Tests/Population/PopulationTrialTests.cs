@@ -5,20 +5,10 @@ namespace TpoSim.Tests.Population;
 
 public class PopulationTrialTests
 {
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "validation", "cases.json"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
-
     /// <summary>A repository population cut to a short run (screening and covariates are what these tests read).</summary>
     private static PopulationDefinition Short(string file, double days = 2)
     {
-        var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
+        var parsed = PopulationParser.ParseFile(RepoFiles.PathOf("populations", file));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
         var d = parsed.Value!;
         return d with { BaseScenario = d.BaseScenario with { Days = days, OutputStepDays = 1, Titration = null, Doses = [] } };

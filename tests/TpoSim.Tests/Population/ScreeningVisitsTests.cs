@@ -8,20 +8,10 @@ namespace TpoSim.Tests.Population;
 /// <summary>Screening on the mean of several counts (issue 15; Kuter 2008 enrolled on the mean of three).</summary>
 public class ScreeningVisitsTests
 {
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "validation", "cases.json"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
-
     /// <summary>The Kuter 2008 population, 2 days, no drug, screened on ≤ 30 without a stratum quota.</summary>
     private static PopulationDefinition Kuter(ScreeningVisits? screening)
     {
-        var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", "itp-kuter2008.json"));
+        var parsed = PopulationParser.ParseFile(RepoFiles.PathOf("populations", "itp-kuter2008.json"));
         Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
         var d = parsed.Value!;
         return d with

@@ -12,23 +12,6 @@ public class TransfusionAndNadirEndpointsTests
 {
     private const double End = double.PositiveInfinity;
 
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "validation", "cases.json"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
-
-    private static PopulationDefinition Load(string file)
-    {
-        var parsed = PopulationParser.ParseFile(Path.Combine(Root, "populations", file));
-        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
-        return parsed.Value!;
-    }
-
     private static bool Meets(SubjectSeries s, EndpointKind kind, params double[] a) => new DefinedEndpoint("e", kind, a).Meets(s);
 
     /// <summary>Days 0–6, counts 60, 40, 12, 8, 30, 55, 70 ×10⁹/L: the lowest output count is 8 (day 3).</summary>
@@ -121,7 +104,7 @@ public class TransfusionAndNadirEndpointsTests
     [Fact]
     public void A_subjects_kill_rate_rewrites_its_chemotherapy_and_scatters_log_normally_around_the_preset()
     {
-        var def = Load("cit-carboplatin.json");
+        var def = RepoFiles.Population("cit-carboplatin.json");
         var k = def.Variability.ToList().FindIndex(v => v.Parameter == ChemotherapyKillRate.Name);
         Assert.Equal(ChemotherapyRegimen.CarboplatinLike.KillRatePerDay, ChemotherapyKillRate.TypicalValue(def.BaseScenario));
         var sampler = new SubjectSampler(def, 7);
@@ -147,7 +130,7 @@ public class TransfusionAndNadirEndpointsTests
     [Fact]
     public void Adapt_no_transfusion_equals_the_procedure_day_count_for_every_subject()
     {
-        var def = Load("cld-adapt.json");
+        var def = RepoFiles.Population("cld-adapt.json");
         var arm = def.ForArm(def.Arms![0]);
         var defined = PopulationReducer.DefinedEndpoints(arm);
         Assert.Equal("noTransfusion", defined[0].Kind.Name);
@@ -169,7 +152,7 @@ public class TransfusionAndNadirEndpointsTests
     [Fact] // ≈ 3 s on 2 cores
     public void Cit_design_runs_and_romiplostim_lowers_the_nadirs()
     {
-        var def = Load("cit-carboplatin.json");
+        var def = RepoFiles.Population("cit-carboplatin.json");
         double Share(PopulationResult r, string name)
         {
             var i = Array.FindIndex(PopulationReducer.DefinedEndpoints(r.Definition), e => e.Name == name);
