@@ -148,9 +148,9 @@ public static class EndpointKinds
         a => $"nadir < {N(a[3])} ×10⁹/L in cycle {N(a[0])} (days {N(CycleStart(a))}–{N(CycleStart(a) + a[1])})",
         (s, a) => s.MinBetween(CycleStart(a), CycleStart(a) + a[1], toExclusive: true) < a[3])
     {
+        // The cycle is a whole number by its field check (PopulationFields.Of); here only its start against the span.
         Check = (a, span) =>
-            a[0] != Math.Floor(a[0]) ? $"cycle {N(a[0])} is not a whole number in [1, 50]"
-            : span is { } d && CycleStart(a) >= d ? $"cycle {N(a[0])} would start on day {N(CycleStart(a))}, at or after the end of the run (day {N(d)})"
+            span is { } d && CycleStart(a) >= d ? $"cycle {N(a[0])} would start on day {N(CycleStart(a))}, at or after the end of the run (day {N(d)})"
             : null,
     };
 
