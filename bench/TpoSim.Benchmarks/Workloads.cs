@@ -36,22 +36,27 @@ public static class Workloads
         PopulationParser.ParseFile(PathOf("populations/itp-kuter2008.json")).Value
         ?? throw new InvalidOperationException("populations/itp-kuter2008.json does not parse");
 
-    /// <summary>A population run of <paramref name="subjects"/> subjects on <paramref name="threads"/> threads.</summary>
+    /// <summary>
+    /// A population run of <paramref name="subjects"/> subjects on <paramref name="threads"/> threads, at
+    /// <paramref name="rtol"/> or else the population default (what <c>tposim population</c> uses).
+    /// </summary>
     public static PopulationResult Population(PopulationDefinition definition, int subjects, int threads, long seed = 1, double? rtol = null) =>
-        PopulationRunner.Run(definition, new PopulationOptions(subjects, seed, threads) { RelativeTolerance = rtol ?? SolverChoice.DefaultRelativeTolerance });
+        PopulationRunner.Run(definition, new PopulationOptions(subjects, seed, threads) { RelativeTolerance = rtol ?? PopulationOptions.DefaultRelativeTolerance });
 
     /// <summary>
-    /// <c>population-memory --subjects N [--threads K]</c>: one Kuter 2008 run of N subjects (after a 20-subject warm-up),
+    /// <c>population-memory --subjects N [--threads K] [--rtol R]</c>: one Kuter 2008 run of N subjects (after a 20-subject warm-up),
     /// printing CPU ms and bytes allocated per subject, the managed heap still held by the result per subject, and the
     /// process's peak working set. Run each N in its own process: the peak working set is the process's lifetime peak.
     /// </summary>
     public static int PopulationMemory(string[] args)
     {
         int subjects = 1000, threads = 1;
+        double? rtol = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--subjects") subjects = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--threads") threads = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--rtol") rtol = double.Parse(args[++i], CultureInfo.InvariantCulture);
             else { Console.Error.WriteLine($"population-memory: unknown argument '{args[i]}'"); return 2; }
         }
         var kuter = Kuter2008();
@@ -63,7 +68,7 @@ public static class Workloads
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
         var clock = Stopwatch.StartNew();
-        var result = Population(kuter, subjects, threads);
+        var result = Population(kuter, subjects, threads, 1, rtol);
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
         process.Refresh();
@@ -72,7 +77,7 @@ public static class Workloads
         var retained = GC.GetTotalMemory(true) - heapBefore;
         GC.KeepAlive(result);
         process.Refresh();
-        Console.WriteLine($"# {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"# {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}, rtol {rtol ?? PopulationOptions.DefaultRelativeTolerance:0e+0}");
         Console.WriteLine("subjects,threads,ok,screened,wall_s,cpu_ms_per_subject,alloc_KB_per_subject,retained_KB,retained_B_per_subject,peak_working_set_MB");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{subjects},{threads},{result.Succeeded},{result.Screened},{clock.Elapsed.TotalSeconds:F1},{cpu / subjects:F2},{allocated / 1024.0 / subjects:F1},{retained / 1024.0:F0},{retained / (double)subjects:F0},{process.PeakWorkingSet64 / 1048576.0:F0}"));
