@@ -41,6 +41,13 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
                 if (conditions[i].Name == ConditionCatalog.ChronicLiverDisease.Name)
                     conditions[i] = conditions[i] with { Severity = ConditionCatalog.ChildPughSeverity(grade) };
             }
+            if (s.Model == Physiology.CoreModel.V2.Name)
+            {
+                // Model v2: the class sets both liver-disease axes from published data (ChildPughAxesV2), not the severity line.
+                var axes = ChildPughAxesV2.For(grade);
+                overrides["hepatocyteFunction"] = axes.HepatocyteFunction;
+                overrides["portalHypertension"] = axes.PortalHypertension;
+            }
         }
         if (Splenectomised is { } spleenOut)
         {
