@@ -74,6 +74,9 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
         {
             // Each subject's assay noise gets its own stream (the scenario's seed shifted by the candidate index).
             titration = titration with { Seed = unchecked(titration.Seed + 7919 * (Index + 1)) };
+            // With measured counts the rule reads the trial's measurement of the day (the screen's on day 0), not noise of its own.
+            if (definition.Measurement is { } measured)
+                titration = titration with { Measurement = measured, MeasurementSeed = ModelSeed ?? s.Seed };
             if (titration.Policy == TitrationCatalog.EltrombopagItp && titration.StartDose is null)
                 titration = titration with { EastAsian = titration.EastAsian || Patient.EastAsian, HepaticImpairment = titration.HepaticImpairment || ChildPugh is not null };
         }
