@@ -117,4 +117,30 @@ public class CldTrialFilesTests
         }
         Assert.Equal(["A", "B"], seen.Order());
     }
+
+    /// <summary>
+    /// ADAPT on v2 doses by the same measured day-0 count the screen and the cohorts read: every enrolled subject of the
+    /// avatrombopag arm gets 60 mg when its measured baseline is &lt; 40 and 40 mg otherwise (the label rule's check on day 0
+    /// reads the trial's measurement, not noise of its own), and metrics.json says what the endpoints read.
+    /// </summary>
+    [Fact]
+    public void Adapt_v2_doses_by_the_measured_baseline_its_cohort_is_read_on()
+    {
+        var def = RepoFiles.Population("cld-adapt-v2.json");
+        var arm = def.ForArm(def.Arms![0]);
+        var result = PopulationRunner.Run(arm, new PopulationOptions(30, 21, 2) { Cancellation = TestContext.Current.CancellationToken });
+        var near40 = 0;
+        foreach (var s in result.Subjects)
+        {
+            var run = TpoSim.Simulation.Simulator.Run(s.Draw.ScenarioFor(arm), cancellation: TestContext.Current.CancellationToken);
+            Assert.True(run.Succeeded, run.Diagnostic);
+            Assert.Equal(s.ScreeningMeanPlatelets < 40 ? 60 : 40, run.Titration!.Doses[0].Amount);
+            if ((s.ScreeningMeanPlatelets < 40) != (s.Summary!.BaselinePlatelets < 40)) near40++;
+        }
+        // Some subject's true count lies on the other side of 40: the measured count, not the true one, picks its dose.
+        Assert.True(near40 > 0, "no subject whose measured and true baselines fall on different sides of 40; use another seed");
+        Assert.Contains("\"measurement\": { \"cv\": 0.083", PopulationMetrics.Json(result), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"measurement\"", PopulationMetrics.Json(PopulationRunner.Run(RepoFiles.Population("cld-adapt.json") with { Arms = null, Endpoints = null, BaseScenario = RepoFiles.Population("cld-adapt.json").BaseScenario with { Days = 1, OutputStepDays = 1 } },
+            new PopulationOptions(2, 1, 1) { Cancellation = TestContext.Current.CancellationToken })), StringComparison.Ordinal);
+    }
 }
