@@ -133,6 +133,7 @@ public static class PopulationCommand
         if (r.Definition.Inclusion is { } inclusion)
             table.AddRow("Screened / screen failures", $"{r.Screened} / {r.ScreenFailureCount} ({Markup.Escape(inclusion.Text)})");
         table.AddRow("Subjects enrolled: ok / failed", $"{r.Succeeded} / {r.Failed}");
+        if (r.Definition.Measurement is { } measured) table.AddRow("Endpoints read", Markup.Escape(measured.Text));
         foreach (var (m, published) in reported)
         {
             var value = Markup.Escape(Show(m.Value, m.Unit, m.StandardError));
@@ -168,6 +169,7 @@ public static class PopulationCommand
         if (r.Definition.Inclusion is { } inclusion)
             head.AddRow("Screened / screen failures", $"{r.Screened} / {r.ScreenFailureCount} ({Markup.Escape(inclusion.Text)})");
         head.AddRow("Subjects enrolled (every arm)", $"{r.Subjects.Count}");
+        if (r.Definition.Measurement is { } measured) head.AddRow("Endpoints read", Markup.Escape(measured.Text));
         console.Ansi.Write(head);
         foreach (var arm in arms)
         {

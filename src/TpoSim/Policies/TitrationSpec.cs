@@ -22,7 +22,25 @@ namespace TpoSim.Policies;
 /// </param>
 public sealed record TitrationSpec(
     string Policy, double? StartDose = null, double? CheckEveryDays = null, double? Days = null, double AssayCv = 0, int Seed = 1,
-    bool EastAsian = false, bool HepaticImpairment = false, CustomRule? Custom = null, double StartDay = 0, bool Continuing = false);
+    bool EastAsian = false, bool HepaticImpairment = false, CustomRule? Custom = null, double StartDay = 0, bool Continuing = false)
+{
+    /// <summary>
+    /// A population's measured-count model, or null: the rule then reads the same measured count on a check day as the
+    /// trial's screen and endpoints do (<see cref="Population.CountMeasurement.Measure"/> with <see cref="MeasurementSeed"/>),
+    /// instead of <see cref="AssayCv"/>'s own noise. Set per subject by the population, never by a scenario file.
+    /// </summary>
+    public Population.CountMeasurement? Measurement { get; init; }
+
+    /// <summary>The subject's seed that keys <see cref="Measurement"/>'s errors.</summary>
+    public long MeasurementSeed { get; init; }
+
+    /// <summary>The count the rule reads on <paramref name="day"/> for a true count <paramref name="count"/>: measured with <see cref="Measurement"/>, else through <paramref name="noise"/>.</summary>
+    public double Measured(double day, double count, AssayNoise noise)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        return Measurement is { } m ? m.Measure(count, MeasurementSeed, day) : noise.Measure(count);
+    }
+}
 
 /// <summary>Thresholds of a custom weekly romiplostim rule (counts in 10^9/L, doses in µg/kg).</summary>
 /// <param name="Low">Increase below this count.</param>

@@ -112,6 +112,13 @@ public sealed record PopulationDefinition(
         };
     }
 
+    /// <summary>
+    /// The trial's measured-count model (<c>measurement</c>), or null: with it the screen enrols on measured counts and the
+    /// endpoints defined by kind read measured counts at the trial's visits (<see cref="CountMeasurement"/>); the bands and
+    /// the fixed statistics stay the model's true counts.
+    /// </summary>
+    public CountMeasurement? Measurement { get; init; }
+
     /// <summary>The trial's response definitions (weekly counts, windows, rescue rule).</summary>
     public ResponseDefinition Response { get; init; } = ResponseDefinition.Default;
 

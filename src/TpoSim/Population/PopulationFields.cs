@@ -38,7 +38,19 @@ public static class PopulationFields
         Obj("responseWindow", "How a platelet response is judged.", "responseWindow"),
         List("endpoints", "The statistics reported, optionally with published values.", "endpoint"),
         List("arms", "Trial arms, each with its own regimen.", "arm"),
+        Obj("measurement", "Measured counts: the screen and the endpoints read the true count × a log-normal error at the trial's visits.", "measurement"),
     ]);
+
+    /// <summary>The measured-count model (<see cref="CountMeasurement"/>).</summary>
+    public static ObjectSpec Measurement { get; } = new("measurement", "Measured counts at the trial's visits.",
+    [
+        Num("cv", "Coefficient of variation of a measured count around the true count (within-subject biological and analytical variation).", 0, CountMeasurement.MaxCv).Needed(),
+        List("visitDays", "Visit days after day 0 (model days, ascending) at which endpoints read counts.", "day").Needed(),
+        Text("source", "Where the CV comes from.").Needed(),
+    ]);
+
+    /// <summary>A visit day of <c>measurement.visitDays</c>.</summary>
+    public static FieldSpec VisitDay { get; } = Num("visitDay", "A visit day.", 0, 3650, "days");
 
     /// <summary>One varying parameter.</summary>
     public static ObjectSpec Variability { get; } = new("variability", "A parameter varying log-normally between subjects.",

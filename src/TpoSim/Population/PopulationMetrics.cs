@@ -187,6 +187,10 @@ public static class PopulationMetrics
         sb.Append(string.Join(", ", result.ScreenFailures.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{Q(k.Key)}: {I(k.Value)}")));
         sb.Append("},\n");
         sb.Append("  \"inclusion\": ").Append(result.Definition.Inclusion is { } inc ? Q(inc.Text) : "null").Append(",\n");
+        // Only a file with measured counts gets the member, so every other file's metrics.json is unchanged.
+        if (result.Definition.Measurement is { } m)
+            sb.Append("  \"measurement\": { \"cv\": ").Append(D(m.Cv)).Append(", \"visitDays\": [").Append(string.Join(", ", m.VisitDays.Select(D)))
+              .Append("], \"source\": ").Append(Q(m.Source)).Append(" },\n");
         sb.Append("  \"enrolled\": ").Append(I(result.Subjects.Count)).Append(",\n");
         sb.Append("  \"succeeded\": ").Append(I(result.Succeeded)).Append(",\n");
         sb.Append("  \"failed\": ").Append(I(result.Failed)).Append(",\n");

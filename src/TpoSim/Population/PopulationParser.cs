@@ -173,6 +173,10 @@ public static class PopulationParser
         var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, splenectomised is not null, Error) : null;
         var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
         var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, scenario?.Days, Error) : null;
+        var measurement = root.TryGetProperty("measurement", out var me) ? ReadMeasurement(me, scenario?.Days, endpoints, Error) : null;
+        // With measured counts the screen reads one measured count (or the mean of the file's screening counts, measured).
+        if (measurement is not null && inclusion is not null)
+            inclusion = inclusion with { Screening = (inclusion.Screening ?? new ScreeningVisits(1, 1)) with { Measurement = measurement } };
         IReadOnlyList<TrialArm>? arms = null;
         if (root.TryGetProperty("arms", out var ar) && scenario is not null && scenarioJson is not null)
         {
@@ -197,7 +201,53 @@ public static class PopulationParser
             Response = response ?? ResponseDefinition.Default,
             Endpoints = endpoints,
             Arms = arms,
+            Measurement = measurement,
         };
+    }
+
+    /// <summary>
+    /// <c>measurement</c>: { "cv": 0–<see cref="CountMeasurement.MaxCv"/>, "visitDays": [ascending days in (0, the span]],
+    /// "source": text }. A countOnDay endpoint must read a visit day (a trial reads its counts at its visits).
+    /// </summary>
+    private static CountMeasurement? ReadMeasurement(JsonElement me, double? span, IReadOnlyList<PopulationEndpoint>? endpoints, Action<string, string> error)
+    {
+        const string path = "$.measurement";
+        var ok = true;
+        var f = new JsonFieldReader((p, m) => { ok = false; error(p, m); });
+        if (me.ValueKind != JsonValueKind.Object)
+        {
+            error(path, "expected { \"cv\": 0–0.5, \"visitDays\": [days], \"source\": text }");
+            return null;
+        }
+        f.CheckFields(me, path, PopulationFields.Measurement);
+        var cv = f.Number(me, path, PopulationFields.Measurement["cv"]);
+        var source = f.String(me, path, PopulationFields.Measurement["source"]);
+        if (source is not null && string.IsNullOrWhiteSpace(source)) f.Error($"{path}.source", "must not be empty: cite where the CV comes from (or \"assumed: \" and why)");
+        var days = new List<double>();
+        if (!me.TryGetProperty("visitDays", out var vd) || vd.ValueKind != JsonValueKind.Array || vd.GetArrayLength() == 0)
+            f.Error($"{path}.visitDays", $"required: an array of 1–{CountMeasurement.MaxVisits} ascending visit days after day 0");
+        else if (vd.GetArrayLength() > CountMeasurement.MaxVisits)
+            f.Error($"{path}.visitDays", $"{vd.GetArrayLength()} visits; allowed: 1–{CountMeasurement.MaxVisits}");
+        else
+        {
+            var i = 0;
+            foreach (var d in vd.EnumerateArray())
+            {
+                var dp = $"{path}.visitDays[{i++}]";
+                if (f.NumberAt(d, dp, PopulationFields.VisitDay) is not { } day) continue;
+                if (!(day > 0)) f.Error(dp, $"{Fmt(day)}: a visit day must lie after day 0 (day 0 is always read: the baseline)");
+                else if (span is { } s && day > s + 1e-9) f.Error(dp, $"{Fmt(day)} is after the end of the run (allowed range (0, {Fmt(s)}])");
+                else if (days.Count > 0 && day <= days[^1]) f.Error(dp, $"{Fmt(day)} is not after the previous visit ({Fmt(days[^1])}); visits must be ascending and unique");
+                else days.Add(day);
+            }
+        }
+        if (ok && endpoints is not null)
+        {
+            for (var k = 0; k < endpoints.Count; k++)
+                if (endpoints[k].Defined is { Kind.Name: "countOnDay" } d && d.Arguments[0] > 1e-9 && !days.Any(v => Math.Abs(v - d.Arguments[0]) < 1e-9))
+                    f.Error($"$.endpoints[{k}].day", $"{Fmt(d.Arguments[0])} is not a visit day of measurement.visitDays; a measured count is read only at a visit");
+        }
+        return ok && cv is not null && source is not null ? new CountMeasurement(cv.Value, days, source) : null;
     }
 
     /// <summary>

@@ -47,10 +47,30 @@ public sealed class PopulationReducer
         bool[]? hits = null;
         if (_defined.Length > 0 && outcome.Status == SubjectStatus.Ok && outcome.Platelets is { } series && outcome.Summary is { } summary)
         {
-            var s = new SubjectSeries(_grid, series, summary.BaselinePlatelets);
+            var s = _definition.Measurement is { } m ? MeasuredSeries(m, outcome, series, summary) : new SubjectSeries(_grid, series, summary.BaselinePlatelets);
             hits = _defined.Select(d => d.Meets(s)).ToArray();
         }
         _subjects.Add(outcome with { Platelets = null, Tpo = null, LastDayPlatelets = outcome.Platelets is { Length: > 0 } kept ? kept[^1] : double.NaN, EndpointHits = hits });
+    }
+
+    /// <summary>
+    /// What a trial with measured counts reads: the measured counts at its visits, against the baseline the screen measured
+    /// (its mean, or the measured day-0 count when nothing was screened). The subject's seed keys every error, so the day-0
+    /// count here is the one the screen read.
+    /// </summary>
+    private SubjectSeries MeasuredSeries(CountMeasurement m, SubjectOutcome outcome, double[] series, SubjectSummary summary)
+    {
+        var seed = SeedOf(outcome.Draw, _definition);
+        var baseline = double.IsFinite(outcome.ScreeningMeanPlatelets) ? outcome.ScreeningMeanPlatelets : m.Measure(summary.BaselinePlatelets, seed, 0);
+        return m.Series(_grid, series, seed, baseline);
+    }
+
+    /// <summary>The seed that keys a subject's measurement errors: its own model seed (drawn from its stream), else the scenario's.</summary>
+    public static long SeedOf(SubjectDraw draw, PopulationDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        ArgumentNullException.ThrowIfNull(definition);
+        return draw.ModelSeed ?? definition.BaseScenario.Seed;
     }
 
     /// <summary>Counts a candidate who failed screening, by <paramref name="reason"/>.</summary>

@@ -29,14 +29,29 @@ public sealed record ScreeningVisits(int Counts, double IntervalDays)
     /// <summary>The activity week of <paramref name="day"/>: ⌊day / 7⌋ (week −1 covers days [−7, 0)).</summary>
     public static int WeekOf(double day) => (int)Math.Floor(day / ActivityFluctuation.StepDays + 1e-9);
 
-    /// <summary>"mean of 3 counts 7 days apart".</summary>
-    public string Text => $"mean of {Counts} counts {IntervalDays.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} days apart";
+    /// <summary>
+    /// The file's measured-count model, or null: each visit then reads a measured count (the steady-state count × the
+    /// subject's error on the visit's day, <see cref="CountMeasurement.Measure"/>), so the screen enrols on what the trial measured.
+    /// </summary>
+    public CountMeasurement? Measurement { get; init; }
+
+    /// <summary>"mean of 3 counts 7 days apart" (with a measurement: "one measured count" or "mean of 3 measured counts 7 days apart").</summary>
+    public string Text => Counts == 1 && Measurement is not null ? "one measured count"
+        : $"mean of {Counts} {(Measurement is null ? "" : "measured ")}counts {IntervalDays.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} days apart";
 
     /// <summary>
     /// The platelet counts (10⁹/L) at the visits, day 0 first, for a subject whose scenario is <paramref name="subject"/>
     /// and whose day-0 steady-state count is <paramref name="dayZeroCount"/>. A visit whose steady state cannot be found reads NaN.
     /// </summary>
     public double[] CountsFor(Scenario subject, double dayZeroCount)
+    {
+        var counts = TrueCountsFor(subject, dayZeroCount);
+        if (Measurement is { } m)
+            for (var j = 0; j < counts.Length; j++) counts[j] = m.Measure(counts[j], subject.Seed, VisitDay(j));
+        return counts;
+    }
+
+    private double[] TrueCountsFor(Scenario subject, double dayZeroCount)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var counts = new double[Counts];

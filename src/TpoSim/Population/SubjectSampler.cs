@@ -41,6 +41,13 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
                 if (conditions[i].Name == ConditionCatalog.ChronicLiverDisease.Name)
                     conditions[i] = conditions[i] with { Severity = ConditionCatalog.ChildPughSeverity(grade) };
             }
+            if (s.Model == Physiology.CoreModel.V2.Name)
+            {
+                // Model v2: the class sets both liver-disease axes from published data (ChildPughAxesV2), not the severity line.
+                var axes = ChildPughAxesV2.For(grade);
+                overrides["hepatocyteFunction"] = axes.HepatocyteFunction;
+                overrides["portalHypertension"] = axes.PortalHypertension;
+            }
         }
         if (Splenectomised is { } spleenOut)
         {
@@ -67,6 +74,9 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
         {
             // Each subject's assay noise gets its own stream (the scenario's seed shifted by the candidate index).
             titration = titration with { Seed = unchecked(titration.Seed + 7919 * (Index + 1)) };
+            // With measured counts the rule reads the trial's measurement of the day (the screen's on day 0), not noise of its own.
+            if (definition.Measurement is { } measured)
+                titration = titration with { Measurement = measured, MeasurementSeed = ModelSeed ?? s.Seed };
             if (titration.Policy == TitrationCatalog.EltrombopagItp && titration.StartDose is null)
                 titration = titration with { EastAsian = titration.EastAsian || Patient.EastAsian, HepaticImpairment = titration.HepaticImpairment || ChildPugh is not null };
         }

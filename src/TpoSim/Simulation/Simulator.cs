@@ -579,14 +579,14 @@ public static class Simulator
         var noise = new AssayNoise(spec.AssayCv, spec.Seed);
         foreach (var day in TitrationCatalog.CheckDays(spec, scenario.Days))
         {
-            yield return new TimeEvent(day, (_, y, q) => log.Decisions.Add(policy.Decide(day, noise.Measure(model.PlateletsCirculating(y, q)))), $"{spec.Policy} check");
+            yield return new TimeEvent(day, (_, y, q) => log.Decisions.Add(policy.Decide(day, spec.Measured(day, model.PlateletsCirculating(y, q), noise))), $"{spec.Policy} check");
         }
         foreach (var day in TitrationCatalog.InterimCheckDays(spec, scenario.Days))
         {
             yield return new TimeEvent(day, (_, y, q) =>
             {
                 if (!policy.WantsInterimCheck) return;
-                log.Decisions.Add(policy.Decide(day, noise.Measure(model.PlateletsCirculating(y, q))));
+                log.Decisions.Add(policy.Decide(day, spec.Measured(day, model.PlateletsCirculating(y, q), noise)));
             }, $"{spec.Policy} interim check");
         }
         var drug = model.Drug(policy.Drug) ?? throw new InvalidOperationException($"No model for drug {policy.Drug}.");

@@ -21,7 +21,7 @@ public static class CaseFileLoader
     /// <summary>The values of a case's <c>kind</c>.</summary>
     public static IReadOnlyList<string> KindNames { get; } = ["calibration", "validation"];
     private static readonly string[] PopulationFields = ["file", "subjects", "seed"];
-    private static readonly string[] CheckEntryFields = ["metric", "published", "tolerance", "day"];
+    private static readonly string[] CheckEntryFields = ["metric", "published", "tolerance", "day", "endpoint", "arm", "stratum"];
     private static readonly string[] PublishedFields = ["text", "value", "low", "high"];
     private static readonly string[] ToleranceFields = ["min", "max", "above", "below"];
 
@@ -140,6 +140,7 @@ public static class CaseFileLoader
                         Error($"{cpath}.metric", $"'{check.Metric.Name}' needs {need}, which the model lacks; mark the case pending with a 'requires' field");
                     if (check.Metric is PopulationMetric && !hasPopulation)
                         Error($"{cpath}.metric", $"'{check.Metric.Name}' is a population statistic; give the case a 'population' block {{ \"file\", \"subjects\", \"seed\" }}");
+                    if (check.Endpoint is { } reference && population is not null) CheckEndpoint(reference, population.Definition, cpath);
                     checks.Add(check);
                 }
             }
@@ -242,6 +243,21 @@ public static class CaseFileLoader
             return scenario;
         }
 
+        /// <summary>A populationEndpoint check names one of the file's declared endpoints, one of its arms (when it has arms) and one of its strata.</summary>
+        private void CheckEndpoint(EndpointReference reference, Population.PopulationDefinition definition, string path)
+        {
+            var endpoints = definition.Endpoints?.Select(x => x.Statistic).ToArray() ?? [];
+            if (!endpoints.Contains(reference.Endpoint, StringComparer.Ordinal))
+                Error($"{path}.endpoint", $"'{reference.Endpoint}' is not an endpoint the population file declares; allowed: {(endpoints.Length == 0 ? "none (the file declares no endpoints)" : string.Join(", ", endpoints))}");
+            var arms = definition.Arms?.Select(a => a.Name).ToArray();
+            if (arms is null && reference.Arm is not null) Error($"{path}.arm", "the population file has no arms; leave 'arm' out");
+            else if (arms is not null && (reference.Arm is null || !arms.Contains(reference.Arm, StringComparer.Ordinal)))
+                Error($"{path}.arm", $"{(reference.Arm is null ? "required: the file has arms" : $"unknown arm '{reference.Arm}'")}; allowed: {string.Join(", ", arms)}");
+            var strata = Population.PopulationStrata.Of(definition).Select(x => x.Key).ToArray();
+            if (!strata.Contains(reference.Stratum, StringComparer.Ordinal))
+                Error($"{path}.stratum", $"unknown stratum '{reference.Stratum}'; allowed: {string.Join(", ", strata)}");
+        }
+
         private ValidationCheck? ReadCheck(JsonElement e, string path)
         {
             if (e.ValueKind != JsonValueKind.Object) { Error(path, $"expected an object with metric, published and tolerance, found {Kind(e)}"); return null; }
@@ -281,8 +297,19 @@ public static class CaseFileLoader
                 else day = NumberAt(de, $"{path}.day", Fields.Day);
             }
             else if (metric is PopulationMetric { NeedsDay: true }) Error($"{path}.day", $"required for '{metric.Name}': the day the platelet count is read on (or by)");
+            EndpointReference? endpoint = null;
+            var endpointName = String(e, path, "endpoint");
+            var arm = String(e, path, "arm");
+            var stratum = String(e, path, "stratum");
+            if (metric == ValidationMetrics.PopulationEndpoint)
+            {
+                if (endpointName is null) Error($"{path}.endpoint", $"required for '{metric.Name}': the name of one of the population file's declared endpoints");
+                else endpoint = new EndpointReference(endpointName, arm, stratum ?? Population.PopulationStrata.All.Key);
+            }
+            else if (endpointName is not null || arm is not null || stratum is not null)
+                Error($"{path}.{(endpointName is not null ? "endpoint" : arm is not null ? "arm" : "stratum")}", $"only for '{ValidationMetrics.PopulationEndpoint.Name}' checks");
             if (Errors.Count > before || metric is null || published is null || tolerance is null) return null;
-            return new ValidationCheck(metric, published, tolerance, day);
+            return new ValidationCheck(metric, published, tolerance, day) { Endpoint = endpoint };
         }
 
         private Tolerance? ReadTolerance(JsonElement e, string path)

@@ -19,8 +19,25 @@ public sealed record ValidationCheck(ValidationMetric Metric, PublishedObservati
     /// <summary>"steady-state platelets 150–450 ×10⁹/L".</summary>
     public string ToleranceText => $"{Description} {Metric.ToleranceText(Tolerance)}";
 
-    /// <summary>The metric's description, with the day when the check gives one.</summary>
-    public string Description => Day is { } d ? $"{Metric.Description.Replace("the day", "day " + Tolerance.Number(d), StringComparison.Ordinal)}" : Metric.Description;
+    /// <summary>
+    /// For <see cref="ValidationMetrics.PopulationEndpoint"/>: which of the population file's declared endpoints, in which
+    /// arm and stratum, the check reads (a paper's own endpoint per arm); null for every other metric.
+    /// </summary>
+    public EndpointReference? Endpoint { get; init; }
+
+    /// <summary>The metric's description, with the day (or the endpoint, arm and stratum) when the check gives one.</summary>
+    public string Description => Endpoint is { } e ? $"{e.Endpoint} ({e.Text})"
+        : Day is { } d ? $"{Metric.Description.Replace("the day", "day " + Tolerance.Number(d), StringComparison.Ordinal)}" : Metric.Description;
+}
+
+/// <summary>A population file's declared endpoint as one arm and stratum report it.</summary>
+/// <param name="Endpoint">The endpoint's name in the file's <c>endpoints</c> (a statistic or an endpoint defined by kind).</param>
+/// <param name="Arm">The arm's name, or null for a file without arms.</param>
+/// <param name="Stratum">The stratum's key ("all" by default; e.g. "baselineBelow40").</param>
+public sealed record EndpointReference(string Endpoint, string? Arm, string Stratum)
+{
+    /// <summary>"arm placebo, all".</summary>
+    public string Text => Arm is null ? Stratum : $"arm {Arm}, {Stratum}";
 }
 
 /// <summary>The virtual population a population case runs.</summary>

@@ -351,6 +351,31 @@ public sealed class PopulationMetric : ValidationMetric
         return _read(population, day);
     }
 
+    /// <summary>
+    /// The value of <paramref name="reference"/> in the case's population run: the arm's (its own run when the population
+    /// ran one arm alone), the stratum's row of the file's declared endpoints; a share in %. NaN when not found.
+    /// </summary>
+    public static double EvaluateEndpoint(MetricContext context, EndpointReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(reference);
+        if (context.Population is not { } population)
+            throw new InvalidOperationException("populationEndpoint is a population statistic; the case needs a 'population' block.");
+        var definition = population.Definition;
+        Population.ArmResult? arm = population.Arms?.FirstOrDefault(a => a.Arm.Name == reference.Arm);
+        IReadOnlyList<Population.ReportedStatistic> rows;
+        if (arm is not null) rows = Population.PopulationMetrics.ByStratum(arm, definition).FirstOrDefault(s => s.Stratum.Key == reference.Stratum)?.Statistics ?? [];
+        else
+        {
+            // One arm run alone (ForArm) or a file without arms: its own result, split by the same strata.
+            var self = new Population.ArmResult(new Population.TrialArm(reference.Arm ?? "all", "", [], null, []), population);
+            rows = Population.PopulationMetrics.ByStratum(self, definition).FirstOrDefault(s => s.Stratum.Key == reference.Stratum)?.Statistics ?? [];
+        }
+        var row = rows.FirstOrDefault(r => r.Statistic.Name == reference.Endpoint);
+        if (row is null) return double.NaN;
+        return row.Statistic.Unit == "fraction" ? 100 * row.Statistic.Value : row.Statistic.Value;
+    }
+
     /// <inheritdoc />
     public override string Describe(double value) => Unit == "days" && double.IsPositiveInfinity(value) ? "never" : base.Describe(value);
 
@@ -430,6 +455,14 @@ public static class ValidationMetrics
         "share of the virtual population whose count on the check's 'day' is ≥ 50 ×10⁹/L, %: the endpoint of Bussel 2007 and 2009 (the day must be the population's last output day; otherwise the metric is not computed)",
         (p, day) => day is { } d && p.Days.Count > 0 && Math.Abs(d - p.Days[^1]) < 1e-9 ? 100 * p.FractionAtLeastOnLastDay(50) : double.NaN, needsDay: true);
 
+    /// <summary>
+    /// One of the population file's declared endpoints in one arm and stratum (the check's <c>endpoint</c>, <c>arm</c>,
+    /// <c>stratum</c>), as <c>tposim population</c> reports it: shares in %, other statistics in their own unit.
+    /// </summary>
+    public static PopulationMetric PopulationEndpoint { get; } = new("populationEndpoint", "declared endpoint", "%",
+        "a declared endpoint of the population file (its 'endpoints'), in the check's arm and stratum, as 'tposim population' reports it; shares in %",
+        (_, _) => double.NaN);
+
     /// <summary>Peak free TPO after the first dose, µg/L.</summary>
     public static ValidationMetric TpoPeakMicrogramsPerL { get; } = new TpoKineticsMetric("tpoPeakMicrogramsPerL", "peak serum TPO (Cmax)", "µg/L",
         "highest free TPO on the output grid, µg/L (= ng/mL; endogenous TPO included, as an ELISA reads it)",
@@ -452,6 +485,7 @@ public static class ValidationMetrics
         PlateletPeakFold, PlateletPeakDay, PlateletNadirDay, DaysToPlatelets50, TpoPeakLeadDays,
         TpoPeakMicrogramsPerL, TpoPeakTimeHours, TpoTerminalHalfLifeHours,
         OverallResponseFraction, DurableResponseFraction, FractionReaching50ByDay, FractionAtLeast50OnDay, MedianDaysTo50, MedianDaysAtLeast50,
+        PopulationEndpoint,
     ];
 
     /// <summary>Metric names accepted in the case file.</summary>

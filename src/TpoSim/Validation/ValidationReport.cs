@@ -209,6 +209,8 @@ public static class ValidationReport
           .Append("An optional `baselinePlatelets` (the cohort's published mean count) solves the severity of the scenario's one condition so that the day-0 count equals it. ")
           .Append("Each check has a `metric`, a `published` object (`text` as published; optional `value`, `low`, `high` in the metric's unit, drawn in the figure) ")
           .Append("and a `tolerance` with `min` or `above` (inclusive or exclusive lower bound) and/or `max` or `below`. ")
+          .Append("A `populationEndpoint` check also names the population file's declared `endpoint`, its `arm` (required when the file has arms) and its `stratum` (default `all`); ")
+          .Append("a case with such a check runs every arm of the trial, once for all the cases of that file, seed and size. ")
           .Append("`tposim validate --cases FILE` runs another case file; every problem is reported with its JSON path, and exit code 2.\n\n");
         sb.Append("| metric | unit | what it reads |\n|---|---|---|\n");
         foreach (var m in ValidationMetrics.All)

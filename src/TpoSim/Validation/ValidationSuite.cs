@@ -117,14 +117,20 @@ public static class ValidationSuite
         if (c.Population is { } pop)
         {
             // The case's statistics come from its virtual population; the typical subject above is drawn in the figure.
-            var population = RunPopulation(pop, cancellation);
+            // Checks of an arm other than the first need the whole trial; otherwise the first arm runs alone.
+            var firstArm = pop.Definition.Arms is { Count: > 0 } declared ? declared[0].Name : null;
+            // Every case that reads declared endpoints of a file with arms runs the whole trial, so the cases of one trial
+            // (its calibration and its validation checks) share one run.
+            var allArms = firstArm is not null && c.Checks.Any(k => k.Endpoint is not null);
+            var population = RunPopulation(pop, allArms, cancellation);
             if (population.Succeeded == 0)
                 return new CaseResult(c, CaseStatus.Failed, [], $"no subject of the population ran ({population.Subjects.Count} enrolled of {population.Screened} screened)", null);
             context = context with { Population = population };
         }
         var checks = c.Checks.Select(check =>
         {
-            var value = check.Metric is PopulationMetric pm ? pm.Evaluate(context, check.Day) : check.Metric.Evaluate(context);
+            var value = check.Endpoint is { } reference ? PopulationMetric.EvaluateEndpoint(context, reference)
+                : check.Metric is PopulationMetric pm ? pm.Evaluate(context, check.Day) : check.Metric.Evaluate(context);
             return new CheckResult(check, value, check.Tolerance.Contains(value));
         }).ToArray();
         return new CaseResult(c, checks.All(k => k.Pass) ? CaseStatus.Passed : CaseStatus.Failed, checks, null, context);
@@ -140,18 +146,29 @@ public static class ValidationSuite
 
     // Population runs are deterministic in (definition, N, seed), so one process (e.g. the test run, which validates
     // several times) computes each population case once. Keyed by the population file's text, N and seed.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, int Subjects, long Seed), Population.PopulationResult> PopulationCache = new();
+    // Lazy, so two cases of one trial that run in parallel wait for one run instead of both computing it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, int Subjects, long Seed, bool AllArms), Lazy<Population.PopulationResult>> PopulationCache = new();
 
-    private static Population.PopulationResult RunPopulation(PopulationCase pop, CancellationToken cancellation)
+    private static Population.PopulationResult RunPopulation(PopulationCase pop, bool allArms, CancellationToken cancellation)
     {
-        var key = (pop.SourceText, pop.Subjects, pop.Seed);
-        if (PopulationCache.TryGetValue(key, out var cached)) return cached;
-        // A case's checks read the trial's first arm (the drug arm, as the file lists it): only that arm is simulated.
-        var definition = pop.Definition.Arms is { Count: > 0 } arms ? pop.Definition.ForArm(arms[0]) : pop.Definition;
-        var result = Population.PopulationRunner.Run(definition,
+        var key = (pop.SourceText, pop.Subjects, pop.Seed, allArms);
+        var lazy = PopulationCache.GetOrAdd(key, _ => new Lazy<Population.PopulationResult>(() => RunPopulationOnce(pop, allArms, cancellation)));
+        try { return lazy.Value; }
+        catch
+        {
+            // A cancelled or failed run is not kept: the next call runs it again.
+            PopulationCache.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    private static Population.PopulationResult RunPopulationOnce(PopulationCase pop, bool allArms, CancellationToken cancellation)
+    {
+        // Unless a check reads another arm, the case's checks read the trial's first arm (the drug arm, as the file lists
+        // it): only that arm is simulated.
+        var definition = !allArms && pop.Definition.Arms is { Count: > 0 } arms ? pop.Definition.ForArm(arms[0]) : pop.Definition;
+        return Population.PopulationRunner.Run(definition,
             new Population.PopulationOptions(pop.Subjects, pop.Seed, Environment.ProcessorCount) { Cancellation = cancellation });
-        PopulationCache.TryAdd(key, result);
-        return result;
     }
 
     /// <summary>Free TPO of a healthy patient of the scenario's weight, sex and age group, at steady state (pg/mL).</summary>

@@ -117,6 +117,37 @@ public sealed class CaseFileTests
             e => e.Path == "$.cases[0].scenario");
     }
 
+    /// <summary>A populationEndpoint check names a declared endpoint, an arm of the file and one of its strata; anything else is a one-line error at its path.</summary>
+    [Fact]
+    public void A_population_endpoint_check_names_a_declared_endpoint_arm_and_stratum()
+    {
+        var root = SuiteFixture.RepoRoot;
+        const string pop = """{ "file": "populations/cld-adapt-v2.json", "subjects": 10, "seed": 1 }""";
+        static string Check(string fields) => $$"""{ "metric": "populationEndpoint", {{fields}}, "published": { "text": "88%" }, "tolerance": { "min": 80, "max": 93 } }""";
+        var good = CaseFileLoader.Parse(PopulationCase(pop, Check("\"endpoint\": \"noTransfusionBeforeProcedure\", \"arm\": \"placebo\", \"stratum\": \"baseline40To50\"")), repositoryRoot: root);
+        Assert.True(good.Succeeded, string.Join("\n", good.Errors));
+        var check = Assert.Single(Assert.Single(good.Value!.Cases).Checks);
+        Assert.Equal(new EndpointReference("noTransfusionBeforeProcedure", "placebo", "baseline40To50"), check.Endpoint);
+        Assert.Equal("noTransfusionBeforeProcedure (arm placebo, baseline40To50)", check.Description);
+
+        (string Fields, string Path, string Message)[] bad =
+        [
+            ("\"endpoint\": \"doubled\", \"arm\": \"placebo\"", "$.cases[0].checks[0].endpoint", "'doubled' is not an endpoint the population file declares; allowed: noTransfusionBeforeProcedure, atLeast50OnProcedureDay"),
+            ("\"endpoint\": \"atLeast50OnProcedureDay\", \"arm\": \"romiplostim\"", "$.cases[0].checks[0].arm", "unknown arm 'romiplostim'; allowed: avatrombopag, placebo"),
+            ("\"endpoint\": \"atLeast50OnProcedureDay\"", "$.cases[0].checks[0].arm", "required: the file has arms; allowed: avatrombopag, placebo"),
+            ("\"endpoint\": \"atLeast50OnProcedureDay\", \"arm\": \"placebo\", \"stratum\": \"splenectomised\"", "$.cases[0].checks[0].stratum", "unknown stratum 'splenectomised'; allowed: all, childPughA, childPughB, childPughC, baselineBelow40, baseline40To50"),
+            ("\"arm\": \"placebo\"", "$.cases[0].checks[0].endpoint", "required for 'populationEndpoint'"),
+        ];
+        foreach (var (fields, path, message) in bad)
+        {
+            var e = Assert.Single(CaseFileLoader.Parse(PopulationCase(pop, Check(fields)), repositoryRoot: root).Errors);
+            Assert.Equal(path, e.Path);
+            Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+        }
+        var other = """{ "metric": "overallResponseFraction", "arm": "placebo", "published": { "text": "83%" }, "tolerance": { "min": 70, "max": 95 } }""";
+        Assert.Contains(CaseFileLoader.Parse(PopulationCase(pop, other), repositoryRoot: root).Errors, e => e.Path == "$.cases[0].checks[0].arm");
+    }
+
     [Fact]
     public void A_day_dependent_population_metric_needs_a_day()
     {
