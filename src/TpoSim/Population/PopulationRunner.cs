@@ -253,15 +253,16 @@ public static class PopulationRunner
         var first = partials[0];
         PopulationReducer[] reducers;
         int screened;
-        if (first.RuleImpossible)
+        if (first.RuleImpossible || (partials.Count == 1 && first.Slots.From == 0 && first.Slots.To == first.Subjects))
         {
+            // One partial over every slot (a one-machine run) is already the whole reduction.
             reducers = first.Reducers.ToArray();
             screened = first.Screened;
         }
         else
         {
             var expected = 0;
-            reducers = first.Reducers.Select(r => PopulationReducer.Restore(r.Definition, r.Typical, r.Grid, r.PlateletHistogram, r.TpoHistogram, [], new Dictionary<string, int>())).ToArray();
+            reducers = first.Reducers.Select(r => new PopulationReducer(r.Definition, r.Typical, r.Grid)).ToArray();
             screened = 0;
             foreach (var p in partials)
             {
