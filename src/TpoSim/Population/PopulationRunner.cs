@@ -118,7 +118,7 @@ public sealed record SubjectSummary(double BaselinePlatelets, double BaselineTpo
 
 /// <summary>
 /// Runs a virtual population by subject slots: slot j (0-based) of N is one subject's place, and its screening candidates
-/// are its own, attempts a = 0, 1, … each drawn from the stream of (seed, j, a) (<see cref="SubjectSampler.Draw(int, int)"/>),
+/// are its own, attempts a = 0, 1, … each drawn from the stream of (seed, j, a) (<see cref="SubjectSampler.DrawAttempt(int, int)"/>),
 /// screened on their day-0 steady state until one is admitted, at most <see cref="InclusionCriteria.MaxScreenedPerSubject"/>
 /// attempts (a slot that admits nobody holds screen failures only). With a splenectomised quota each slot's stratum is
 /// fixed in advance (<see cref="SlotIsSplenectomised"/>) and a passing candidate of the other stratum is a screen failure
@@ -364,7 +364,7 @@ public static class PopulationRunner
         ArgumentNullException.ThrowIfNull(sampler);
         try
         {
-            return (sampler.Draw(slot, attempt), null);
+            return (sampler.DrawAttempt(slot, attempt), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -121,13 +121,14 @@ public sealed class SubjectSampler
     public IReadOnlyList<double> Typical => _typical;
 
     /// <summary>Draws candidate <paramref name="index"/>; the same (seed, index) always gives the same subject.</summary>
-    public SubjectDraw Draw(int index) => Draw(index, 0);
+    public SubjectDraw Draw(int index) => DrawAttempt(index, 0);
 
     /// <summary>
     /// Draws screening attempt <paramref name="attempt"/> of subject slot <paramref name="index"/>; the same (seed, index,
-    /// attempt) always gives the same candidate, and attempt 0 is <see cref="Draw(int)"/>.
+    /// attempt) always gives the same candidate, and attempt 0 is <see cref="Draw(int)"/> (a name of its own, so that
+    /// <c>Select(sampler.Draw)</c> stays unambiguous).
     /// </summary>
-    public SubjectDraw Draw(int index, int attempt)
+    public SubjectDraw DrawAttempt(int index, int attempt)
     {
         var random = new SubjectRandom(_seed, index, attempt);
         var d = _definition;
