@@ -132,6 +132,12 @@ public sealed class PopulationShardCommandTests
         File.WriteAllText(manifest, m.ToJsonString());
         Refused(dir, "tposim (version): 0.0.1-other differs from " + version, a[0], a[1]);
 
+        // A manifest that is not a shard's.
+        var broken = dir.Sub("broken");
+        Directory.CreateDirectory(broken);
+        File.WriteAllText(Path.Combine(broken, "manifest.json"), """{ "kind": "population" }""");
+        Refused(dir, "manifest.json: version: missing or not a Int32", a[0], broken);
+
         // The population file changed after the shards ran.
         File.WriteAllText(file, File.ReadAllText(file).Replace("Kuter", "Kuter ", StringComparison.Ordinal));
         Refused(dir, "the file changed since the shards ran", seed[0], seed[1]);
