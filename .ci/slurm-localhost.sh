@@ -3,7 +3,8 @@
 # minimal slurm.conf under $TPOSIM_SLURM_DIR (default /tmp/tposim-slurm), starts munged, slurmctld and slurmd and
 # waits until sinfo shows the node idle; `stop` stops the three daemons it started (by their pid files) and `env`
 # prints the SLURM_CONF line clients need. Nothing outside that folder is written: the daemons use their own munge
-# socket and ports, so a site's Slurm or munge on the same machine is left alone. Meant for CI (SlurmUser=root).
+# socket and ports (on 127.0.0.1 only), so a site's Slurm or munge on the same machine is left alone. Meant for CI
+# (SlurmUser=root).
 set -euo pipefail
 DIR="${TPOSIM_SLURM_DIR:-/tmp/tposim-slurm}"
 CONF="$DIR/slurm.conf"
@@ -69,6 +70,8 @@ JobCompType=jobcomp/none
 # Jobs whose dependency can never be met (a merge after a failed shard) are cancelled, not kept pending forever.
 SchedulerParameters=kill_invalid_depend
 MinJobAge=600
+# Listen on the loopback address only (NodeAddr and SlurmctldHost are 127.0.0.1), not on every interface.
+CommunicationParameters=NoInAddrAny,NoCtldInAddrAny
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=$cpus State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 EOF
