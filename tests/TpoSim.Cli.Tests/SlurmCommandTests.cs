@@ -101,6 +101,7 @@ public sealed class SlurmCommandTests
             (["--shards", "2", "--partition", "a b"], "--partition: 'a b' must be one word"),
             (["--shards", "2", "--cpus-per-shard", "0"], "--cpus-per-shard: 0 is outside"),
             (["--shards", "2", "--subjects", "0"], "--subjects: 0 is outside the allowed range"),
+            (["--shards", "5", "--subjects", "4"], "--shards: 5 is more than the 4 subjects"),
         })
         {
             var run = CliHarness.Run(["slurm", pop, .. args, "--out", dir.Sub("run"), "--no-submit"]);

@@ -58,6 +58,7 @@ public static class SlurmCommand
         int cpus, double rtol, string? solver, string? tposim, bool resume, bool noSubmit)
     {
         if (shards < 1 || shards > 10000) throw new CliInputException($"--shards: {shards} is outside the allowed range [1, 10000]");
+        if (shards > subjects && subjects >= 1) throw new CliInputException($"--shards: {shards} is more than the {subjects} subjects (a shard holds at least one subject slot); use --shards {subjects} or fewer");
         if (cpus < 1 || cpus > 1024) throw new CliInputException($"--cpus-per-shard: {cpus} is outside the allowed range [1, 1024]");
         if (!(rtol >= PopulationOptions.MinimumRelativeTolerance && rtol <= PopulationOptions.MaximumRelativeTolerance))
             throw new CliInputException($"--rtol: {rtol.ToString("R", CultureInfo.InvariantCulture)} is outside the allowed range [{PopulationOptions.MinimumRelativeTolerance:0e+0}, {PopulationOptions.MaximumRelativeTolerance:0e+0}]");
