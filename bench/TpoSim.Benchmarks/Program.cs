@@ -8,6 +8,7 @@ using TpoSim.Numerics.ReferenceProblems;
 //   compare --ours A.csv --cvode B.csv  combined table and time ratios against CVODE (see Compare.cs)
 //   workloads [--only A,B] [--repeat N] [--threads K] [--subjects N]  the issue-18 workloads, warm, median wall time
 //   tolerance-cost [--subjects N]       Kuter 2008 trial statistics at rtol 1e-8 … 1e-3 (the population tolerance policy)
+//   forecast-tolerance [--drug D]      the 8-week forecast's statistics at rtol 1e-8 … 1e-3 (the forecast tolerance policy)
 //   population-memory --subjects N [--threads K]  Kuter 2008: bytes allocated and retained per subject, peak working set
 //   alloc-check                         bytes allocated per solve at two tolerances, without BenchmarkDotNet
 //   model-run SCENARIO --rtol R --out F one scenario, warm, median wall time (TpoSim's side of bench/compare.sh)
@@ -25,6 +26,7 @@ if (args.Length > 0)
         case "compare": return Compare.Run(args[1..]);
         case "workloads": return Workloads.Run(args[1..]);
         case "tolerance-cost": return Workloads.ToleranceCost(args[1..]);
+        case "forecast-tolerance": return Workloads.ForecastTolerance(args[1..]);
         case "population-memory": return Workloads.PopulationMemory(args[1..]);
         case "alloc-check": return AllocCheck();
         case "lu-fill": return LuFill.Run(args[1..]);

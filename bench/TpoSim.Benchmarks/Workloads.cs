@@ -128,6 +128,70 @@ public static class Workloads
         return 0;
     }
 
+    /// <summary>
+    /// <c>forecast-tolerance [--drug romiplostim|eltrombopag] [--threads K]</c>: the 8-week forecast of an example patient
+    /// (the fit once, then every default regimen × 100 draws) at rtol 1e-8, 1e-6, 1e-4 and 1e-3, each regimen's time in
+    /// range, P(&gt; 400) and mean weekly dose as differences from rtol 1e-8 beside their Monte-Carlo standard errors, the
+    /// largest relative band difference and the wall and CPU time of the draws (the forecast's tolerance policy).
+    /// </summary>
+    public static int ForecastTolerance(string[] args)
+    {
+        var drug = "romiplostim";
+        var threads = Environment.ProcessorCount;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--drug") drug = args[++i];
+            else if (args[i] == "--threads") threads = int.Parse(args[++i], CultureInfo.InvariantCulture);
+        }
+        var fit = Fit(drug, threads).Fit;
+        var rtols = new[] { 1e-8, 1e-6, 1e-4, 1e-3 };
+        Forecast(fit, 8, threads, 1e-4); // warm-up
+        var process = Process.GetCurrentProcess();
+        var runs = new List<(double Rtol, ForecastResult Result, double WallMs, double CpuMs)>();
+        foreach (var rtol in rtols)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var result = Forecast(fit, 8, threads, rtol);
+            watch.Stop();
+            process.Refresh();
+            runs.Add((rtol, result, watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds));
+        }
+        var reference = runs[0].Result;
+        Console.WriteLine($"# forecast, {drug} example, 8 weeks, {reference.Regimens[0].Draws.Count} draws per regimen, {threads} threads; load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine("regimen,statistic," + string.Join(",", rtols.Select(r => $"rtol {r:0e+0}")) + ",MC SE");
+        static string D(double v) => v.ToString("+0.#####;-0.#####;0", CultureInfo.InvariantCulture);
+        for (var g = 0; g < reference.Regimens.Count; g++)
+        {
+            var name = reference.Regimens[g].Regimen.Name;
+            var n = reference.Regimens[g].Draws.Count;
+            var tir = reference.Regimens[g].TimeInTarget;
+            var risk = reference.Regimens[g].RiskAbove;
+            // The MC standard error of a share over n draws; of the mean time in range from the draws' own spread.
+            var tirs = reference.Regimens[g].Draws.Select(c => c.Skip(1).Count(v => v >= 50 && v <= 150) / (double)Math.Max(1, c.Length - 1)).ToArray();
+            var tirSe = Math.Sqrt(tirs.Select(t => (t - tir) * (t - tir)).Sum() / Math.Max(1, n - 1) / n);
+            Console.WriteLine($"{name},time in range,{tir.ToString("G5", CultureInfo.InvariantCulture)},{string.Join(",", runs.Skip(1).Select(r => D(r.Result.Regimens[g].TimeInTarget - tir)))},{tirSe.ToString("G3", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"{name},P(> 400),{risk.ToString("G5", CultureInfo.InvariantCulture)},{string.Join(",", runs.Skip(1).Select(r => D(r.Result.Regimens[g].RiskAbove - risk)))},{Math.Sqrt(risk * (1 - risk) / n).ToString("G3", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"{name},mean weekly dose,{reference.Regimens[g].MeanWeeklyDose.ToString("G5", CultureInfo.InvariantCulture)},{string.Join(",", runs.Skip(1).Select(r => D(r.Result.Regimens[g].MeanWeeklyDose - reference.Regimens[g].MeanWeeklyDose)))},");
+        }
+        // Largest relative difference of any band point of any regimen from the reference.
+        var bands = runs.Select(r =>
+        {
+            var worst = 0.0;
+            for (var g = 0; g < r.Result.Regimens.Count; g++)
+                for (var q = 0; q < r.Result.Regimens[g].Bands.Length; q++)
+                    for (var i = 0; i < r.Result.Regimens[g].Bands[q].Length; i++)
+                        worst = Math.Max(worst, Math.Abs(r.Result.Regimens[g].Bands[q][i] / reference.Regimens[g].Bands[q][i] - 1));
+            return worst;
+        });
+        Console.WriteLine("all,max relative band difference," + string.Join(",", bands.Select(b => b.ToString("G3", CultureInfo.InvariantCulture))) + ",");
+        Console.WriteLine("all,recommended," + string.Join(",", runs.Select(r => r.Result.Regimens[r.Result.Recommended].Regimen.Name)) + ",");
+        Console.WriteLine("all,wall ms," + string.Join(",", runs.Select(r => r.WallMs.ToString("F0", CultureInfo.InvariantCulture))) + ",");
+        Console.WriteLine("all,CPU ms," + string.Join(",", runs.Select(r => r.CpuMs.ToString("F0", CultureInfo.InvariantCulture))) + ",");
+        return 0;
+    }
+
     /// <summary>The fit problem of an example patient (examples/patient-itp-*.csv).</summary>
     public static FitProblem FitProblemOf(string drug)
     {
@@ -145,7 +209,7 @@ public static class Workloads
     }
 
     /// <summary>What <c>tposim forecast PATIENT --weeks 8 --fit fit.json</c> computes after reading the fit: every default regimen × 100 draws.</summary>
-    public static ForecastResult Forecast(FitResult fit, int weeks, int threads)
+    public static ForecastResult Forecast(FitResult fit, int weeks, int threads, double? rtol = null)
     {
         var history = fit.Problem.History;
         var regimens = new List<Regimen> { Regimen.Label, Regimen.Hold };
@@ -154,7 +218,7 @@ public static class Workloads
         var below = levels.Where(l => l < current - 1e-9).DefaultIfEmpty(double.NaN).Max();
         var above = levels.Where(l => l > current + 1e-9).DefaultIfEmpty(double.NaN).Min();
         foreach (var d in new[] { below, current, above }.Where(double.IsFinite)) regimens.Add(Regimen.Fixed(d));
-        return Forecaster.Run(fit, regimens, new ForecastOptions(weeks, 50, 150, 0.1, Threads: threads));
+        return Forecaster.Run(fit, regimens, new ForecastOptions(weeks, 50, 150, 0.1, Threads: threads) { RelativeTolerance = rtol ?? SolverChoice.DrawRelativeTolerance });
     }
 
     /// <summary>Every validation case (what <c>tposim validate</c> runs).</summary>

@@ -145,6 +145,8 @@ public class FitForecastCommandTests(ExampleFitFixture fixture) : IClassFixture<
     [InlineData("forecast", "PATIENT", "--weeks", "2", "--max-risk", "2")]
     [InlineData("forecast", "PATIENT", "--weeks", "2", "--regimen-file", "missing.json")]
     [InlineData("forecast", "PATIENT", "--weeks", "2", "--fit", "missing.json")]
+    [InlineData("forecast", "PATIENT", "--weeks", "2", "--rtol", "0.5")]
+    [InlineData("forecast", "PATIENT", "--weeks", "2", "--rtol", "1e-12")]
     public void Bad_arguments_give_one_line_and_exit_2(params string[] args)
     {
         var run = CliHarness.Run(args.Select(a => a == "PATIENT" ? ExampleFitFixture.Patient : a).ToArray());

@@ -27,23 +27,25 @@ public static class ForecastCommand
         var samples = new Option<int>("--samples") { Description = "Posterior draws per regimen (10–2000).", DefaultValueFactory = _ => 100 };
         var outDir = new Option<string>("--out") { Description = "Directory for forecast.json, forecast.csv and forecast.svg. " + OutputOptions.ExistingFolderRule, DefaultValueFactory = _ => "out-forecast" };
         var force = OutputOptions.Force();
+        var rtol = ToleranceOption.Create("every posterior draw's solve", "the 8-week forecast's statistics");
         var command = new Command("forecast", "Project a fitted patient's platelets over the next weeks under candidate regimens (label rule, fixed doses, hold, user rules) with prediction bands from the posterior, and recommend the regimen with the largest expected time in the target range whose risk of > 400 ×10^9/L is acceptable. Supports, does not replace, clinical judgment.")
         {
-            weeks, target, maxRisk, regimen, regimenFile, fitFile, seed, samples, outDir, force,
+            weeks, target, maxRisk, regimen, regimenFile, fitFile, seed, samples, rtol, outDir, force,
         };
         input.AddTo(command);
         command.SetAction(parse => Run(console, input, parse, new Request(parse.GetValue(weeks), parse.GetValue(target)!, parse.GetValue(maxRisk),
-            parse.GetValue(regimen) ?? [], parse.GetValue(regimenFile), parse.GetValue(fitFile), parse.GetValue(seed), parse.GetValue(samples), parse.GetValue(outDir)!, parse.GetValue(force))));
+            parse.GetValue(regimen) ?? [], parse.GetValue(regimenFile), parse.GetValue(fitFile), parse.GetValue(seed), parse.GetValue(samples), parse.GetValue(rtol), parse.GetValue(outDir)!, parse.GetValue(force))));
         return command;
     }
 
-    private sealed record Request(int Weeks, string Target, double MaxRisk, string[] Regimens, string? RegimenFile, string? FitFile, int Seed, int Samples, string Out, bool Force);
+    private sealed record Request(int Weeks, string Target, double MaxRisk, string[] Regimens, string? RegimenFile, string? FitFile, int Seed, int Samples, double RelativeTolerance, string Out, bool Force);
 
     private static int Run(CliConsole console, PatientInput input, ParseResult parse, Request request)
     {
         if (request.Weeks is < 1 or > 52) throw new CliInputException($"--weeks: {request.Weeks} is outside the allowed range [1, 52]");
         if (!(request.MaxRisk is >= 0 and <= 1)) throw new CliInputException($"--max-risk: {request.MaxRisk.ToString(CultureInfo.InvariantCulture)} is outside the allowed range [0, 1]");
         if (request.Samples is < 10 or > 2000) throw new CliInputException($"--samples: {request.Samples} is outside the allowed range [10, 2000]");
+        ToleranceOption.Check(request.RelativeTolerance);
         var (low, high) = ParseTarget(request.Target);
         var regimens = new List<Regimen>();
         foreach (var text in request.Regimens)
@@ -86,7 +88,7 @@ public static class ForecastCommand
                 return ExitCodes.NumericalFailure;
             }
         }
-        var options = new ForecastOptions(request.Weeks, low, high, request.MaxRisk, Samples: request.Samples, Seed: request.Seed, Threads: threads);
+        var options = new ForecastOptions(request.Weeks, low, high, request.MaxRisk, Samples: request.Samples, Seed: request.Seed, Threads: threads) { RelativeTolerance = request.RelativeTolerance };
         if (!quiet) console.Out.WriteLine($"Projecting {regimens.Count} regimens × {request.Samples} posterior draws over {request.Weeks} weeks (seed {request.Seed}) ...");
         var result = ProgressRun.Run(console, quiet, "forecast", progress => Forecaster.Run(fit, regimens, options, progress, console.Cancellation));
         console.Cancellation.ThrowIfCancellationRequested();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using TpoSim.Dosing;
 using TpoSim.Output.Charts;
+using TpoSim.Simulation;
 
 namespace TpoSim.Fitting;
 
@@ -31,7 +32,8 @@ public sealed record FitCurves(double[] Days, double[] MapPlatelets, double[] Pl
             var done = 0;
             Parallel.For(0, draws, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation }, k =>
             {
-                var r = fit.Problem.Simulate(etas[k], cancellation: cancellation);
+                // A band draw is summarised with the others into percentiles: the draws' tolerance (the MAP curve keeps 1e-6).
+                var r = fit.Problem.Simulate(etas[k], cancellation: cancellation, relativeTolerance: SolverChoice.DrawRelativeTolerance);
                 if (r.Succeeded && r.Days.Count == days.Length) curves[k] = r.Outputs.Select(o => o.PlateletsCirculating).ToArray();
                 progress?.Report((double)Interlocked.Increment(ref done) / draws);
             });

@@ -64,16 +64,19 @@ public sealed class FitProblem
     private static double InCatalogRange(string name, double value) =>
         Simulator.RangeOf(name) is { } r ? Math.Clamp(value, r.Minimum, r.Maximum) : value;
 
-    /// <summary>Simulates the history with the values at <paramref name="eta"/> up to <paramref name="days"/> (default: the last observation).</summary>
-    public SimulationResult Simulate(IReadOnlyList<double> eta, double? days = null, CancellationToken cancellation = default) =>
-        SimulateValues(ValuesAt(eta), days, cancellation);
+    /// <summary>
+    /// Simulates the history with the values at <paramref name="eta"/> up to <paramref name="days"/> (default: the last
+    /// observation), at <paramref name="relativeTolerance"/> (default: a single simulation's).
+    /// </summary>
+    public SimulationResult Simulate(IReadOnlyList<double> eta, double? days = null, CancellationToken cancellation = default, double? relativeTolerance = null) =>
+        SimulateValues(ValuesAt(eta), days, cancellation, relativeTolerance);
 
     /// <summary>Simulates the history with explicit parameter values (the prior's order).</summary>
-    public SimulationResult SimulateValues(IReadOnlyList<double> values, double? days = null, CancellationToken cancellation = default)
+    public SimulationResult SimulateValues(IReadOnlyList<double> values, double? days = null, CancellationToken cancellation = default, double? relativeTolerance = null)
     {
         Interlocked.Increment(ref _evaluations);
         var scenario = PatientScenario.Build(History, Prior, values, days ?? History.LastObservationDay, OutputStepDays);
-        return Simulator.Run(scenario, cancellation: cancellation);
+        return Simulator.Run(scenario, cancellation: cancellation, relativeTolerance: relativeTolerance);
     }
 
     /// <summary>Predicted observations at <paramref name="eta"/> (null entries where the solve failed).</summary>

@@ -16,6 +16,9 @@ public sealed record ForecastOptions(
     /// <summary>Output spacing of the forecast, days.</summary>
     public const double StepDays = 0.5;
 
+    /// <summary>Relative tolerance of every posterior-draw simulation (<see cref="Simulation.SolverChoice.DrawRelativeTolerance"/> by default).</summary>
+    public double RelativeTolerance { get; init; } = Simulation.SolverChoice.DrawRelativeTolerance;
+
     /// <summary>Percentiles of the bands.</summary>
     public static IReadOnlyList<double> Percentiles => Population.PopulationResult.Percentiles;
 }

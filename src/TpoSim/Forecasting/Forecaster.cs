@@ -154,7 +154,7 @@ public static class Forecaster
             var s = k % draws.Length;
             var scenario = WithActivity(ScenarioFor(history, prior, fit.Problem.ValuesAt(draws[s]), regimens[r], start, end), prior.Activity, start, end,
                 DiseaseActivity.SeedOf(options.Seed, s));
-            var result = Simulator.Run(scenario, cancellation: cancellation);
+            var result = Simulator.Run(scenario, cancellation: cancellation, relativeTolerance: options.RelativeTolerance);
             if (result.Succeeded)
             {
                 counts[r][s] = days.Select(d => PatientScenario.At(result, d, Dosing.ObservationKind.Platelets) ?? double.NaN).ToArray();

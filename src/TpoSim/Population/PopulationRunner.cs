@@ -29,7 +29,7 @@ public sealed record PopulationOptions(int Subjects, long Seed, int Threads)
     /// Kuter 2008 trial (500 subjects) it changed no trial statistic against rtol 1e-8 and the platelet bands by ≤ 0.05%,
     /// at half the CPU time of 1e-6 (docs/performance.md, "Tolerance policy").
     /// </summary>
-    public const double DefaultRelativeTolerance = 1e-4;
+    public const double DefaultRelativeTolerance = SolverChoice.DrawRelativeTolerance;
 
     /// <summary>The tightest relative tolerance a population accepts.</summary>
     public const double MinimumRelativeTolerance = 1e-10;

@@ -18,6 +18,16 @@ public static class SolverChoice
     public const double DefaultRelativeTolerance = 1e-6;
 
     /// <summary>
+    /// Relative tolerance of the many simulations whose results are summarised over random draws: population subjects,
+    /// forecast posterior draws and the fit's band draws. Their Monte-Carlo error is orders of magnitude above the
+    /// integration error at 1e-4, which halves the steps of 1e-6 (docs/performance.md, "Tolerance policy": on the Kuter
+    /// 2008 trial no statistic moved against 1e-8 and the bands by ≤ 5e-4; on the 8-week forecast no regimen's time in
+    /// range, P(&gt; 400) or dose moved and the bands by ≤ 2.2e-5). Fits themselves (MAP, Hessian) keep
+    /// <see cref="DefaultRelativeTolerance"/>: their finite differences need the tighter solve.
+    /// </summary>
+    public const double DrawRelativeTolerance = 1e-4;
+
+    /// <summary>
     /// Tolerances for the TPO model: relative <see cref="DefaultRelativeTolerance"/>; absolute 1e-8 on the normalised chains
     /// (values ≈1) and 1e-6 on platelets (10^9/L) and TPO (pM), far below anything measurable.
     /// </summary>
