@@ -29,6 +29,7 @@ public static class CliApp
         root.Add(CalibrateCommand.Create(console));
         root.Add(InterpretCommand.Create(console));
         root.Add(PopulationCommand.Create(console));
+        root.Add(SlurmCommand.Create(console));
         root.Add(FitCommand.Create(console));
         root.Add(ForecastCommand.Create(console));
         root.Add(ExportCommand.Create(console));

@@ -79,6 +79,8 @@ public sealed class DocumentedCommandsTests
             "a BenchmarkDotNet measurement: it generates and builds its own project and times for minutes; its figures, not its exit code, are the result"),
         new(@" --method sobol --samples 10000 ",
             "220,000 simulations (N × (k + 2), N = 10,000, k = 20): hours on 2 cores; the Morris and local commands of the same page run"),
+        new(@"^tposim slurm .*/shared/scratch/",
+            "a run on a site's Slurm cluster (sbatch on a login node and a filesystem the nodes share); the same page's shard, merge and --no-submit lines run, and SlurmClusterTests submits the same command to a localhost Slurm in CI"),
     ];
 
     /// <summary>The exclusion that covers a command line, or null when it runs.</summary>

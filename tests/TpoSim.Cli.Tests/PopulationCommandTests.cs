@@ -103,8 +103,11 @@ public sealed class PopulationCommandTests
         Assert.Equal("day,platelets,tpoPgPerMl", lines[0]);
         Assert.Equal(22, lines.Length);
         // Every enrolled subject passed the screen (baseline < 250).
-        foreach (var row in File.ReadAllLines(Path.Combine(dir.Sub("out"), "subjects.csv")).Skip(1))
-            Assert.True(double.Parse(row.Split(',')[10], System.Globalization.CultureInfo.InvariantCulture) < 250, row);
+        var table = File.ReadAllLines(Path.Combine(dir.Sub("out"), "subjects.csv"));
+        var baseline = Array.IndexOf(table[0].Split(','), "baselinePlatelets");
+        Assert.True(baseline > 0, table[0]);
+        foreach (var row in table.Skip(1))
+            Assert.True(double.Parse(row.Split(',')[baseline], System.Globalization.CultureInfo.InvariantCulture) < 250, row);
         var metrics = File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json"));
         Assert.Contains("\"enrolled\": 12", metrics);
         Assert.DoesNotContain("\"screenFailures\": 0,", metrics);

@@ -18,12 +18,13 @@ public static class MergeCommand
     private static readonly IReadOnlyDictionary<string, Merger> Mergers = new Dictionary<string, Merger>
     {
         [GlobalManifest.Kind] = MergeGlobalSensitivity,
+        [Population.PopulationManifest.Kind] = PopulationMerge.Merge,
     };
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
     {
-        var dirs = new Argument<string[]>("folders") { Description = "Shard folders (each with manifest.json), e.g. written by 'tposim sensitivity global --shard i/K'.", Arity = ArgumentArity.OneOrMore };
+        var dirs = new Argument<string[]>("folders") { Description = "Shard folders (each with manifest.json), written by 'tposim sensitivity global --shard i/K' or 'tposim population --shard i/K', in any order.", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string>("--out") { Description = "Directory for the merged result.", DefaultValueFactory = _ => "out-merged" };
         var force = OutputOptions.Force();
         var png = new Option<bool>("--png") { Description = "Also write each plot as PNG." };

@@ -21,7 +21,7 @@ public static class PopulationCommand
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
             if (token is not null && token.StartsWith('-') && token.Length > 1)
-                result.AddError($"unknown option '{token}' for population; options: --subjects, --seed, --out, --force, --threads, --solver, --quiet, --keep-series (see 'tposim population --help')");
+                result.AddError($"unknown option '{token}' for population; options: --subjects, --seed, --shard, --out, --force, --threads, --solver, --rtol, --quiet, --keep-series (see 'tposim population --help')");
         });
         var subjects = new Option<int>("--subjects") { Description = $"Number of virtual subjects (1–{PopulationRunner.MaxSubjects}).", DefaultValueFactory = _ => 100 };
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same subjects and files on any number of threads.", DefaultValueFactory = _ => 1 };
@@ -36,37 +36,51 @@ public static class PopulationCommand
             DefaultValueFactory = _ => PopulationOptions.DefaultRelativeTolerance,
         };
         var keepSeries = new Option<bool>("--keep-series") { Description = "Also write every subject's series (day, platelets, TPO) to DIR/series/subject-NNNNNN.csv; off by default so memory and disk stay flat as N grows." };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only shard i of K (i/K, 1 ≤ i ≤ K): subject slots ⌊(i−1)N/K⌋ to ⌊iN/K⌋−1 and their screening candidates, and write a partial result (manifest.json, shard-subjects.csv, shard-histograms.csv); 'tposim merge' combines the K folders into the files one run writes, byte for byte (docs/scale-out.md).",
+        };
         var command = new Command("population", "Run a virtual trial: screen candidates (inclusion), simulate N enrolled subjects in parallel, and write percentile bands, one row per subject with response metrics, trial statistics (metrics.json) and a band plot.")
         {
-            fileArg, subjects, seed, outDir, force, threads, solver, rtol, quiet, keepSeries,
+            fileArg, subjects, seed, shard, outDir, force, threads, solver, rtol, quiet, keepSeries,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(fileArg)!, parse.GetValue(subjects), parse.GetValue(seed),
+        command.SetAction(parse => Run(console, parse.GetValue(fileArg)!, parse.GetValue(subjects), parse.GetValue(seed), parse.GetValue(shard),
             parse.GetValue(outDir)!, parse.GetValue(force), parse.GetValue(threads), parse.GetValue(solver), parse.GetValue(rtol), parse.GetValue(quiet), parse.GetValue(keepSeries)));
         return command;
     }
 
-    private static int Run(CliConsole console, string path, int subjects, long seed, string outDir, bool force, int threads, string? solver, double rtol, bool quiet, bool keepSeries)
+    /// <summary>Reads a population definition, or a scenario given the default variability; its text too (a shard hashes it).</summary>
+    internal static (PopulationDefinition Definition, string Text) Load(string path)
+    {
+        var json = CliInputFiles.ReadText(path);
+        if (PopulationParser.LooksLikePopulation(json))
+        {
+            var parsed = PopulationParser.Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+            return (CliInputFiles.Value(parsed, path), json);
+        }
+        var scenario = ScenarioParser.Parse(json, Path.GetDirectoryName(Path.GetFullPath(path)));
+        return (PopulationDefinition.DefaultFor(CliInputFiles.Value(scenario, path)), json);
+    }
+
+    /// <summary>The one-line error of a run that enrolled nobody because no candidate meets the inclusion rule.</summary>
+    internal static string NoneEnrolled(int screened, InclusionCriteria rule) =>
+        $"tposim: no candidate of the {screened} screened meets the inclusion ({rule.Text}); screening stopped: the rule admits no one in this population. Widen inclusion.baselinePlatelets or change the condition's severity";
+
+    private static int Run(CliConsole console, string path, int subjects, long seed, string? shardText, string outDir, bool force, int threads, string? solver, double rtol, bool quiet, bool keepSeries)
     {
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
         if (!(rtol >= PopulationOptions.MinimumRelativeTolerance && rtol <= PopulationOptions.MaximumRelativeTolerance))
             throw new CliInputException($"--rtol: {rtol.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside the allowed range [{PopulationOptions.MinimumRelativeTolerance:0e+0}, {PopulationOptions.MaximumRelativeTolerance:0e+0}]");
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
-        var json = CliInputFiles.ReadText(path);
-        PopulationDefinition definition;
-        if (PopulationParser.LooksLikePopulation(json))
-        {
-            var parsed = PopulationParser.Parse(json, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
-            definition = CliInputFiles.Value(parsed, path);
-        }
-        else
-        {
-            var parsed = ScenarioParser.Parse(json, Path.GetDirectoryName(Path.GetFullPath(path)));
-            definition = PopulationDefinition.DefaultFor(CliInputFiles.Value(parsed, path));
-        }
+        var (shardIndex, shardCount) = shardText is null ? (0, 0) : Sensitivity.GlobalCommand.ParseShard(shardText);
+        if (shardText is not null && keepSeries)
+            throw new CliInputException("--keep-series: not available with --shard (series files are numbered by enrolment, which only the merge knows); run without --shard to keep series");
+        var (definition, json) = Load(path);
         if (PopulationRunner.CheckSize(definition.BaseScenario, subjects) is { } tooBig) throw new CliInputException(tooBig);
 
         using var folder = Output.Files.OutputFolder.Begin(outDir, force);
+        if (shardText is not null) return RunShard(console, path, json, definition, subjects, seed, shardIndex, shardCount, folder, threads, solver, rtol, quiet);
         if (!quiet) console.Out.WriteLine($"Simulating {subjects} subjects of '{definition.Name}' (seed {seed}, {threads} thread{(threads == 1 ? "" : "s")}) ...");
         var clock = Stopwatch.StartNew();
         var options = new PopulationOptions(subjects, seed, threads) { Solver = solver, RelativeTolerance = rtol, SeriesDirectory = keepSeries ? folder.File("series") : null, Cancellation = console.Cancellation };
@@ -74,17 +88,27 @@ public static class PopulationCommand
         clock.Stop();
         console.Cancellation.ThrowIfCancellationRequested();
         // An inclusion rule nobody meets is bad input: one line, and no output folder (the staging folder is dropped).
+        return Finish(console, result, folder, quiet, keepSeries, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Writes a run's files into <paramref name="folder"/> and commits it, prints the tables and the failed subjects; the
+    /// exit code. Shared by a one-machine run and <c>tposim merge</c> of population shards, so both write the same files.
+    /// </summary>
+    internal static int Finish(CliConsole console, PopulationResult result, Output.Files.OutputFolder folder, bool quiet, bool keepSeries, TimeSpan elapsed)
+    {
+        // An inclusion rule nobody meets is bad input: one line, and no output folder (the staging folder is dropped).
         if (result.Subjects.Count == 0 && result.Definition.Inclusion is { } rule)
         {
-            console.Error.WriteLine($"tposim: no candidate of the {result.Screened} screened meets the inclusion ({rule.Text}); screening stopped: the rule admits no one in this population. Widen inclusion.baselinePlatelets or change the condition's severity");
+            console.Error.WriteLine(NoneEnrolled(result.Screened, rule));
             return ExitCodes.BadInput;
         }
         var written = PopulationFiles.WriteAll(result, folder.StagingPath);
         folder.Commit(console.Cancellation);
         if (!quiet)
         {
-            if (result.Arms is { } arms) PrintArms(console, result, arms, clock.Elapsed);
-            else Print(console, result, clock.Elapsed);
+            if (result.Arms is { } arms) PrintArms(console, result, arms, elapsed);
+            else Print(console, result, elapsed);
             var armFiles = result.Arms is { } a ? $", arms/{{{string.Join(",", a.Select(x => x.Arm.Name))}}}/{{bands,subjects}}.csv" : "";
             console.Out.WriteLine(OutputOptions.Wrote(folder, written.Take(4), armFiles + (keepSeries ? $" and {result.Subjects.Count(x => x.Status == SubjectStatus.Ok)} series/subject-*.csv" : "")));
         }
@@ -94,6 +118,35 @@ public static class PopulationCommand
         if (result.Subjects.Count < result.Requested)
             console.Error.WriteLine($"tposim: only {result.Subjects.Count} of {result.Requested} subjects enrolled after screening {result.Screened} candidates ({result.Definition.Inclusion?.Text}); widen the inclusion or raise inclusion.maxScreenedPerSubject");
         return result.Succeeded == 0 ? ExitCodes.NumericalFailure : ExitCodes.Ok;
+    }
+
+    /// <summary>Runs slots of shard i/K and writes its partial result (no bands or statistics: those need every shard).</summary>
+    private static int RunShard(CliConsole console, string path, string json, PopulationDefinition definition, int subjects, long seed, int index, int count,
+        Output.Files.OutputFolder folder, int threads, string? solver, double rtol, bool quiet)
+    {
+        var slots = TpoSim.Sensitivity.RunRange.Shard(index, count, subjects);
+        if (!quiet) console.Out.WriteLine($"Shard {index}/{count} of '{definition.Name}': subject slots {slots.From}–{slots.To - 1} of {subjects} (seed {seed}, {threads} thread{(threads == 1 ? "" : "s")}) ...");
+        var clock = Stopwatch.StartNew();
+        var options = new PopulationOptions(subjects, seed, threads) { Solver = solver, RelativeTolerance = rtol, Cancellation = console.Cancellation };
+        var partial = PopulationRunner.RunSlots(definition, options, slots);
+        clock.Stop();
+        console.Cancellation.ThrowIfCancellationRequested();
+        if (partial.RuleImpossible && definition.Inclusion is { } rule)
+        {
+            // Decided on the leading slots, so every shard of the run stops with this same line.
+            console.Error.WriteLine(NoneEnrolled(partial.Screened, rule));
+            return ExitCodes.BadInput;
+        }
+        var manifest = PopulationShardFiles.ManifestFor(partial, index, count, path, json, seed, rtol, solver);
+        var written = PopulationShardFiles.Write(partial, manifest, folder.StagingPath);
+        folder.Commit(console.Cancellation);
+        if (!quiet)
+        {
+            var seconds = clock.Elapsed.TotalSeconds;
+            console.Out.WriteLine($"Shard {index}/{count}: {manifest.Enrolled} enrolled of {slots.Count} slots, {manifest.Screened} screened, in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s ({(slots.Count / Math.Max(seconds, 1e-9)).ToString("0.0", CultureInfo.InvariantCulture)} slots/s).");
+            console.Out.WriteLine(OutputOptions.Wrote(folder, written) + $"; combine all {count} folders with 'tposim merge DIR... --out DIR'");
+        }
+        return ExitCodes.Ok;
     }
 
     private static PopulationResult RunWithProgress(CliConsole console, PopulationDefinition definition, PopulationOptions options, bool quiet)

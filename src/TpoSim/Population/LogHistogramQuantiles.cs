@@ -71,6 +71,37 @@ public sealed class LogHistogramQuantiles
         Count += other.Count;
     }
 
+    /// <summary>Counter slots per point: the underflow bin, the <see cref="LogBins"/> log bins and the overflow bin.</summary>
+    public static int SlotsPerPoint => LogBins + 2;
+
+    /// <summary>
+    /// Every non-zero counter as (point, slot, count), by point then slot (slot 0 underflow, 1…LogBins the log bins,
+    /// LogBins + 1 overflow): what a population shard stores so that merged shards hold exactly the one-machine counters.
+    /// </summary>
+    public IEnumerable<(int Point, int Slot, int Count)> NonZeroCounts()
+    {
+        for (var i = 0; i < _counts.Length; i++)
+            if (_counts[i] != 0) yield return (i / _stride, i % _stride, _counts[i]);
+    }
+
+    /// <summary>
+    /// Histograms restored from <see cref="NonZeroCounts"/> of <paramref name="series"/> series; null when a counter is
+    /// outside the grid or a point's counts do not sum to <paramref name="series"/>.
+    /// </summary>
+    public static LogHistogramQuantiles? FromCounts(int points, int series, IEnumerable<(int Point, int Slot, int Count)> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var h = new LogHistogramQuantiles(points) { Count = series };
+        var sums = new long[points];
+        foreach (var (point, slot, count) in counts)
+        {
+            if (point < 0 || point >= points || slot < 0 || slot >= h._stride || count < 0) return null;
+            h._counts[point * h._stride + slot] += count;
+            sums[point] += count;
+        }
+        return series >= 0 && sums.All(x => x == series) ? h : null;
+    }
+
     /// <summary>The bin slot of <paramref name="value"/>: 0 underflow, 1…LogBins the log bins, LogBins + 1 overflow.</summary>
     private static int Bin(double value)
     {

@@ -63,7 +63,8 @@ public static class PopulationFiles
     }
 
     /// <summary>
-    /// One row per enrolled subject: enrolment number, candidate index, covariates, sampled parameters, draws, status,
+    /// One row per enrolled subject: enrolment number, candidate (subject slot) and, with inclusion criteria, the screening
+    /// attempt admitted, covariates, sampled parameters, draws, status,
     /// baseline platelets and TPO, nadir, peak, the response metrics and the failure diagnostic.
     /// </summary>
     public static string SubjectsCsv(PopulationResult result)
@@ -79,7 +80,10 @@ public static class PopulationFiles
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
         var sb = new StringBuilder();
-        sb.Append("subject,candidate,sex,weightKg,eastAsian,childPugh,splenectomised");
+        // With inclusion criteria a slot screens several candidates: the attempt admitted is a column then (files without
+        // screening keep their bytes, candidate = slot = stream).
+        var screened = result.Definition.Inclusion is not null;
+        sb.Append("subject,candidate,").Append(screened ? "attempt," : "").Append("sex,weightKg,eastAsian,childPugh,splenectomised");
         foreach (var v in result.Definition.Variability) sb.Append(',').Append(v.Parameter);
         // The screening mean is a column only when the file screens on several counts (other files keep their bytes).
         var screening = result.Definition.Inclusion?.Screening is not null;
@@ -91,8 +95,9 @@ public static class PopulationFiles
             sb.Clear();
             var d = s.Draw;
             sb.Append(s.Subject.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(d.Index.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(d.Patient.Sex == Physiology.Sex.Male ? "male" : "female").Append(',')
+              .Append(d.Index.ToString(CultureInfo.InvariantCulture)).Append(',');
+            if (screened) sb.Append(d.Attempt.ToString(CultureInfo.InvariantCulture)).Append(',');
+            sb.Append(d.Patient.Sex == Physiology.Sex.Male ? "male" : "female").Append(',')
               .Append(F(d.Patient.BodyWeightKg)).Append(',')
               .Append(d.Patient.EastAsian ? "1" : "0").Append(',')
               .Append(d.ChildPugh ?? "").Append(',')

@@ -74,7 +74,66 @@ public sealed class PopulationReducer
     }
 
     /// <summary>Counts a candidate who failed screening, by <paramref name="reason"/>.</summary>
-    public void AddScreenFailure(string reason) => _screenFailures[reason] = _screenFailures.GetValueOrDefault(reason) + 1;
+    public void AddScreenFailure(string reason) => AddScreenFailures(reason, 1);
+
+    /// <summary>Counts <paramref name="count"/> candidates who failed screening for <paramref name="reason"/>.</summary>
+    public void AddScreenFailures(string reason, int count) => _screenFailures[reason] = _screenFailures.GetValueOrDefault(reason) + count;
+
+    /// <summary>The population (or arm) reduced.</summary>
+    public PopulationDefinition Definition => _definition;
+
+    /// <summary>Typical value of each varying parameter.</summary>
+    public IReadOnlyList<double> Typical => _typical;
+
+    /// <summary>The output grid (days).</summary>
+    public double[] Grid => _grid;
+
+    /// <summary>The subjects added so far, in order, their series dropped (what a shard writes).</summary>
+    public IReadOnlyList<SubjectOutcome> Subjects => _subjects;
+
+    /// <summary>Screen failures counted so far, by reason (ordinal order).</summary>
+    public IReadOnlyDictionary<string, int> ScreenFailures => _screenFailures;
+
+    /// <summary>The platelet histograms (one per grid point).</summary>
+    public LogHistogramQuantiles PlateletHistogram => _platelets;
+
+    /// <summary>The free TPO histograms (one per grid point).</summary>
+    public LogHistogramQuantiles TpoHistogram => _tpo;
+
+    /// <summary>
+    /// A reducer holding what a shard wrote: its histograms, its subjects (already reduced: no series, endpoint hits and
+    /// last-day platelets kept) and its screen failures; <see cref="Absorb"/> then joins it to the others in slot order.
+    /// </summary>
+    public static PopulationReducer Restore(PopulationDefinition definition, IReadOnlyList<double> typical, double[] grid,
+        LogHistogramQuantiles platelets, LogHistogramQuantiles tpo, IEnumerable<SubjectOutcome> subjects, IReadOnlyDictionary<string, int> screenFailures)
+    {
+        ArgumentNullException.ThrowIfNull(platelets);
+        ArgumentNullException.ThrowIfNull(tpo);
+        ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentNullException.ThrowIfNull(screenFailures);
+        var r = new PopulationReducer(definition, typical, grid);
+        r._platelets.Merge(platelets);
+        r._tpo.Merge(tpo);
+        r._subjects.AddRange(subjects);
+        foreach (var (reason, count) in screenFailures) r.AddScreenFailures(reason, count);
+        return r;
+    }
+
+    /// <summary>
+    /// Appends the contents of <paramref name="later"/> (the reducer of the slots that follow this one's): its histogram
+    /// counters are added, its subjects appended and renumbered after this one's, its screen failures added. Counters are
+    /// integers and the subjects keep their order, so reducing slots in pieces and absorbing them in order gives exactly
+    /// what one reducer over all the slots gives.
+    /// </summary>
+    public void Absorb(PopulationReducer later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        _platelets.Merge(later._platelets);
+        _tpo.Merge(later._tpo);
+        var offset = _subjects.Count;
+        foreach (var s in later._subjects) _subjects.Add(s with { Subject = offset + s.Subject });
+        foreach (var (reason, count) in later._screenFailures) AddScreenFailures(reason, count);
+    }
 
     /// <summary>The percentile bands, subject rows and population summary.</summary>
     /// <param name="screened">Candidates screened (enrolled plus screen failures).</param>

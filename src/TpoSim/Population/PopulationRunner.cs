@@ -58,13 +58,13 @@ public enum SubjectStatus
 }
 
 /// <summary>The outcome of one enrolled subject. Trajectories are kept only while its chunk is reduced.</summary>
-/// <param name="Draw">Covariates and parameters (its index is the candidate index).</param>
+/// <param name="Draw">Covariates and parameters (its index is the subject slot, with the screening attempt admitted).</param>
 /// <param name="Status">Ok or the failure kind.</param>
 /// <param name="Diagnostic">Why it failed ("" when ok).</param>
 /// <param name="Summary">Baseline, nadir, peak and response metrics (null when no outputs exist).</param>
 public sealed record SubjectOutcome(SubjectDraw Draw, SubjectStatus Status, string Diagnostic, SubjectSummary? Summary)
 {
-    /// <summary>Enrolment number (0-based, in candidate order).</summary>
+    /// <summary>Enrolment number (0-based, in slot order among the enrolled).</summary>
     public int Subject { get; init; }
 
     internal double[]? Platelets { get; init; }
@@ -102,12 +102,15 @@ public sealed record SubjectSummary(double BaselinePlatelets, double BaselineTpo
 }
 
 /// <summary>
-/// Runs a virtual population: candidates are drawn in index order from their own streams, screened on their day-0
-/// steady state when the population has inclusion criteria, and the first N who pass are enrolled; results are reduced
-/// in enrolment order, so every output is independent of the thread count. One pass per chunk of candidates: each task
-/// draws, screens and (when admitted and its stratum still has room) simulates its candidate from the steady state the
-/// screen found, so no steady state is solved twice and the workers meet once per chunk; only the last chunks, with fewer
-/// subjects missing than candidates, screen first and then simulate exactly the enrolled.
+/// Runs a virtual population by subject slots: slot j (0-based) of N is one subject's place, and its screening candidates
+/// are its own, attempts a = 0, 1, … each drawn from the stream of (seed, j, a) (<see cref="SubjectSampler.DrawAttempt(int, int)"/>),
+/// screened on their day-0 steady state until one is admitted, at most <see cref="InclusionCriteria.MaxScreenedPerSubject"/>
+/// attempts (a slot that admits nobody holds screen failures only). With a splenectomised quota each slot's stratum is
+/// fixed in advance (<see cref="SlotIsSplenectomised"/>) and a passing candidate of the other stratum is a screen failure
+/// ("stratum full"). Without inclusion criteria slot j is candidate j. A slot thus depends on (seed, j) alone, so any range
+/// of slots runs on its own (a shard, <see cref="RunSlots"/>) and ranges reduced in order and joined
+/// (<see cref="Combine"/>) give exactly the one-machine result; within a run, slots are simulated in parallel by chunks and
+/// reduced in slot order, so every output is independent of the thread count.
 /// </summary>
 public static class PopulationRunner
 {
@@ -120,7 +123,7 @@ public static class PopulationRunner
     /// </summary>
     public const int MaxGridPoints = 10_000;
 
-    /// <summary>Candidates screened and simulated in parallel before their results are reduced (in order).</summary>
+    /// <summary>Slots screened and simulated in parallel before their results are reduced (in order).</summary>
     public const int ChunkSize = 128;
 
     /// <summary>Null when the run fits the caps, else a one-line reason.</summary>
@@ -136,17 +139,48 @@ public static class PopulationRunner
 
     /// <summary>
     /// Candidates screened without a single one meeting the inclusion rule before the run stops enrolling (the rule is
-    /// then taken as impossible for this population; a rule that admits 1 in 1,000 still enrols).
+    /// then taken as impossible for this population; a rule that admits 1 in 1,000 still enrols). The decision is taken on
+    /// the leading slots only (<see cref="LeadingSlots"/>), so every shard of a run takes the same one.
     /// </summary>
     public const int ScreenedBeforeGivingUp = 1000;
 
+    /// <summary>
+    /// The slots 0…m − 1 whose candidates decide whether the rule is impossible: the fewest whose attempts reach
+    /// <see cref="ScreenedBeforeGivingUp"/> (m · maxScreenedPerSubject ≥ 1000), or all N when there are fewer.
+    /// </summary>
+    public static int LeadingSlots(InclusionCriteria inclusion, int subjects)
+    {
+        ArgumentNullException.ThrowIfNull(inclusion);
+        return (int)Math.Min(subjects, (ScreenedBeforeGivingUp + inclusion.MaxScreenedPerSubject - 1) / inclusion.MaxScreenedPerSubject);
+    }
+
+    /// <summary>
+    /// Whether slot <paramref name="slot"/> of <paramref name="subjects"/> enrols a splenectomised subject under a quota of
+    /// <paramref name="quota"/>: ⌊(j + 1)q/N⌋ &gt; ⌊jq/N⌋, which spreads exactly q such slots evenly over the N.
+    /// </summary>
+    public static bool SlotIsSplenectomised(int slot, int quota, int subjects) =>
+        (long)(slot + 1) * quota / subjects > (long)slot * quota / subjects;
+
     /// <summary>Runs the population. A failed subject is counted and reported; it never stops the run.</summary>
     public static PopulationResult Run(PopulationDefinition definition, PopulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Combine([RunSlots(definition, options, new Sensitivity.RunRange(0, options.Subjects))]);
+    }
+
+    /// <summary>
+    /// Runs slots [<paramref name="slots"/>.From, To) of an N-subject run (N = <see cref="PopulationOptions.Subjects"/>):
+    /// exactly those subjects and their screening candidates (and, with inclusion criteria, the cheap check of the
+    /// leading slots that decides whether the rule is impossible). Subjects are numbered from 0 within the range;
+    /// <see cref="Combine"/> renumbers them.
+    /// </summary>
+    public static PopulationPartial RunSlots(PopulationDefinition definition, PopulationOptions options, Sensitivity.RunRange slots)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(options);
         if (CheckSize(definition.BaseScenario, options.Subjects) is { } problem) throw new ArgumentOutOfRangeException(nameof(options), problem);
         if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), "Threads must be at least 1.");
+        if (slots.From < 0 || slots.To > options.Subjects || slots.From > slots.To) throw new ArgumentOutOfRangeException(nameof(slots), "Slots must lie in [0, N).");
         if (options.SeriesDirectory is { } dir) Directory.CreateDirectory(dir);
         var sampler = new SubjectSampler(definition, options.Seed);
         var grid = Simulator.Grid(definition.BaseScenario.Days, definition.BaseScenario.OutputStepDays);
@@ -154,55 +188,29 @@ public static class PopulationRunner
         var runs = ArmRuns(definition);
         var reducers = runs.Select(r => new PopulationReducer(r.Definition, sampler.Typical, grid)).ToArray();
         var inclusion = definition.Inclusion;
-        var maxCandidates = inclusion is null ? options.Subjects : (int)Math.Min(int.MaxValue, (long)options.Subjects * inclusion.MaxScreenedPerSubject);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation };
-        var screened = new Candidate[ChunkSize];
-        var quota = inclusion?.SplenectomisedQuota(options.Subjects);
-        var splenectomisedEnrolled = 0;
-        var enrolled = 0;
-        var candidate = 0;
-        var passed = 0;
-        while (enrolled < options.Subjects && candidate < maxCandidates)
+        var screened = 0;
+        if (inclusion is not null && LeadingFailures(definition, sampler, inclusion, options, parallel) is { } failures)
         {
-            // A rule no candidate meets (impossible for this population) stops after a screening sample, not after
-            // N × maxScreenedPerSubject steady states: the caller reports 0 enrolled of that many screened.
-            if (inclusion is not null && passed == 0 && candidate >= ScreenedBeforeGivingUp) break;
-            // Without screening every candidate is enrolled, so the chunk never overshoots N.
-            var count = Math.Min(ChunkSize, inclusion is null ? options.Subjects - enrolled : maxCandidates - candidate);
-            var first = candidate;
-            // A stratum full before the chunk stays full: its candidates are screened only. Otherwise an admitted candidate
-            // is simulated at once, speculatively; the in-order pass below may still turn it away (its stratum filled within
-            // this chunk, or N was reached), which costs at most one chunk's worth of runs.
-            var spleenFull = quota is { } q0 && splenectomisedEnrolled >= q0;
-            var othersFull = quota is { } q1 && enrolled - splenectomisedEnrolled >= options.Subjects - q1;
-            // Speculation pays only while every admitted candidate of the chunk may be needed; near the end (fewer subjects
-            // missing than candidates in the chunk) the chunk is screened first and only those enrolled are simulated.
-            var speculate = options.Subjects - enrolled >= count;
-            Parallel.For(0, count, parallel, k =>
+            // A rule no candidate of the leading slots meets is impossible for this population: every shard stops here with
+            // the same answer, the leading slots' screen failures, instead of N × maxScreenedPerSubject steady states.
+            foreach (var reason in failures) foreach (var r in reducers) r.AddScreenFailure(reason);
+            return new PopulationPartial(definition, options.Subjects, slots, reducers, failures.Count) { RuleImpossible = true };
+        }
+        var quota = inclusion?.SplenectomisedQuota(options.Subjects);
+        var chunk = new SlotOutcome[ChunkSize];
+        var enrolled = 0;
+        for (var first = slots.From; first < slots.To; first += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize, slots.To - first);
+            var from = first;
+            Parallel.For(0, count, parallel, k => chunk[k] = RunSlot(definition, sampler, runs, grid, options, quota, from + k));
+            for (var k = 0; k < count; k++)
             {
-                var c = Screen(definition, sampler, first + k);
-                var full = c.Draw.Splenectomised == true ? spleenFull : othersFull;
-                screened[k] = speculate && c.Admitted && !full ? c with { Outcomes = RunArms(runs, c, grid, options) } : c;
-            });
-            if (!speculate) RunEnrolled(runs, screened, count, enrolled, splenectomisedEnrolled, quota, grid, options, parallel);
-            for (var k = 0; k < count && enrolled < options.Subjects; k++)
-            {
-                candidate = first + k + 1;
-                var c = screened[k];
-                if (!c.Admitted) { foreach (var r in reducers) r.AddScreenFailure(c.Reason); continue; }
-                passed++;
-                if (quota is { } q)
-                {
-                    // Enrolment by stratum: a passing candidate whose stratum is full is turned away.
-                    var spleenOut = c.Draw.Splenectomised == true;
-                    if (spleenOut ? splenectomisedEnrolled >= q : enrolled - splenectomisedEnrolled >= options.Subjects - q)
-                    {
-                        foreach (var r in reducers) r.AddScreenFailure("stratum full");
-                        continue;
-                    }
-                    if (spleenOut) splenectomisedEnrolled++;
-                }
-                var outcomes = c.Outcomes ?? RunArms(runs, c, grid, options);
+                var slot = chunk[k];
+                screened += slot.Attempts;
+                foreach (var reason in slot.Failures) foreach (var r in reducers) r.AddScreenFailure(reason);
+                if (slot.Outcomes is not { } outcomes) continue;
                 for (var a = 0; a < outcomes.Length; a++)
                 {
                     var outcome = outcomes[a] with { Subject = enrolled };
@@ -212,13 +220,98 @@ public static class PopulationRunner
                 }
                 enrolled++;
             }
-            Array.Clear(screened);
-            options.Progress?.Report((double)enrolled / options.Subjects);
+            Array.Clear(chunk);
+            options.Progress?.Report((double)(first + count - slots.From) / Math.Max(1, slots.Count));
         }
-        var results = reducers.Select(r => r.Finish(candidate, options.Subjects)).ToArray();
-        if (definition.Arms is { } arms)
+        return new PopulationPartial(definition, options.Subjects, slots, reducers, screened);
+    }
+
+    /// <summary>
+    /// Joins the partial results of consecutive slot ranges that tile [0, N) into the run's result: what one machine
+    /// running all N slots computes, to the bit. An impossible rule (every partial says so) gives the leading slots'
+    /// screen failures and no subject.
+    /// </summary>
+    public static PopulationResult Combine(IReadOnlyList<PopulationPartial> partials)
+    {
+        ArgumentNullException.ThrowIfNull(partials);
+        if (partials.Count == 0) throw new ArgumentException("No partial result.", nameof(partials));
+        var first = partials[0];
+        PopulationReducer[] reducers;
+        int screened;
+        if (first.RuleImpossible || (partials.Count == 1 && first.Slots.From == 0 && first.Slots.To == first.Subjects))
+        {
+            // One partial over every slot (a one-machine run) is already the whole reduction.
+            reducers = first.Reducers.ToArray();
+            screened = first.Screened;
+        }
+        else
+        {
+            var expected = 0;
+            reducers = first.Reducers.Select(r => new PopulationReducer(r.Definition, r.Typical, r.Grid)).ToArray();
+            screened = 0;
+            foreach (var p in partials)
+            {
+                if (p.Slots.From != expected || p.Reducers.Count != reducers.Length || p.Subjects != first.Subjects || p.RuleImpossible)
+                    throw new ArgumentException($"Partial results must tile slots [0, {first.Subjects}) in order; found [{p.Slots.From}, {p.Slots.To}) after slot {expected}.", nameof(partials));
+                expected = p.Slots.To;
+                for (var a = 0; a < reducers.Length; a++) reducers[a].Absorb(p.Reducers[a]);
+                screened += p.Screened;
+            }
+            if (expected != first.Subjects) throw new ArgumentException($"Partial results end at slot {expected} of {first.Subjects}.", nameof(partials));
+        }
+        var results = reducers.Select(r => r.Finish(screened, first.Subjects)).ToArray();
+        if (first.Definition.Arms is { } arms)
             results[0].Arms = arms.Select((arm, a) => new ArmResult(arm, results[a])).ToArray();
         return results[0];
+    }
+
+    /// <summary>What one slot gave: candidates screened, the reasons of its screen failures, and its enrolled subject's runs (one per arm) or null.</summary>
+    private sealed record SlotOutcome(int Attempts, IReadOnlyList<string> Failures, SubjectOutcome[]? Outcomes);
+
+    /// <summary>Screens slot <paramref name="slot"/>'s candidates in attempt order and simulates the first admitted to its stratum.</summary>
+    private static SlotOutcome RunSlot(PopulationDefinition definition, SubjectSampler sampler, ArmRun[] runs, double[] grid, PopulationOptions options, int? quota, int slot)
+    {
+        if (definition.Inclusion is not { } inclusion) return new SlotOutcome(1, [], RunArms(runs, Screen(definition, sampler, slot, 0), grid, options));
+        bool? spleenSlot = quota is { } q ? SlotIsSplenectomised(slot, q, options.Subjects) : null;
+        var failures = new List<string>();
+        for (var attempt = 0; attempt < inclusion.MaxScreenedPerSubject; attempt++)
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
+            var c = Screen(definition, sampler, slot, attempt);
+            if (!c.Admitted) { failures.Add(c.Reason); continue; }
+            // Enrolment by stratum: a passing candidate of the other stratum than the slot's is turned away.
+            if (spleenSlot is { } spleen && (c.Draw.Splenectomised == true) != spleen) { failures.Add("stratum full"); continue; }
+            return new SlotOutcome(attempt + 1, failures, RunArms(runs, c, grid, options));
+        }
+        return new SlotOutcome(inclusion.MaxScreenedPerSubject, failures, null);
+    }
+
+    /// <summary>
+    /// Null when some candidate of the leading slots (<see cref="LeadingSlots"/>) meets the inclusion rule, whatever its
+    /// stratum (normally the first screened, so a shard that does not own these slots pays one steady state); otherwise
+    /// the reasons of all their screen failures in slot and attempt order.
+    /// </summary>
+    private static List<string>? LeadingFailures(PopulationDefinition definition, SubjectSampler sampler, InclusionCriteria inclusion, PopulationOptions options, ParallelOptions parallel)
+    {
+        var m = LeadingSlots(inclusion, options.Subjects);
+        var reasons = new string[m][];
+        var found = 0;
+        // Slot 0's first candidate nearly always answers; the rest run in parallel only when it does not.
+        if (Screen(definition, sampler, 0, 0).Admitted) return null;
+        Parallel.For(0, m, parallel, (j, state) =>
+        {
+            var own = new string[inclusion.MaxScreenedPerSubject];
+            for (var a = 0; a < own.Length; a++)
+            {
+                if (Volatile.Read(ref found) != 0) { state.Stop(); return; }
+                var c = Screen(definition, sampler, j, a);
+                if (c.Admitted) { Interlocked.Exchange(ref found, 1); state.Stop(); return; }
+                own[a] = c.Reason;
+            }
+            reasons[j] = own;
+        });
+        if (found != 0) return null;
+        return reasons.SelectMany(r => r).ToList();
     }
 
     /// <summary>One simulated regimen: its definition and whether the screen's day-0 plan (the base scenario's) is its own.</summary>
@@ -238,51 +331,38 @@ public static class PopulationRunner
         return outcomes;
     }
 
-    /// <summary>
-    /// Simulates, in parallel, the screened candidates of a chunk that the in-order enrolment will take: the same walk as
-    /// the enrolment loop, without its side effects, so exactly the enrolled ones run.
-    /// </summary>
-    private static void RunEnrolled(ArmRun[] runs, Candidate[] screened, int count, int enrolled, int splenectomisedEnrolled,
-        int? quota, double[] grid, PopulationOptions options, ParallelOptions parallel)
-    {
-        var picked = new List<int>();
-        for (var k = 0; k < count && enrolled < options.Subjects; k++)
-        {
-            var c = screened[k];
-            if (!c.Admitted) continue;
-            if (quota is { } q)
-            {
-                var spleenOut = c.Draw.Splenectomised == true;
-                if (spleenOut ? splenectomisedEnrolled >= q : enrolled - splenectomisedEnrolled >= options.Subjects - q) continue;
-                if (spleenOut) splenectomisedEnrolled++;
-            }
-            picked.Add(k);
-            enrolled++;
-        }
-        Parallel.For(0, picked.Count, parallel, i => screened[picked[i]] = screened[picked[i]] with { Outcomes = RunArms(runs, screened[picked[i]], grid, options) });
-    }
-
     /// <summary>A screened candidate: admitted or not (and why), its day-0 state when the screen solved it, and its run when simulated.</summary>
     private sealed record Candidate(SubjectDraw Draw, bool Admitted, string Reason, string? Error)
     {
         public SimulationPlan? Plan { get; init; }
-        public SubjectOutcome[]? Outcomes { get; init; }
         public double ScreeningMean { get; init; } = double.NaN;
     }
 
-    /// <summary>Draws a candidate and, with inclusion criteria, evaluates them on its day-0 steady state.</summary>
-    private static Candidate Screen(PopulationDefinition definition, SubjectSampler sampler, int index)
+    /// <summary>
+    /// Draws attempt <paramref name="attempt"/> of slot <paramref name="slot"/>; a draw that throws gives an empty draw
+    /// (no parameters, out of range) and the one-line message. A merge re-draws enrolled candidates through here, so the
+    /// merged subjects.csv has the same covariates and parameters as the run's.
+    /// </summary>
+    public static (SubjectDraw Draw, string? Error) DrawCandidate(PopulationDefinition definition, SubjectSampler sampler, int slot, int attempt)
     {
-        SubjectDraw draw;
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(sampler);
         try
         {
-            draw = sampler.Draw(index);
+            return (sampler.DrawAttempt(slot, attempt), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var empty = new SubjectDraw(index, definition.BaseScenario.Patient, [], 0, false);
-            return definition.Inclusion is null ? new Candidate(empty, true, "", OneLine(e.Message)) : new Candidate(empty, false, "not evaluable", null);
+            return (new SubjectDraw(slot, definition.BaseScenario.Patient, [], 0, false) { Attempt = attempt }, OneLine(e.Message));
         }
+    }
+
+    /// <summary>Draws a candidate and, with inclusion criteria, evaluates them on its day-0 steady state.</summary>
+    private static Candidate Screen(PopulationDefinition definition, SubjectSampler sampler, int slot, int attempt)
+    {
+        var (draw, drawError) = DrawCandidate(definition, sampler, slot, attempt);
+        if (drawError is not null)
+            return definition.Inclusion is null ? new Candidate(draw, true, "", drawError) : new Candidate(draw, false, "not evaluable", null);
         if (definition.Inclusion is not { } inclusion) return new Candidate(draw, true, "", null);
         if (!draw.InRange) return new Candidate(draw, false, "not evaluable", null);
         try

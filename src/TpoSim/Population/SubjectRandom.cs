@@ -10,10 +10,23 @@ public sealed class SubjectRandom
     private double? _spareNormal;
 
     /// <summary>The stream of subject <paramref name="subjectIndex"/> in a run seeded with <paramref name="seed"/>.</summary>
-    public SubjectRandom(long seed, int subjectIndex)
+    public SubjectRandom(long seed, int subjectIndex) : this(seed, subjectIndex, 0)
     {
+    }
+
+    /// <summary>
+    /// The stream of screening attempt <paramref name="attempt"/> (0-based) of subject slot <paramref name="subjectIndex"/>:
+    /// attempt 0 is the subject's own stream (<see cref="SubjectRandom(long, int)"/>), so a population without inclusion
+    /// criteria draws exactly what it drew before attempts existed; later attempts mix the attempt number in as well.
+    /// </summary>
+    public SubjectRandom(long seed, int subjectIndex, int attempt)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(attempt);
         // Mix seed and index through two SplitMix64 rounds so nearby seeds and indices give unrelated streams.
         var x = SplitMix((ulong)seed) ^ SplitMix(0x9E3779B97F4A7C15UL * ((ulong)(uint)subjectIndex + 1));
+        // A third, independent constant for the attempt (the golden-ratio multiplier of SplitMix64's own increment would
+        // make attempt a of slot j collide with attempt 0 of another slot).
+        if (attempt > 0) x ^= SplitMix(0xD1B54A32D192ED03UL * (ulong)attempt);
         _s0 = SplitMix(ref x);
         _s1 = SplitMix(ref x);
         _s2 = SplitMix(ref x);

@@ -8,13 +8,16 @@ using TpoSim.Simulation;
 namespace TpoSim.Population;
 
 /// <summary>The covariates and parameters drawn for one subject.</summary>
-/// <param name="Index">Candidate index (0-based): the subject's random stream.</param>
+/// <param name="Index">Subject slot (0-based): with <see cref="Attempt"/>, the candidate's random stream.</param>
 /// <param name="Patient">Sex, weight, ancestry and Child–Pugh score (age group from the base scenario).</param>
 /// <param name="Parameters">Sampled values in the order of <see cref="PopulationDefinition.Variability"/>.</param>
 /// <param name="Draws">How many η vectors were drawn (1 unless resampled).</param>
 /// <param name="InRange">False when resampling gave up (the subject is reported as "out-of-range" and not simulated).</param>
 public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<double> Parameters, int Draws, bool InRange)
 {
+    /// <summary>Screening attempt of the slot (0-based; always 0 without inclusion criteria).</summary>
+    public int Attempt { get; init; }
+
     /// <summary>Child-Pugh class A/B/C, or null when the population does not draw it.</summary>
     public string? ChildPugh { get; init; }
 
@@ -72,8 +75,9 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
         var titration = s.Titration;
         if (titration is not null)
         {
-            // Each subject's assay noise gets its own stream (the scenario's seed shifted by the candidate index).
-            titration = titration with { Seed = unchecked(titration.Seed + 7919 * (Index + 1)) };
+            // Each candidate's assay noise gets its own stream (the scenario's seed shifted by the slot and the attempt; attempt 0
+            // keeps the shift by the slot alone that populations without screening have always used).
+            titration = titration with { Seed = unchecked(titration.Seed + 7919 * (Index + 1) + 104729 * Attempt) };
             // With measured counts the rule reads the trial's measurement of the day (the screen's on day 0), not noise of its own.
             if (definition.Measurement is { } measured)
                 titration = titration with { Measurement = measured, MeasurementSeed = ModelSeed ?? s.Seed };
@@ -127,9 +131,16 @@ public sealed class SubjectSampler
     public IReadOnlyList<double> Typical => _typical;
 
     /// <summary>Draws candidate <paramref name="index"/>; the same (seed, index) always gives the same subject.</summary>
-    public SubjectDraw Draw(int index)
+    public SubjectDraw Draw(int index) => DrawAttempt(index, 0);
+
+    /// <summary>
+    /// Draws screening attempt <paramref name="attempt"/> of subject slot <paramref name="index"/>; the same (seed, index,
+    /// attempt) always gives the same candidate, and attempt 0 is <see cref="Draw(int)"/> (a name of its own, so that
+    /// <c>Select(sampler.Draw)</c> stays unambiguous).
+    /// </summary>
+    public SubjectDraw DrawAttempt(int index, int attempt)
     {
-        var random = new SubjectRandom(_seed, index);
+        var random = new SubjectRandom(_seed, index, attempt);
         var d = _definition;
         var basePatient = d.BaseScenario.Patient;
         var sex = d.MaleFraction is { } male ? (random.NextDouble() < male ? Sex.Male : Sex.Female) : basePatient.Sex;
@@ -144,7 +155,7 @@ public sealed class SubjectSampler
             EastAsian = eastAsian,
             ChildPughScore = grade is null ? basePatient.ChildPughScore : ChildPughMix.ScoreOf(grade),
         };
-        var covariates = new SubjectDraw(index, patient, [], 0, true) { ChildPugh = grade, Splenectomised = splenectomised };
+        var covariates = new SubjectDraw(index, patient, [], 0, true) { Attempt = attempt, ChildPugh = grade, Splenectomised = splenectomised };
         var typical = _typical;
         if (grade is not null || splenectomised is not null)
         {

@@ -87,10 +87,10 @@ public sealed class SensitivityCommandTests
         Assert.Equal(ExitCodes.BadInput, mismatch.ExitCode);
         Assert.Contains("describes a different analysis", Assert.Single(mismatch.ErrorLines));
         Assert.False(Directory.Exists(dir.Sub("m2")));
-        File.WriteAllText(Path.Combine(dir.Sub("a"), "manifest.json"), """{ "kind": "population" }""");
+        File.WriteAllText(Path.Combine(dir.Sub("a"), "manifest.json"), """{ "kind": "forecast" }""");
         var kind = CliHarness.Run("merge", dir.Sub("a"), "--out", dir.Sub("m3"));
         Assert.Equal(ExitCodes.BadInput, kind.ExitCode);
-        Assert.Contains("kind: 'population' cannot be merged; allowed: sensitivity-global", Assert.Single(kind.ErrorLines));
+        Assert.Contains("kind: 'forecast' cannot be merged; allowed: sensitivity-global, population", Assert.Single(kind.ErrorLines));
     }
 
     [Theory]

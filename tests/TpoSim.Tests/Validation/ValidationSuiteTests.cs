@@ -20,7 +20,6 @@ public sealed class ValidationSuiteTests(SuiteFixture suite) : IClassFixture<Sui
         ["V9"] = "L-PLUS 2: too short above 50 and too many reaching 50 by day 12",
         ["V14"] = "Bussel 2007 day-43 share below 70% (the agonist PD is not re-estimated in the closed loop)",
         ["V16"] = "Bussel 2009 day-43 share below 59%, as V14",
-        ["V16p"] = "Bussel 2009 placebo share below 16%: ITP activity fluctuation too small",
         ["V17"] = "rhTPO 0.3 µg/kg raises platelets far less than +61%: TPO does not drive expansion",
         ["V17b"] = "rhTPO 2.4 µg/kg: the peak comes about 2 days after Vadhan-Raj's median day 12",
         ["V19"] = "the neonate preset keeps the adult TPO set point (1.4 pM, not 3.7–5.9)",

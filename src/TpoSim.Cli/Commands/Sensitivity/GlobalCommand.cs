@@ -136,7 +136,8 @@ internal static class GlobalCommand
         return ExitCodes.Ok;
     }
 
-    private static (int, int) ParseShard(string text)
+    /// <summary>Parses --shard i/K (1 ≤ i ≤ K ≤ 10000); a one-line input error otherwise. Shared by every shardable command.</summary>
+    internal static (int, int) ParseShard(string text)
     {
         var parts = text.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var i)

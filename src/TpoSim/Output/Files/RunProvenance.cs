@@ -25,6 +25,13 @@ public sealed record RunProvenance(string Version, string CommandLine, string Da
         (typeof(RunProvenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0")
             .Split('+')[0];
 
+    /// <summary>
+    /// TpoSim's full informational version: the version and, when the build recorded it, "+" and the source commit (what a
+    /// population shard's manifest carries, so shards of different builds are not merged).
+    /// </summary>
+    public static string TpoSimBuild { get; } =
+        typeof(RunProvenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+
     /// <summary>A record for a run now (or at <c>SOURCE_DATE_EPOCH</c>) of <paramref name="arguments"/> on <paramref name="scenarioJson"/>.</summary>
     public static RunProvenance For(IEnumerable<string> arguments, string? scenarioJson) => Of(FormatCommandLine(arguments), scenarioJson);
 
