@@ -30,11 +30,7 @@ public static class PopulationCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var solver = new Option<string?>("--solver") { Description = "ODE solver ('tposim solvers' lists them); default: the scenario's." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only errors." };
-        var rtol = new Option<double>("--rtol")
-        {
-            Description = $"Relative tolerance of every subject's solve ({PopulationOptions.MinimumRelativeTolerance:0e+0}–{PopulationOptions.MaximumRelativeTolerance:0e+0}); default {PopulationOptions.DefaultRelativeTolerance:0e+0}, whose cost on the trial statistics docs/performance.md measures against 1e-8.",
-            DefaultValueFactory = _ => PopulationOptions.DefaultRelativeTolerance,
-        };
+        var rtol = ToleranceOption.Create("every subject's solve", "the trial statistics");
         var keepSeries = new Option<bool>("--keep-series") { Description = "Also write every subject's series (day, platelets, TPO) to DIR/series/subject-NNNNNN.csv; off by default so memory and disk stay flat as N grows." };
         var shard = new Option<string?>("--shard")
         {
@@ -69,8 +65,7 @@ public static class PopulationCommand
     private static int Run(CliConsole console, string path, int subjects, long seed, string? shardText, string outDir, bool force, int threads, string? solver, double rtol, bool quiet, bool keepSeries)
     {
         if (threads < 1) throw new CliInputException($"--threads: {threads} is outside the allowed range [1, ∞)");
-        if (!(rtol >= PopulationOptions.MinimumRelativeTolerance && rtol <= PopulationOptions.MaximumRelativeTolerance))
-            throw new CliInputException($"--rtol: {rtol.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside the allowed range [{PopulationOptions.MinimumRelativeTolerance:0e+0}, {PopulationOptions.MaximumRelativeTolerance:0e+0}]");
+        ToleranceOption.Check(rtol);
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
         var (shardIndex, shardCount) = shardText is null ? (0, 0) : Sensitivity.GlobalCommand.ParseShard(shardText);

@@ -26,7 +26,7 @@ public static class SlurmCommand
         var partition = new Option<string?>("--partition") { Description = "Slurm partition of both jobs (default: the site's default partition)." };
         var time = new Option<string?>("--time") { Description = "Time limit of each job, in Slurm's format (e.g. 01:00:00; default: the partition's)." };
         var cpus = new Option<int>("--cpus-per-shard") { Description = "CPUs of each array task, used as its --threads (default 1).", DefaultValueFactory = _ => 1 };
-        var rtol = new Option<double>("--rtol") { Description = "Relative tolerance of every subject's solve, as for 'tposim population'.", DefaultValueFactory = _ => PopulationOptions.DefaultRelativeTolerance };
+        var rtol = ToleranceOption.Create("every subject's solve, as for 'tposim population'", "the trial statistics");
         var solver = new Option<string?>("--solver") { Description = "ODE solver of every subject ('tposim solvers'); default: the scenario's." };
         var tposim = new Option<string?>("--tposim") { Description = "The tposim command the jobs run (default: the absolute path of this tposim, which the nodes must see at the same path)." };
         var resume = new Option<bool>("--resume") { Description = "In an existing DIR of the same run: resubmit only the shards that failed or never ran, and a new merge job after them." };
@@ -60,8 +60,7 @@ public static class SlurmCommand
         if (shards < 1 || shards > 10000) throw new CliInputException($"--shards: {shards} is outside the allowed range [1, 10000]");
         if (shards > subjects && subjects >= 1) throw new CliInputException($"--shards: {shards} is more than the {subjects} subjects (a shard holds at least one subject slot); use --shards {subjects} or fewer");
         if (cpus < 1 || cpus > 1024) throw new CliInputException($"--cpus-per-shard: {cpus} is outside the allowed range [1, 1024]");
-        if (!(rtol >= PopulationOptions.MinimumRelativeTolerance && rtol <= PopulationOptions.MaximumRelativeTolerance))
-            throw new CliInputException($"--rtol: {rtol.ToString("R", CultureInfo.InvariantCulture)} is outside the allowed range [{PopulationOptions.MinimumRelativeTolerance:0e+0}, {PopulationOptions.MaximumRelativeTolerance:0e+0}]");
+        ToleranceOption.Check(rtol);
         if (solver is not null && !Simulation.SolverChoice.IsKnown(solver))
             throw new CliInputException($"--solver: unknown solver '{solver}'; allowed: {string.Join(", ", Simulation.SolverChoice.Names)}");
         foreach (var (name, value) in new[] { ("--partition", partition), ("--time", time) })
