@@ -4,7 +4,8 @@ namespace TpoSim.Cli.Tests;
 
 public sealed class PopulationCommandTests
 {
-    private const string Scenario = """
+    /// <summary>A 20-day scenario with destruction from day 5: the base of the small populations of the population and slurm tests.</summary>
+    internal const string Scenario = """
         { "name": "short destruction", "simulation": { "days": 20, "outputEveryDays": 1 },
           "events": [ { "type": "setParameter", "day": 5, "parameter": "extraRemovalRate", "value": 1 } ] }
         """;

@@ -11,14 +11,9 @@ namespace TpoSim.Cli.Tests;
 /// </summary>
 public sealed class SlurmCommandTests
 {
-    private const string Scenario = """
-        { "name": "short destruction", "simulation": { "days": 20, "outputEveryDays": 1 },
-          "events": [ { "type": "setParameter", "day": 5, "parameter": "extraRemovalRate", "value": 1 } ] }
-        """;
-
     private static string Population(TempDir dir)
     {
-        dir.Write("short.json", Scenario);
+        dir.Write("short.json", PopulationCommandTests.Scenario);
         return dir.Write("pop.json", """
             { "name": "short screened", "scenario": "short.json", "variability": [ { "parameter": "plateletsReference", "cv": 0.3 } ],
               "inclusion": { "baselinePlatelets": { "below": 250 } } }
