@@ -9,7 +9,7 @@ using TpoSim.Numerics.ReferenceProblems;
 //   workloads [--only A,B] [--repeat N] [--threads K] [--subjects N]  the issue-18 workloads, warm, median wall time
 //   tolerance-cost [--subjects N]       Kuter 2008 trial statistics at rtol 1e-8 … 1e-3 (the population tolerance policy)
 //   forecast-tolerance [--drug D]      the 8-week forecast's statistics at rtol 1e-8 … 1e-3 (the forecast tolerance policy)
-//   population-memory --subjects N [--threads K] [--rtol R]  Kuter 2008: bytes allocated and retained per subject, peak working set
+//   population-memory --subjects N [--threads K] [--rtol R] [--types]  Kuter 2008: bytes allocated and retained per subject, peak working set; --types: sampled allocation by type
 //   alloc-check                         bytes allocated per solve at two tolerances, without BenchmarkDotNet
 //   model-run SCENARIO --rtol R --out F one scenario, warm, median wall time (TpoSim's side of bench/compare.sh)
 //   kuter-profile [--subjects N] [--rtol R]  Kuter 2008 subject: steps, f, J, LU, solves per subject and their unit costs

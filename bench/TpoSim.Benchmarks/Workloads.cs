@@ -52,11 +52,13 @@ public static class Workloads
     {
         int subjects = 1000, threads = 1;
         double? rtol = null;
+        var types = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--subjects") subjects = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--threads") threads = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--rtol") rtol = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--types") types = true;
             else { Console.Error.WriteLine($"population-memory: unknown argument '{args[i]}'"); return 2; }
         }
         var kuter = Kuter2008();
@@ -66,11 +68,18 @@ public static class Workloads
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
+        using var sampler = types ? new AllocationSampler() : null;
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
         var clock = Stopwatch.StartNew();
         var result = Population(kuter, subjects, threads, 1, rtol);
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
+        if (sampler is not null)
+        {
+            // Sampled by type (≈ every 100 KB), in KB a subject.
+            foreach (var (type, share) in sampler.Top(40))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{share * allocated / 1024.0 / subjects,8:F1} KB  {type}"));
+        }
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         // What the result keeps (rows, bands) once the run's garbage is collected.

@@ -32,34 +32,56 @@ internal sealed class NewtonIteration
         if (options.AbsoluteTolerances is { } a) a.Span.CopyTo(_atol); else Array.Fill(_atol, options.AbsoluteTolerance);
         _jacobian = problem.Jacobian;
         if (_jacobian is null) _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, n), _atol, _rtol);
-        // This thread's spare workspace when it fits (a population solves one steady state per candidate, each with the
-        // n×n Jacobian and the LU values: ≈ 27 KB of the TPO model); Factor re-forms every entry and J is cleared per
-        // iteration, so a reused workspace gives the bits of a new one.
+        // This thread's spare workspace of this sparsity when it has one (a population solves one or more steady states
+        // per candidate, each with the n×n Jacobian, the LU values and five n-vectors: ≈ 30 KB of the TPO model); Factor
+        // re-forms every entry, J is cleared per iteration and every vector is written before it is read, so a reused
+        // workspace gives the bits of a new one. A trial screens on models of two structures (with and without its drug),
+        // hence a few spares per thread rather than one.
         _pattern = problem.Structure is JacobianStructure.SparseStructure ? SparsityPattern.For(problem.Structure, n) : null;
-        if (_pattern is not null && t_spare is { } spare && ReferenceEquals(spare.Pattern, _pattern))
+        if (_pattern is not null && TakeSpare(_pattern) is { } spare)
         {
-            t_spare = null;
-            (_matrix, _jac) = (spare.Matrix, spare.Jacobian);
+            _workspace = spare;
+            (_matrix, _jac, _fy, _ftrial, _dy, _ytrial, _w) = (spare.Matrix, spare.Jacobian, spare.Fy, spare.FTrial, spare.Dy, spare.YTrial, spare.W);
         }
         else
         {
             _matrix = IterationMatrix.Create(problem.Structure, n);
             _jac = new double[n * n];
+            _fy = new double[n]; _ftrial = new double[n]; _dy = new double[n]; _ytrial = new double[n]; _w = new double[n];
         }
-        _fy = new double[n]; _ftrial = new double[n]; _dy = new double[n]; _ytrial = new double[n]; _w = new double[n];
         _maxIterations = options.MaxNewtonIterations;
     }
 
     private readonly SparsityPattern? _pattern;
+    private readonly Workspace? _workspace;
 
-    private sealed record Workspace(SparsityPattern Pattern, IterationMatrix Matrix, double[] Jacobian);
+    private sealed record Workspace(SparsityPattern Pattern, IterationMatrix Matrix, double[] Jacobian, double[] Fy, double[] FTrial, double[] Dy, double[] YTrial, double[] W);
 
-    [ThreadStatic] private static Workspace? t_spare;
+    /// <summary>Spare workspaces per thread: one per sparsity pattern in use, at most <see cref="MaxSpares"/>, most recent last.</summary>
+    [ThreadStatic] private static List<Workspace>? t_spares;
+
+    private const int MaxSpares = 4;
+
+    private static Workspace? TakeSpare(SparsityPattern pattern)
+    {
+        if (t_spares is not { } spares) return null;
+        for (var i = 0; i < spares.Count; i++)
+        {
+            if (!ReferenceEquals(spares[i].Pattern, pattern)) continue;
+            var w = spares[i];
+            spares.RemoveAt(i);
+            return w;
+        }
+        return null;
+    }
 
     /// <summary>Hands the Jacobian and factorisation workspace back as this thread's spare; the iteration must not run again.</summary>
     public void Release()
     {
-        if (_pattern is not null) t_spare = new Workspace(_pattern, _matrix, _jac);
+        if (_pattern is null) return;
+        var spares = t_spares ??= new List<Workspace>(MaxSpares);
+        if (spares.Count == MaxSpares) spares.RemoveAt(0);
+        spares.Add(_workspace ?? new Workspace(_pattern, _matrix, _jac, _fy, _ftrial, _dy, _ytrial, _w));
     }
 
     /// <summary>Newton iterations so far (all runs).</summary>

@@ -68,8 +68,11 @@ public static class ConditionCatalog
         ApplyOptions = (_, o, set) =>
         {
             if (o["splenectomised"] >= 0.5)
-                set = set.With(ParameterId.SplenicFraction, 0).With(ParameterId.SpleenPresent, 0);
-            return set.With(ParameterId.MegakaryocytePlateletOutput, set[ParameterId.MegakaryocytePlateletOutput] * (1 - o["mkOutputImpairment"]));
+            {
+                set.Set(ParameterId.SplenicFraction, 0);
+                set.Set(ParameterId.SpleenPresent, 0);
+            }
+            set.Set(ParameterId.MegakaryocytePlateletOutput, set[ParameterId.MegakaryocytePlateletOutput] * (1 - o["mkOutputImpairment"]));
         },
         Sources = "Hou M et al. 1998 (TPO 64 ± 20 pg/mL in ITP); Gu 2002; Kuter DJ et al. Lancet 2008;371:395 (baseline ≤ 30, mean ≈16)",
     };

@@ -60,21 +60,22 @@ public sealed record ConditionDefinition
 
     /// <summary>Age group the condition implies, if any (neonate).</summary>
     public AgeGroup? ImpliedAgeGroup { get; init; }
-    /// <summary>Option effects applied after the targets: (severity, options, parameters) → parameters.</summary>
-    internal Func<double, IReadOnlyDictionary<string, double>, ParameterSet, ParameterSet>? ApplyOptions { get; init; }
+    /// <summary>Option effects applied after the targets, on the same edited copy: (severity, options, parameters under edit).</summary>
+    internal Action<double, IReadOnlyDictionary<string, double>, ParameterSet.Editor>? ApplyOptions { get; init; }
 
     /// <summary>Applies the condition at <paramref name="severity"/> with <paramref name="options"/> (missing ones take defaults).</summary>
     public ParameterSet Apply(ParameterSet parameters, double severity, IReadOnlyDictionary<string, double> options)
     {
         if (!(severity >= 0 && severity <= 1)) throw new ArgumentOutOfRangeException(nameof(severity), "Severity must be in [0, 1].");
-        var set = parameters;
+        ArgumentNullException.ThrowIfNull(parameters);
+        var edit = parameters.Edit();
         foreach (var t in Targets)
         {
-            var current = set[t.Parameter];
-            set = set.With(t.Parameter, current + (t.ValueAtFullSeverity - current) * severity);
+            var current = edit[t.Parameter];
+            edit.Set(t.Parameter, current + (t.ValueAtFullSeverity - current) * severity);
         }
-        if (ApplyOptions is null) return set;
-        var all = Options.ToDictionary(o => o.Name, o => options.TryGetValue(o.Name, out var v) ? v : o.Default);
-        return ApplyOptions(severity, all, set);
+        if (ApplyOptions is not null)
+            ApplyOptions(severity, Options.ToDictionary(o => o.Name, o => options.TryGetValue(o.Name, out var v) ? v : o.Default), edit);
+        return edit.Build();
     }
 }

@@ -327,14 +327,18 @@ public static class PopulationRunner
     {
         var outcomes = new SubjectOutcome[runs.Length];
         for (var a = 0; a < runs.Length; a++)
-            outcomes[a] = RunSubject(runs[a].Definition, runs[a].ReusesScreenPlan ? candidate : candidate with { Plan = null }, grid, options);
+            outcomes[a] = RunSubject(runs[a].Definition, runs[a].ReusesScreenPlan ? candidate : candidate with { DayZero = null, Scenario = null }, grid, options);
         return outcomes;
     }
 
-    /// <summary>A screened candidate: admitted or not (and why), its day-0 state when the screen solved it, and its run when simulated.</summary>
+    /// <summary>
+    /// A screened candidate: admitted or not (and why), and when the screen solved it, the scenario it screened and that
+    /// scenario's day 0 (the run's plan is completed from them, so a candidate turned away never compiles its events).
+    /// </summary>
     private sealed record Candidate(SubjectDraw Draw, bool Admitted, string Reason, string? Error)
     {
-        public SimulationPlan? Plan { get; init; }
+        public Scenario? Scenario { get; init; }
+        public Simulator.DayZero? DayZero { get; init; }
         public double ScreeningMean { get; init; } = double.NaN;
     }
 
@@ -369,9 +373,9 @@ public static class PopulationRunner
         {
             // The model the run integrates, so its steady state is the run's day-0 state, bit for bit.
             var scenario = draw.ScenarioFor(definition);
-            var plan = Simulator.Compile(scenario);
-            if (plan.DayZeroFailure is not null) return new Candidate(draw, false, "not evaluable", null);
-            var baseline = plan.Model.PlateletsCirculating(plan.DayZeroState, plan.DayZeroParameters);
+            var dayZero = Simulator.SolveDayZero(scenario);
+            if (dayZero.Failure is not null) return new Candidate(draw, false, "not evaluable", null);
+            var baseline = dayZero.Platelets;
             if (inclusion.Screening is { } visits)
             {
                 // The bounds apply to the mean of the screening counts (Kuter 2008); a visit without a steady state is not evaluable.
@@ -379,10 +383,10 @@ public static class PopulationRunner
                 if (counts.Any(c => !double.IsFinite(c))) return new Candidate(draw, false, "not evaluable", null);
                 var mean = counts.Average();
                 return inclusion.Admits(mean)
-                    ? new Candidate(draw, true, "", null) { Plan = plan, ScreeningMean = mean }
+                    ? new Candidate(draw, true, "", null) { Scenario = scenario, DayZero = dayZero, ScreeningMean = mean }
                     : new Candidate(draw, false, "baseline platelets", null);
             }
-            return inclusion.Admits(baseline) ? new Candidate(draw, true, "", null) { Plan = plan } : new Candidate(draw, false, "baseline platelets", null);
+            return inclusion.Admits(baseline) ? new Candidate(draw, true, "", null) { Scenario = scenario, DayZero = dayZero } : new Candidate(draw, false, "baseline platelets", null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -402,12 +406,14 @@ public static class PopulationRunner
             return new SubjectOutcome(draw, SubjectStatus.OutOfRange, $"no parameter vector inside the allowed ranges in {PopulationDefinition.MaxResamples} draws", null);
         try
         {
-            var scenario = draw.ScenarioFor(definition);
-            // A hook may change the scenario, and with it the day-0 state: solve it again then.
-            var plan = candidate.Plan;
-            if (options.ScenarioHook is { } hook) { scenario = hook(draw, scenario); plan = null; }
+            // The screen's scenario and day 0 when this arm runs the screened regimen; a hook may change the scenario, and
+            // with it the day-0 state: solve it again then.
+            SimulationPlan plan;
+            if (options.ScenarioHook is { } hook) plan = Simulator.Compile(hook(draw, draw.ScenarioFor(definition)));
+            else if (candidate is { Scenario: { } screened, DayZero: { } dayZero }) plan = Simulator.CompileFrom(screened, dayZero);
+            else plan = Simulator.Compile(draw.ScenarioFor(definition));
             // The run's output lists are this thread's and reused (Simulator.RunReduced): only the outcome leaves the lambda.
-            return Simulator.RunReduced(plan ?? Simulator.Compile(scenario), options.Solver, options.Cancellation, options.RelativeTolerance, result =>
+            return Simulator.RunReduced(plan, options.Solver, options.Cancellation, options.RelativeTolerance, result =>
             {
                 var summary = Summarise(result, definition.Response);
                 if (!result.Succeeded)

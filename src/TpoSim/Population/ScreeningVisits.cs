@@ -82,8 +82,8 @@ public sealed record ScreeningVisits(int Counts, double IntervalDays)
                 {
                     [activity.Name] = Math.Clamp(nominal * before[-week - 1], activity.Minimum, activity.Maximum),
                 };
-                var plan = Simulator.Compile(steady with { ParameterOverrides = overrides });
-                count = plan.DayZeroFailure is null ? plan.Model.PlateletsCirculating(plan.DayZeroState, plan.DayZeroParameters) : double.NaN;
+                // Only the week's steady state is needed, not a plan with events.
+                count = Simulator.SolveDayZero(steady with { ParameterOverrides = overrides }).Platelets;
                 byWeek[week] = count;
             }
             counts[j] = count;

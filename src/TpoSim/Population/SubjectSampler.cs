@@ -110,6 +110,7 @@ public sealed class SubjectSampler
     private readonly PopulationDefinition _definition;
     private readonly CorrelatedNormal _eta;
     private readonly double[] _typical;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string? Grade, bool? Splenectomised), double[]> _typicalByStratum = new();
     private readonly (double Minimum, double Maximum)[] _ranges;
     private readonly long _seed;
 
@@ -159,7 +160,9 @@ public sealed class SubjectSampler
         var typical = _typical;
         if (grade is not null || splenectomised is not null)
         {
-            typical = TypicalValues(covariates.CovariateScenario(d));
+            // The typical values depend on the covariates only through the class and the stratum: computed once per pair
+            // (each is a day-0 parameter set per varying parameter, ≈ 10 KB a candidate before).
+            typical = _typicalByStratum.GetOrAdd((grade, splenectomised), _ => TypicalValues(covariates.CovariateScenario(d)));
         }
         var values = new double[typical.Length];
         for (var draw = 1; draw <= PopulationDefinition.MaxResamples; draw++)

@@ -34,16 +34,18 @@ public static class Simulator
             var def = Conditions.ConditionCatalog.Get(c.Name) ?? throw new ArgumentException($"Unknown condition '{c.Name}'.");
             set = def.Apply(set, c.Severity, c.Options);
         }
+        // One copy for every override (a population subject has a dozen), changed in the scenario's order.
+        var edit = set.Edit();
         foreach (var (name, value) in scenario.ParameterOverrides)
         {
             // PK and PD parameters are not in the catalogue set: they enter the model's vector (ParameterVector).
-            if (ParameterCatalog.TryGet(name, out var def)) set = set.With(def.Id, value);
+            if (ParameterCatalog.TryGet(name, out var def)) edit.Set(def.Id, value);
             else if (TpoModelAssembly.ModelOnlyParameter(name) is null) throw new ArgumentException($"Unknown parameter '{name}'.");
         }
         // A fluctuating disease activity starts at week 0's value: the day-0 steady state is the patient's state that week.
         if (ActivityFluctuationOf(scenario) is { } fluctuation)
-            set = set.With(ParameterId.ItpActivity, Activity(set[ParameterId.ItpActivity], fluctuation.Multipliers(1)[0]));
-        return set;
+            edit.Set(ParameterId.ItpActivity, Activity(edit[ParameterId.ItpActivity], fluctuation.Multipliers(1)[0]));
+        return edit.Build();
     }
 
     /// <summary>
@@ -164,18 +166,7 @@ public static class Simulator
         // The set point is exact for any age group: source shares always sum to one.
         if (controlsAtDefault)
             return (healthy, "healthy set point (analytic)", null);
-        var tolerances = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet);
-        var options = new SteadyStateOptions
-        {
-            RelativeTolerance = 1e-10,
-            AbsoluteTolerances = tolerances.AbsoluteTolerances!.Value.ToArray().Select(a => a * 1e-2).ToArray(),
-            // The slowest time scales of the loop (MK maturation, platelet life, drug washout) are days to weeks: a search
-            // that has not settled within 10 years hands over to the fallback below (the solver's own default, 10^10 days,
-            // cost tens of seconds on oscillating parameter sets before the same diagnosis: docs/reliability.md, slow-*).
-            MaxIntegrationTime = MaxSteadyStateSearchDays,
-            // Integration only has to reach Newton's basin; Newton then polishes to 1e-10 (the run's own tolerance suffices).
-            IntegrationRelativeTolerance = SolverChoice.DefaultRelativeTolerance,
-        };
+        var options = SteadyStateOptionsFor(model);
         var result = SteadyStateSolver.Solve(model.Problem(p, healthy, 0, 0), options);
         var method = result.Method switch
         {
@@ -187,7 +178,7 @@ public static class Simulator
         {
             // Far from health Newton can land on a root with negative concentrations. The physical steady state is the
             // attractor of the dynamics: integrate towards it for ten years, then polish with Newton from there.
-            var run = SolverRegistry.Default.Solve(model.Problem(p, healthy, 0, 3650), tolerances with { KeepSteps = false });
+            var run = SolverRegistry.Default.Solve(model.Problem(p, healthy, 0, 3650), SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet) with { KeepSteps = false });
             if (!run.Succeeded) return (healthy, "steady state (integration)", run.Diagnostic);
             result = SteadyStateSolver.Solve(model.Problem(p, run.FinalState.ToArray(), 0, 0), options);
             method = "steady state (10-year integration, then Newton)";
@@ -229,7 +220,13 @@ public static class Simulator
     /// </summary>
     /// <param name="scenario">A validated scenario.</param>
     /// <exception cref="ArgumentException">A parameter override or a dose the model cannot hold (programmer error: the parser rejects them).</exception>
-    public static SimulationPlan Compile(Scenario scenario)
+    public static SimulationPlan Compile(Scenario scenario) => CompileFrom(scenario, SolveDayZero(scenario));
+
+    /// <summary>
+    /// The day-0 half of <see cref="Compile(Scenario)"/>: parameters, patient, model and steady state, without the events. A
+    /// population screens candidates on this and compiles the events only of the one it enrols.
+    /// </summary>
+    internal static DayZero SolveDayZero(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var parameters = ParametersFor(scenario);
@@ -237,8 +234,24 @@ public static class Simulator
         var model = Assemble(scenario, patient);
         var p = ParameterVector(model, scenario, parameters, patient);
         var (y, method, failure) = InitialState(model, p);
-        var (events, timeline) = CompileEvents(scenario, model, p);
-        return new SimulationPlan(scenario, parameters, patient, model, p, y, method, failure, events, timeline, SharedGrid(scenario.Days, scenario.OutputStepDays));
+        return new DayZero(parameters, patient, model, p, y, method, failure);
+    }
+
+    /// <summary>Completes a plan from <paramref name="scenario"/>'s day 0 (<see cref="SolveDayZero"/> of the same scenario): its events and grid.</summary>
+    internal static SimulationPlan CompileFrom(Scenario scenario, DayZero dayZero)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(dayZero);
+        var (events, timeline) = CompileEvents(scenario, dayZero.Model, dayZero.P);
+        return new SimulationPlan(scenario, dayZero.Parameters, dayZero.Patient, dayZero.Model, dayZero.P, dayZero.State, dayZero.Method, dayZero.Failure,
+            events, timeline, SharedGrid(scenario.Days, scenario.OutputStepDays));
+    }
+
+    /// <summary>A scenario's day 0: catalogue set, patient, assembled model, parameter vector and steady state (or why there is none).</summary>
+    internal sealed record DayZero(ParameterSet Parameters, Patient Patient, AssembledModel Model, double[] P, double[] State, string Method, string? Failure)
+    {
+        /// <summary>Circulating platelets at the day-0 state, 10⁹/L (NaN without a steady state).</summary>
+        public double Platelets => Failure is null ? Model.PlateletsCirculating(State, P) : double.NaN;
     }
 
     /// <summary>Runs <paramref name="scenario"/> (<see cref="Compile"/>, then <see cref="Run(SimulationPlan, string?, IProgress{double}?, CancellationToken, double?)"/>). Numerical failure is reported in the result, never thrown.</summary>
@@ -466,7 +479,29 @@ public static class Simulator
         return TpoModelAssembly.Assemble(scenario.Core, patient.AgeGroup, CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
     }
 
-    private static bool IsCovariate(string name) => CoreModelDefinition.Covariates.Any(c => c.Name == name);
+    private static readonly HashSet<string> CovariateNames = CoreModelDefinition.Covariates.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+
+    private static bool IsCovariate(string name) => CovariateNames.Contains(name);
+
+    /// <summary>The day-0 steady-state search's options for a model shape (fixed per shape, so made once).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Dimension, int FirstPlatelet), SteadyStateOptions> SteadyOptions = new();
+
+    private static SteadyStateOptions SteadyStateOptionsFor(AssembledModel model) =>
+        SteadyOptions.GetOrAdd((model.Dimension, model.FirstPlatelet), key =>
+        {
+            var tolerances = SolverChoice.DefaultOptions(key.Dimension, key.FirstPlatelet);
+            return new SteadyStateOptions
+            {
+                RelativeTolerance = 1e-10,
+                AbsoluteTolerances = tolerances.AbsoluteTolerances!.Value.ToArray().Select(a => a * 1e-2).ToArray(),
+                // The slowest time scales of the loop (MK maturation, platelet life, drug washout) are days to weeks: a search
+                // that has not settled within 10 years hands over to the fallback below (the solver's own default, 10^10 days,
+                // cost tens of seconds on oscillating parameter sets before the same diagnosis: docs/reliability.md, slow-*).
+                MaxIntegrationTime = MaxSteadyStateSearchDays,
+                // Integration only has to reach Newton's basin; Newton then polishes to 1e-10 (the run's own tolerance suffices).
+                IntegrationRelativeTolerance = SolverChoice.DefaultRelativeTolerance,
+            };
+        });
 
     private static (List<ScheduledEvent> Events, List<TimelineEntry> Timeline) CompileEvents(Scenario scenario, AssembledModel model, double[] p)
     {

@@ -90,33 +90,42 @@ internal sealed class Rodas5PStepper : Stepper
     private readonly JacobianStructure _structure;
     private readonly bool _rankOne;
 
-    // One spare stepper per thread. A simulation integrates each segment between events as its own solve, and a
-    // population thread runs subject after subject of the same model shape: a fresh stepper per solve cost ≈ 50 KB
-    // (the n×n Jacobian, eight stage vectors, the LU values) and its set-up, for a few dozen steps. Re-entrant solves
-    // (one started from inside another, e.g. by an event) find the slot empty and build their own.
-    [ThreadStatic] private static Rodas5PStepper? t_spare;
+    // A few spare steppers per thread, one per model shape in use. A population thread runs subject after subject, and
+    // a trial runs each subject on models of two shapes (its drug arm and its placebo arm): a fresh stepper per solve
+    // cost ≈ 50 KB (the n×n Jacobian, eight stage vectors, the LU values) and its set-up. Re-entrant solves (one started
+    // from inside another, e.g. by an event) find no free spare of their shape and build their own.
+    [ThreadStatic] private static List<Rodas5PStepper>? t_spares;
 
-    /// <summary>A stepper for <paramref name="problem"/>: this thread's spare when it has the same shape, else a new one.</summary>
+    private const int MaxSpares = 4;
+
+    /// <summary>A stepper for <paramref name="problem"/>: one of this thread's spares when one has the same shape, else a new one.</summary>
     public static Rodas5PStepper Rent(OdeProblem problem, OdeSolverOptions options)
     {
-        var spare = t_spare;
-        if (spare is not null && spare.N == problem.Dimension && (spare._fd is null) == (problem.Jacobian is not null) && spare._rankOne == options.RankOneSolve
-            && (ReferenceEquals(spare._structure, problem.Structure)
-                || SparsityPattern.For(spare._structure, spare.N) == SparsityPattern.For(problem.Structure, problem.Dimension)))
+        if (t_spares is { } spares)
         {
-            t_spare = null;
-            spare.Rebind(problem, options);
-            return spare;
+            for (var i = spares.Count - 1; i >= 0; i--)
+            {
+                var spare = spares[i];
+                if (spare.N != problem.Dimension || (spare._fd is null) != (problem.Jacobian is not null) || spare._rankOne != options.RankOneSolve
+                    || !(ReferenceEquals(spare._structure, problem.Structure)
+                         || SparsityPattern.For(spare._structure, spare.N) == SparsityPattern.For(problem.Structure, problem.Dimension)))
+                    continue;
+                spares.RemoveAt(i);
+                spare.Rebind(problem, options);
+                return spare;
+            }
         }
         return new Rodas5PStepper(problem, options);
     }
 
-    /// <summary>Hands a stepper back after its solve, as this thread's spare (it keeps no reference to the problem).</summary>
+    /// <summary>Hands a stepper back after its solve, as one of this thread's spares (it keeps no reference to the problem).</summary>
     public static void Return(Rodas5PStepper stepper)
     {
         stepper.F = static (_, _, _) => { };
         stepper._analyticJacobian = null;
-        t_spare = stepper;
+        var spares = t_spares ??= new List<Rodas5PStepper>(MaxSpares);
+        if (spares.Count == MaxSpares) spares.RemoveAt(0);
+        spares.Add(stepper);
     }
 
     // Everything a solve can observe is reset, so a rebound stepper computes bit for bit what a new one would.
