@@ -30,6 +30,12 @@ public sealed record OdeSolverOptions
     /// </summary>
     public bool KeepSteps { get; init; } = true;
 
+    /// <summary>
+    /// Whether <see cref="OdeSolution.Events"/> lists every event that fired (default). A caller that reads only the outputs
+    /// (a population subject fires ≈ 50 titration events a run) turns it off and saves an object per event.
+    /// </summary>
+    public bool RecordEvents { get; init; } = true;
+
     /// <summary>Optional ascending output times; the solution holds the state at each (from dense output, after any event at that time).</summary>
     public ReadOnlyMemory<double>? SaveAt { get; init; }
 

@@ -248,15 +248,25 @@ public sealed class AssembledModel
     public double[] DrugConcentrations(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p)
     {
         var c = new double[Drugs.Count];
-        if (c.Length == 0) return c;
+        DrugConcentrations(t, y, p, c);
+        return c;
+    }
+
+    /// <summary>
+    /// <see cref="DrugConcentrations(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/> into <paramref name="into"/>
+    /// (length <see cref="Drugs"/>.Count), for callers that reuse their arrays.
+    /// </summary>
+    public void DrugConcentrations(double t, ReadOnlySpan<double> y, ReadOnlySpan<double> p, Span<double> into)
+    {
+        if (into.Length != Drugs.Count) throw new ArgumentException($"Expected {Drugs.Count} entries, got {into.Length}.", nameof(into));
+        if (into.Length == 0) return;
         Span<double> o = stackalloc double[Compiled.ObservableNames.Count];
         Compiled.ComputeObservables(t, y, p, o);
-        for (var d = 0; d < c.Length; d++)
+        for (var d = 0; d < into.Length; d++)
         {
             var v = o[Drugs[d].ConcentrationObservable];
-            c[d] = double.IsNaN(v) ? v : Math.Max(0, v);
+            into[d] = double.IsNaN(v) ? v : Math.Max(0, v);
         }
-        return c;
     }
 
     /// <summary>

@@ -217,6 +217,9 @@ public static class PopulationRunner
                     // --keep-series writes the first arm's series (the one the top-level files describe).
                     if (a == 0 && options.SeriesDirectory is { } seriesDir && outcome.Platelets is { } p && outcome.Tpo is { } tpo) WriteSeries(seriesDir, enrolled, grid, p, tpo);
                     reducers[a].Add(outcome);
+                    // The reducer has binned the series (and the series file is written): they are spare now.
+                    SeriesPool.Return(outcome.Platelets);
+                    SeriesPool.Return(outcome.Tpo);
                 }
                 enrolled++;
             }
@@ -415,18 +418,19 @@ public static class PopulationRunner
             // The run's output lists are this thread's and reused (Simulator.RunReduced): only the outcome leaves the lambda.
             return Simulator.RunReduced(plan, options.Solver, options.Cancellation, options.RelativeTolerance, result =>
             {
-                var summary = Summarise(result, definition.Response);
-                if (!result.Succeeded)
-                    return new SubjectOutcome(draw, SubjectStatus.SolverFailure, OneLine($"{result.Status} at day {result.Days[^1]:0.###}: {result.Diagnostic}"), summary);
-                if (result.Days.Count != grid.Length)
-                    return new SubjectOutcome(draw, SubjectStatus.Error, $"{result.Days.Count} output points instead of {grid.Length}", summary);
-                var platelets = new double[result.Outputs.Count];
-                var tpo = new double[result.Outputs.Count];
-                for (var i = 0; i < platelets.Length; i++)
+                // One platelet series for the summary and the bands; both series go back to the pool once reduced.
+                var platelets = SeriesPool.Rent(result.Outputs.Count);
+                for (var i = 0; i < platelets.Length; i++) platelets[i] = result.Outputs[i].PlateletsCirculating;
+                var summary = Summarise(result, platelets, definition.Response);
+                if (!result.Succeeded || result.Days.Count != grid.Length)
                 {
-                    platelets[i] = result.Outputs[i].PlateletsCirculating;
-                    tpo[i] = result.Outputs[i].TpoFreePicogramsPerMl;
+                    SeriesPool.Return(platelets);
+                    return result.Succeeded
+                        ? new SubjectOutcome(draw, SubjectStatus.Error, $"{result.Days.Count} output points instead of {grid.Length}", summary)
+                        : new SubjectOutcome(draw, SubjectStatus.SolverFailure, OneLine($"{result.Status} at day {result.Days[^1]:0.###}: {result.Diagnostic}"), summary);
                 }
+                var tpo = SeriesPool.Rent(result.Outputs.Count);
+                for (var i = 0; i < tpo.Length; i++) tpo[i] = result.Outputs[i].TpoFreePicogramsPerMl;
                 return new SubjectOutcome(draw, SubjectStatus.Ok, "", summary) { Platelets = platelets, Tpo = tpo };
             });
         }
@@ -451,10 +455,9 @@ public static class PopulationRunner
         File.WriteAllText(Path.Combine(directory, SeriesFileName(subject)), sb.ToString());
     }
 
-    private static SubjectSummary Summarise(SimulationResult result, ResponseDefinition response)
+    private static SubjectSummary Summarise(SimulationResult result, double[] platelets, ResponseDefinition response)
     {
         var s = result.Summary;
-        var platelets = result.Outputs.Select(o => o.PlateletsCirculating).ToArray();
         var (total, unit) = TotalDose(result);
         return new SubjectSummary(s.BaselinePlatelets, s.BaselineTpoPgPerMl, s.PlateletNadir, s.PlateletPeak,
             SubjectResponse.Compute(result.Days, platelets, response, total, unit));

@@ -17,6 +17,14 @@ public sealed class SimulationResult
     internal SimulationResult(
         SimulationPlan plan, IReadOnlyList<double> days, IReadOnlyList<ModelOutputs> outputs, IReadOnlyList<TimelineEntry> timeline, SolverStatus status,
         string diagnostic, string solverName, SolverStatistics statistics)
+        : this(plan, days, outputs, () => timeline, status, diagnostic, solverName, statistics)
+    {
+    }
+
+    /// <summary>As the other constructor, with a timeline made when first read (a population never reads its subjects').</summary>
+    internal SimulationResult(
+        SimulationPlan plan, IReadOnlyList<double> days, IReadOnlyList<ModelOutputs> outputs, Func<IReadOnlyList<TimelineEntry>> timeline, SolverStatus status,
+        string diagnostic, string solverName, SolverStatistics statistics)
     {
         Plan = plan;
         Scenario = plan.Scenario;
@@ -24,7 +32,7 @@ public sealed class SimulationResult
         Model = plan.Model;
         Days = days;
         Outputs = outputs;
-        Timeline = timeline;
+        _makeTimeline = timeline;
         Status = status;
         Diagnostic = diagnostic;
         SolverName = solverName;
@@ -53,7 +61,10 @@ public sealed class SimulationResult
     /// <summary>Outputs at each grid day.</summary>
     public IReadOnlyList<ModelOutputs> Outputs { get; }
     /// <summary>Doses and events, in time order.</summary>
-    public IReadOnlyList<TimelineEntry> Timeline { get; }
+    public IReadOnlyList<TimelineEntry> Timeline => LazyInitializer.EnsureInitialized(ref _timeline, () => _makeTimeline());
+
+    private readonly Func<IReadOnlyList<TimelineEntry>> _makeTimeline;
+    private IReadOnlyList<TimelineEntry>? _timeline;
     /// <summary>Solver status.</summary>
     public SolverStatus Status { get; }
     /// <summary>What went wrong and what to try, when the solve failed.</summary>

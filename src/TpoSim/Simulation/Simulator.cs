@@ -278,6 +278,21 @@ public static class Simulator
         public List<double> Days { get; } = [];
         public List<ModelOutputs> Outputs { get; } = [];
         public List<double[]> Concentrations { get; } = [];
+
+        /// <summary>Concentration arrays of earlier runs, refilled by the next (one per output point of a drug run).</summary>
+        private readonly Stack<double[]> _spare = new();
+
+        /// <summary>A concentration array of <paramref name="drugs"/> entries: a spare one when there is one.</summary>
+        public double[] RentConcentrations(int drugs) => _spare.TryPeek(out var c) && c.Length == drugs ? _spare.Pop() : new double[drugs];
+
+        /// <summary>Empties the lists for the next run, keeping the concentration arrays as spares.</summary>
+        public void Clear()
+        {
+            foreach (var c in Concentrations) _spare.Push(c);
+            Days.Clear();
+            Outputs.Clear();
+            Concentrations.Clear();
+        }
     }
 
     [ThreadStatic] private static OutputBuffers? t_buffers;
@@ -300,9 +315,7 @@ public static class Simulator
         }
         finally
         {
-            buffers.Days.Clear();
-            buffers.Outputs.Clear();
-            buffers.Concentrations.Clear();
+            buffers.Clear();
             t_buffers = buffers;
         }
     }
@@ -356,13 +369,17 @@ public static class Simulator
         var options = SolverChoice.DefaultOptions(model.Dimension, model.FirstPlatelet) with
         {
             KeepSteps = false,
+            RecordEvents = false, // the result reports the timeline, not the solver's event log
             Cancellation = cancellation,
             SaveAt = gridArray,
             OnSave = (day, state) =>
             {
                 days.Add(day);
                 outputs.Add(model.Outputs(state, p, day));
-                if (model.Drugs.Count > 0) concentrations.Add(model.DrugConcentrations(day, state, p));
+                if (model.Drugs.Count == 0) return;
+                var c = buffers?.RentConcentrations(model.Drugs.Count) ?? new double[model.Drugs.Count];
+                model.DrugConcentrations(day, state, p, c);
+                concentrations.Add(c);
             },
         };
         if (relativeTolerance is { } rtol) options = options with { RelativeTolerance = rtol };
@@ -380,15 +397,15 @@ public static class Simulator
             outputs.Add(model.Outputs(y, p));
             if (model.Drugs.Count > 0) concentrations.Add(model.DrugConcentrations(0, y, p));
         }
-        if (titration is not null)
+        // Titrated doses are known only once they fire: they join the timeline after the run, when it is first read.
+        Func<IReadOnlyList<TimelineEntry>> fullTimeline = titration is null ? () => timeline : () =>
         {
-            // Titrated doses are known only once they fire: they join the timeline after the run.
             var label = TitrationCatalog.DrugOf(titration.Policy);
-            timeline = timeline.Concat(titration.Doses.Select(d => new TimelineEntry(d.Day, "dose",
+            return timeline.Concat(titration.Doses.Select(d => new TimelineEntry(d.Day, "dose",
                     $"{label} {d.Amount.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {d.Unit} (titrated)")))
                 .OrderBy(e => e.Day).ToList();
-        }
-        return new SimulationResult(plan, days, outputs, timeline, status, diagnostic, solver.Descriptor.Name, stats)
+        };
+        return new SimulationResult(plan, days, outputs, fullTimeline, status, diagnostic, solver.Descriptor.Name, stats)
             { Titration = titration, DrugConcentrationsNgPerMl = concentrations, FinalParameters = p };
     }
 
@@ -612,9 +629,11 @@ public static class Simulator
     {
         var policy = TitrationCatalog.Create(spec);
         var noise = new AssayNoise(spec.AssayCv, spec.Seed);
+        // Labels made once a run, not once an event (a population makes these events per subject).
+        string checkLabel = $"{spec.Policy} check", interimLabel = $"{spec.Policy} interim check";
         foreach (var day in TitrationCatalog.CheckDays(spec, scenario.Days))
         {
-            yield return new TimeEvent(day, (_, y, q) => log.Decisions.Add(policy.Decide(day, spec.Measured(day, model.PlateletsCirculating(y, q), noise))), $"{spec.Policy} check");
+            yield return new TimeEvent(day, (_, y, q) => log.Decisions.Add(policy.Decide(day, spec.Measured(day, model.PlateletsCirculating(y, q), noise))), checkLabel);
         }
         foreach (var day in TitrationCatalog.InterimCheckDays(spec, scenario.Days))
         {
@@ -622,11 +641,13 @@ public static class Simulator
             {
                 if (!policy.WantsInterimCheck) return;
                 log.Decisions.Add(policy.Decide(day, spec.Measured(day, model.PlateletsCirculating(y, q), noise)));
-            }, $"{spec.Policy} interim check");
+            }, interimLabel);
         }
         var drug = model.Drug(policy.Drug) ?? throw new InvalidOperationException($"No model for drug {policy.Drug}.");
         var input = DoseInput(model, p, policy.Drug, policy.Route, withCations: false);
         var unit = Dosing.DoseUnits.Symbol(policy.Unit);
+        string doseLabel = $"{policy.Drug} titrated dose", absorbedLabel = $"{policy.Drug} titrated dose (absorbed)",
+            switchLabel = $"{policy.Drug} titrated dose (absorption rate switch)";
         foreach (var day in TitrationCatalog.DoseDays(spec, scenario.Days))
         {
             var doseDay = day;
@@ -642,12 +663,12 @@ public static class Simulator
                 if (drug.AbsorptionPhaseParameter >= 0) q[drug.AbsorptionPhaseParameter] = 0;
                 if (input.LagDays > 0) pending = micrograms * input.Bioavailability;
                 else y[input.State] += micrograms * input.Bioavailability;
-            }, $"{policy.Drug} titrated dose");
+            }, doseLabel);
             if (input.LagDays > 0 && day + input.LagDays <= scenario.Days)
-                yield return new TimeEvent(day + input.LagDays, (_, y, _) => y[input.State] += pending, $"{policy.Drug} titrated dose (absorbed)");
+                yield return new TimeEvent(day + input.LagDays, (_, y, _) => y[input.State] += pending, absorbedLabel);
             if (input.RateSwitchDays is { } sw && drug.AbsorptionPhaseParameter >= 0 && day + sw <= scenario.Days)
                 yield return new TimeEvent(day + sw, new SetParameterIfUnchanged(drug.AbsorptionPhaseParameter, 1, drug.LastDoseParameter, doseDay).Apply,
-                    $"{policy.Drug} titrated dose (absorption rate switch)");
+                    switchLabel);
         }
     }
 

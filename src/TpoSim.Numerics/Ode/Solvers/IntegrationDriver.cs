@@ -65,9 +65,9 @@ internal sealed class IntegrationDriver
         }
         _saveAt = options.SaveAt ?? ReadOnlyMemory<double>.Empty; // read in place: no copy of the output grid per solve
         int n = _n;
-        _y = new double[n]; _yNew = new double[n]; _yStop = new double[n];
-        _dense = new double[4 * n]; _work1 = new double[n]; _work2 = new double[n];
-        _gPrev = new double[_stateEvents.Count]; _gNew = new double[_stateEvents.Count]; _roots = new double[_stateEvents.Count];
+        _workspace = Workspace.Take(n, _stateEvents.Count);
+        (_y, _yNew, _yStop, _dense, _work1, _work2, _gPrev, _gNew, _roots) =
+            (_workspace.Y, _workspace.YNew, _workspace.YStop, _workspace.Dense, _workspace.Work1, _workspace.Work2, _workspace.GPrev, _workspace.GNew, _workspace.Roots);
         _keep = options.KeepSteps;
         _fixedStep = options.FixedStep;
         // Start small (many short solves in population runs) and double as needed.
@@ -89,7 +89,70 @@ internal sealed class IntegrationDriver
     {
         OptionsValidator.Validate(problem, options, events);
         var driver = new IntegrationDriver(problem, options, events, stepper(problem, options), stiffStepper?.Invoke(problem, options));
-        return driver.Run();
+        try
+        {
+            return driver.Run();
+        }
+        finally
+        {
+            Workspace.Return(driver._workspace);
+        }
+    }
+
+    private readonly Workspace _workspace;
+
+    /// <summary>
+    /// The loop's work vectors. A population thread runs thousands of solves of one shape, so each thread keeps the last
+    /// few sets, cleared when taken so that a solve reads exactly what a new set would give it. The solution never refers
+    /// to them (its final state is a copy).
+    /// </summary>
+    private sealed class Workspace
+    {
+        private Workspace(int n, int stateEvents)
+        {
+            (N, StateEvents) = (n, stateEvents);
+            Y = new double[n]; YNew = new double[n]; YStop = new double[n]; Dense = new double[4 * n]; Work1 = new double[n]; Work2 = new double[n];
+            GPrev = new double[stateEvents]; GNew = new double[stateEvents]; Roots = new double[stateEvents];
+        }
+
+        public int N { get; }
+        public int StateEvents { get; }
+        public double[] Y { get; }
+        public double[] YNew { get; }
+        public double[] YStop { get; }
+        public double[] Dense { get; }
+        public double[] Work1 { get; }
+        public double[] Work2 { get; }
+        public double[] GPrev { get; }
+        public double[] GNew { get; }
+        public double[] Roots { get; }
+
+        private const int MaxSpares = 4;
+
+        [ThreadStatic] private static List<Workspace>? t_spares;
+
+        public static Workspace Take(int n, int stateEvents)
+        {
+            if (t_spares is { } spares)
+            {
+                for (var i = spares.Count - 1; i >= 0; i--)
+                {
+                    var w = spares[i];
+                    if (w.N != n || w.StateEvents != stateEvents) continue;
+                    spares.RemoveAt(i);
+                    foreach (var a in (ReadOnlySpan<double[]>)[w.Y, w.YNew, w.YStop, w.Dense, w.Work1, w.Work2, w.GPrev, w.GNew, w.Roots]) Array.Clear(a);
+                    return w;
+                }
+            }
+            return new Workspace(n, stateEvents);
+        }
+
+        public static void Return(Workspace w)
+        {
+            var spares = t_spares ??= new List<Workspace>(MaxSpares);
+            if (spares.Count == MaxSpares) spares.RemoveAt(0);
+            spares.Add(w);
+        }
     }
 
     private OdeSolution Run()
@@ -271,7 +334,7 @@ internal sealed class IntegrationDriver
                     if (!(_roots[k] == t)) continue;
                     StateEvent e = _stateEvents[k];
                     if (e.Action is not null) { e.Action(t, y, _problem.Parameters); changed = true; }
-                    _occurrences.Add(new EventOccurrence(t, e.Label, true, k));
+                    if (_options.RecordEvents) _occurrences.Add(new EventOccurrence(t, e.Label, true, k));
                     terminal |= e.Terminal;
                 }
                 if (changed)
@@ -372,7 +435,7 @@ internal sealed class IntegrationDriver
             int k = _timeOrder[timeIndex++];
             TimeEvent e = _timeEvents[k];
             e.Action(t, _y, _problem.Parameters);
-            _occurrences.Add(new EventOccurrence(t, e.Label, false, k));
+            if (_options.RecordEvents) _occurrences.Add(new EventOccurrence(t, e.Label, false, k));
             fired = true;
         }
         if (fired)
