@@ -28,8 +28,6 @@ internal sealed class NewtonIteration
         _f = problem.F;
         _t = problem.T0;
         _rtol = options.RelativeTolerance;
-        _atol = new double[n];
-        if (options.AbsoluteTolerances is { } a) a.Span.CopyTo(_atol); else Array.Fill(_atol, options.AbsoluteTolerance);
         _jacobian = problem.Jacobian;
         if (_jacobian is null) _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, n), _atol, _rtol);
         // This thread's spare workspace of this sparsity when it has one (a population solves one or more steady states
@@ -41,21 +39,22 @@ internal sealed class NewtonIteration
         if (_pattern is not null && TakeSpare(_pattern) is { } spare)
         {
             _workspace = spare;
-            (_matrix, _jac, _fy, _ftrial, _dy, _ytrial, _w) = (spare.Matrix, spare.Jacobian, spare.Fy, spare.FTrial, spare.Dy, spare.YTrial, spare.W);
+            (_matrix, _jac, _fy, _ftrial, _dy, _ytrial, _w, _atol) = (spare.Matrix, spare.Jacobian, spare.Fy, spare.FTrial, spare.Dy, spare.YTrial, spare.W, spare.Atol);
         }
         else
         {
             _matrix = IterationMatrix.Create(problem.Structure, n);
             _jac = new double[n * n];
-            _fy = new double[n]; _ftrial = new double[n]; _dy = new double[n]; _ytrial = new double[n]; _w = new double[n];
+            _fy = new double[n]; _ftrial = new double[n]; _dy = new double[n]; _ytrial = new double[n]; _w = new double[n]; _atol = new double[n];
         }
+        if (options.AbsoluteTolerances is { } a) a.Span.CopyTo(_atol); else Array.Fill(_atol, options.AbsoluteTolerance);
         _maxIterations = options.MaxNewtonIterations;
     }
 
     private readonly SparsityPattern? _pattern;
     private readonly Workspace? _workspace;
 
-    private sealed record Workspace(SparsityPattern Pattern, IterationMatrix Matrix, double[] Jacobian, double[] Fy, double[] FTrial, double[] Dy, double[] YTrial, double[] W);
+    private sealed record Workspace(SparsityPattern Pattern, IterationMatrix Matrix, double[] Jacobian, double[] Fy, double[] FTrial, double[] Dy, double[] YTrial, double[] W, double[] Atol);
 
     /// <summary>Spare workspaces per thread: one per sparsity pattern in use, at most <see cref="MaxSpares"/>, most recent last.</summary>
     [ThreadStatic] private static List<Workspace>? t_spares;
@@ -81,7 +80,7 @@ internal sealed class NewtonIteration
         if (_pattern is null) return;
         var spares = t_spares ??= new List<Workspace>(MaxSpares);
         if (spares.Count == MaxSpares) spares.RemoveAt(0);
-        spares.Add(_workspace ?? new Workspace(_pattern, _matrix, _jac, _fy, _ftrial, _dy, _ytrial, _w));
+        spares.Add(_workspace ?? new Workspace(_pattern, _matrix, _jac, _fy, _ftrial, _dy, _ytrial, _w, _atol));
     }
 
     /// <summary>Newton iterations so far (all runs).</summary>

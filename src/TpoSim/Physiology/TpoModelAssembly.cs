@@ -51,8 +51,10 @@ public static class TpoModelAssembly
     {
         ArgumentNullException.ThrowIfNull(core);
         ArgumentNullException.ThrowIfNull(pkModels);
-        if (pkModels.Distinct().Count() != pkModels.Count) throw new ArgumentException("A PK model is listed twice.", nameof(pkModels));
         var key = $"{core.Name}|{ageGroup}|{string.Join(",", pkModels)}";
+        // A structure in the cache was checked when it was added (a population assembles per candidate).
+        if (Cache.TryGetValue(key, out var cached)) return cached.Value;
+        if (pkModels.Distinct().Count() != pkModels.Count) throw new ArgumentException("A PK model is listed twice.", nameof(pkModels));
         var models = pkModels.ToArray();
         return Cache.GetOrAdd(key, _ => new Lazy<AssembledModel>(() =>
             new AssembledModel(core, ageGroup, models, core.Create(ageGroup).States.Count, ModelCompiler.Compile(Definition(core, ageGroup, models))))).Value;

@@ -69,8 +69,13 @@ public sealed record ScreeningVisits(int Counts, double IntervalDays)
             Doses = [],
             Titration = null,
         };
+        // The visits' models differ only in the week's activity: the drug-free model and its parameter vector are made
+        // once, and each week's vector is that one with the activity replaced and the derived parameters derived again,
+        // exactly the vector the scenario with the week's activity as an override gives.
         var activity = ParameterCatalog.Get(ParameterId.ItpActivity);
-        var nominal = Simulator.DeclaredValue(steady, activity.Name) ?? 1;
+        var (model, baseVector) = Simulator.ModelAndParameters(steady);
+        var k = model.Index(activity.Name);
+        var nominal = k >= 0 ? baseVector[k] : 1;
         var byWeek = new Dictionary<int, double>();
         for (var j = 1; j < Counts; j++)
         {
@@ -78,12 +83,15 @@ public sealed record ScreeningVisits(int Counts, double IntervalDays)
             if (week == 0) continue;
             if (!byWeek.TryGetValue(week, out var count))
             {
-                var overrides = new Dictionary<string, double>(steady.ParameterOverrides, StringComparer.Ordinal)
+                var p = (double[])baseVector.Clone();
+                if (k >= 0)
                 {
-                    [activity.Name] = Math.Clamp(nominal * before[-week - 1], activity.Minimum, activity.Maximum),
-                };
+                    p[k] = Math.Clamp(nominal * before[-week - 1], activity.Minimum, activity.Maximum);
+                    model.Compiled.DeriveParameters(p);
+                }
+                var (state, _, failure) = Simulator.InitialState(model, p);
                 // Only the week's steady state is needed, not a plan with events.
-                count = Simulator.SolveDayZero(steady with { ParameterOverrides = overrides }).Platelets;
+                count = failure is null ? model.PlateletsCirculating(state, p) : double.NaN;
                 byWeek[week] = count;
             }
             counts[j] = count;

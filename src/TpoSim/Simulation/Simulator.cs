@@ -185,7 +185,9 @@ public static class Simulator
             if (!result.Converged || !IsPhysical(result.State.Span))
                 return (healthy, method, result.Converged ? "the steady state found has negative concentrations" : result.Diagnostic);
         }
-        return (result.State.ToArray(), method, null);
+        // The solver's state is a fresh array of its own (Newton's iterate or an integration's copy): no second copy.
+        return (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(result.State, out var whole) && whole is { Offset: 0, Array: { } array } && whole.Count == array.Length
+            ? array : result.State.ToArray(), method, null);
     }
 
     /// <summary>
@@ -228,13 +230,25 @@ public static class Simulator
     /// </summary>
     internal static DayZero SolveDayZero(Scenario scenario)
     {
+        var (parameters, patient, model, p) = Parts(scenario);
+        var (y, method, failure) = InitialState(model, p);
+        return new DayZero(parameters, patient, model, p, y, method, failure);
+    }
+
+    /// <summary><paramref name="scenario"/>'s assembled model and day-0 parameter vector, without its steady state.</summary>
+    internal static (AssembledModel Model, double[] P) ModelAndParameters(Scenario scenario)
+    {
+        var (_, _, model, p) = Parts(scenario);
+        return (model, p);
+    }
+
+    private static (ParameterSet Parameters, Patient Patient, AssembledModel Model, double[] P) Parts(Scenario scenario)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         var parameters = ParametersFor(scenario);
         var patient = PatientFor(scenario);
         var model = Assemble(scenario, patient);
-        var p = ParameterVector(model, scenario, parameters, patient);
-        var (y, method, failure) = InitialState(model, p);
-        return new DayZero(parameters, patient, model, p, y, method, failure);
+        return (parameters, patient, model, ParameterVector(model, scenario, parameters, patient));
     }
 
     /// <summary>Completes a plan from <paramref name="scenario"/>'s day 0 (<see cref="SolveDayZero"/> of the same scenario): its events and grid.</summary>
@@ -337,13 +351,6 @@ public static class Simulator
             return new SimulationResult(plan, [0], [model.Outputs(y, p)], timeline, SolverStatus.ConvergenceFailure,
                 NoSteadyStateDiagnostic(scenario, failure), solver.Descriptor.Name, none) { Titration = titration };
         }
-        var events = plan.Events.Select(e => new TimeEvent(e.Day, e.Edit.Apply, e.Label)).ToList();
-        if (scenario.Titration is { } titrationSpec && titration is not null)
-        {
-            // The closed loop holds per-run state (the policy, its assay noise, the log), so its events are made per run.
-            // The driver fires time events in time order, ties in list order: plan events before titration ones, as sorted before.
-            events.AddRange(TitrationEvents(scenario, titrationSpec, model, p, titration));
-        }
 
         var gridArray = plan.Grid as double[] ?? plan.Grid.ToArray();
         var days = buffers?.Days ?? new List<double>(gridArray.Length);
@@ -355,8 +362,14 @@ public static class Simulator
         // computed afterwards: ≈ 25 drivers, stage workspaces and saved-state arrays per Kuter subject.) Every event is a
         // restart of the one-step method, exactly as the start of a new solve was, so the results are the same bits.
         // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
-        var timeEvents = new List<TimeEvent>(events.Count + (int)(scenario.Days / SegmentDays));
-        foreach (var e in events) if (e.Time <= scenario.Days) timeEvents.Add(e);
+        var timeEvents = new List<TimeEvent>(plan.Events.Count + (int)(scenario.Days / SegmentDays));
+        foreach (var e in plan.Events) if (e.Day <= scenario.Days) timeEvents.Add(new TimeEvent(e.Day, e.Edit.Apply, e.Label));
+        if (scenario.Titration is { } titrationSpec && titration is not null)
+        {
+            // The closed loop holds per-run state (the policy, its assay noise, the log), so its events are made per run.
+            // The driver fires time events in time order, ties in list order: plan events before titration ones, as sorted before.
+            foreach (var e in TitrationEvents(scenario, titrationSpec, model, p, titration)) if (e.Time <= scenario.Days) timeEvents.Add(e);
+        }
         // Yearly marks report progress on long runs; they restart the method as the yearly segment boundaries did.
         var interior = false;
         foreach (var e in timeEvents) interior |= e.Time > 0 && e.Time < scenario.Days;
@@ -477,10 +490,18 @@ public static class Simulator
     }
 
     /// <summary>The drugs with a PK/PD model that <paramref name="scenario"/> doses (rhTPO needs none), in first-dose order (their PK models: <see cref="Scenario.PkModelOf"/>).</summary>
-    public static IReadOnlyList<string> CoupledDrugs(Scenario scenario) =>
-        scenario.Doses.Select(d => d.Drug)
-            .Concat(scenario.Titration is { } t ? [TitrationCatalog.DrugOf(t.Policy)] : [])
-            .Where(d => !DosedAsTpo(scenario.Core, d)).Distinct().ToArray();
+    public static IReadOnlyList<string> CoupledDrugs(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var drugs = new List<string>(scenario.Doses.Count + 1);
+        void Add(string drug)
+        {
+            if (!DosedAsTpo(scenario.Core, drug) && !drugs.Contains(drug)) drugs.Add(drug);
+        }
+        foreach (var d in scenario.Doses) Add(d.Drug);
+        if (scenario.Titration is { } t) Add(TitrationCatalog.DrugOf(t.Policy));
+        return drugs;
+    }
 
     /// <summary>
     /// True when <paramref name="drug"/> is rhTPO in a core without an rhTPO module (v1): its dose dissolves in plasma as
@@ -493,7 +514,10 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(patient);
-        return TpoModelAssembly.Assemble(scenario.Core, patient.AgeGroup, CoupledDrugs(scenario).Select(scenario.PkModelOf).ToArray());
+        var drugs = CoupledDrugs(scenario);
+        var pkModels = new string[drugs.Count];
+        for (var i = 0; i < pkModels.Length; i++) pkModels[i] = scenario.PkModelOf(drugs[i]);
+        return TpoModelAssembly.Assemble(scenario.Core, patient.AgeGroup, pkModels);
     }
 
     private static readonly HashSet<string> CovariateNames = CoreModelDefinition.Covariates.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -579,8 +603,18 @@ public static class Simulator
                     Add(at, label + what, edit, isDose ? entry : null);
             }
         }
-        var ordered = items.Select((item, i) => (item, i)).OrderBy(x => x.item.Event.Day).ThenBy(x => x.i).Select(x => x.item).ToList();
-        return (ordered.Select(i => i.Event).ToList(), ordered.Where(i => i.Entry is not null).Select(i => i.Entry!).ToList());
+        // By day, ties in the order added (a stable sort on (day, index)).
+        var order = new int[items.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => items[a].Event.Day != items[b].Event.Day ? items[a].Event.Day.CompareTo(items[b].Event.Day) : a.CompareTo(b));
+        var events = new List<ScheduledEvent>(order.Length);
+        var timeline = new List<TimelineEntry>();
+        foreach (var i in order)
+        {
+            events.Add(items[i].Event);
+            if (items[i].Entry is { } entry) timeline.Add(entry);
+        }
+        return (events, timeline);
     }
 
     /// <summary>
