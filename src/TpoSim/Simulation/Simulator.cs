@@ -318,6 +318,9 @@ public static class Simulator
             // The driver fires time events in time order, ties in list order: plan events before titration ones, as sorted before.
             events.AddRange(TitrationEvents(scenario, titrationSpec, model, p, titration));
         }
+        // Simulated rescue (a population's): per-run state too; at a shared day it reads the same count as the titration check.
+        List<double>? rescues = null;
+        if (scenario.Rescue is { } rescue) events.AddRange(rescue.Events(model, scenario.Days, rescues = []));
 
         var gridArray = plan.Grid as double[] ?? plan.Grid.ToArray();
         var days = buffers?.Days ?? new List<double>(gridArray.Length);
@@ -376,7 +379,7 @@ public static class Simulator
                 .OrderBy(e => e.Day).ToList();
         }
         return new SimulationResult(plan, days, outputs, timeline, status, diagnostic, solver.Descriptor.Name, stats)
-            { Titration = titration, DrugConcentrationsNgPerMl = concentrations, FinalParameters = p };
+            { Titration = titration, DrugConcentrationsNgPerMl = concentrations, FinalParameters = p, RescueDays = rescues };
     }
 
     /// <summary>
