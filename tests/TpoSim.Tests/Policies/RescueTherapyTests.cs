@@ -63,6 +63,7 @@ public class RescueTherapyTests
         Assert.True(Math.Abs(oneDay.PlateletsCirculating / expected - 1) < 0.10, $"day 8: {oneDay.PlateletsCirculating} vs analytic {expected}");
 
         var week = r.Outputs[At(r, 14)].PlateletsCirculating;
+        TestContext.Current.TestOutputHelper?.WriteLine($"{model}: baseline {before.PlateletsCirculating:0.0}, day 8 {oneDay.PlateletsCirculating:0.0} (analytic {expected:0.0}), day 14 {week:0.0}");
         Assert.True(Math.Abs(week / 149 - 1) < 0.15, $"{model}: day 14 count {week}, Robak 2009's median highest count 149");
     }
 
