@@ -41,5 +41,6 @@ public sealed class RescueCommandTests
         var rows = File.ReadAllLines(Path.Combine(dir.Sub("out"), "subjects.csv"));
         var column = Array.IndexOf(rows[0].Split(','), "rescueWeeks");
         Assert.All(rows.Skip(1), r => Assert.Equal("1", r.Split(',')[column]));
+        Assert.Contains("\"rescue\": { \"simulate\": true, \"blockFraction\": 0.97, \"durationDays\": 18 },", File.ReadAllText(Path.Combine(dir.Sub("out"), "metrics.json")));
     }
 }
