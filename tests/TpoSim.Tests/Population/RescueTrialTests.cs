@@ -54,6 +54,10 @@ public class RescueTrialTests
     {
         var one = Run(Kuter(simulate: true), 1);
         var two = Run(Kuter(simulate: true), 2);
-        for (var arm = 0; arm < 2; arm++) Assert.Equal(Responses(one, arm), Responses(two, arm));
+        for (var arm = 0; arm < 2; arm++)
+        {
+            Assert.Equal(PopulationFiles.SubjectsCsv(one.Arms![arm].Result), PopulationFiles.SubjectsCsv(two.Arms![arm].Result));
+            Assert.Equal(PopulationFiles.BandsCsv(one.Arms![arm].Result), PopulationFiles.BandsCsv(two.Arms![arm].Result));
+        }
     }
 }
