@@ -29,7 +29,6 @@ internal sealed class NewtonIteration
         _t = problem.T0;
         _rtol = options.RelativeTolerance;
         _jacobian = problem.Jacobian;
-        if (_jacobian is null) _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, n), _atol, _rtol);
         // This thread's spare workspace of this sparsity when it has one (a population solves one or more steady states
         // per candidate, each with the n×n Jacobian, the LU values and five n-vectors: ≈ 30 KB of the TPO model); Factor
         // re-forms every entry, J is cleared per iteration and every vector is written before it is read, so a reused
@@ -48,6 +47,7 @@ internal sealed class NewtonIteration
             _fy = new double[n]; _ftrial = new double[n]; _dy = new double[n]; _ytrial = new double[n]; _w = new double[n]; _atol = new double[n];
         }
         if (options.AbsoluteTolerances is { } a) a.Span.CopyTo(_atol); else Array.Fill(_atol, options.AbsoluteTolerance);
+        if (_jacobian is null) _fd = new FiniteDifferenceJacobian(SparsityPattern.For(problem.Structure, n), _atol, _rtol);
         _maxIterations = options.MaxNewtonIterations;
     }
 

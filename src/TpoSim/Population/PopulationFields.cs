@@ -39,6 +39,16 @@ public static class PopulationFields
         List("endpoints", "The statistics reported, optionally with published values.", "endpoint"),
         List("arms", "Trial arms, each with its own regimen.", "arm"),
         Obj("measurement", "Measured counts: the screen and the endpoints read the true count × a log-normal error at the trial's visits.", "measurement"),
+        Obj("rescue", "Rescue therapy simulated at the weekly visits (IVIG/corticosteroids block antibody-mediated removal), or only counted.", "rescue"),
+    ]);
+
+    /// <summary>Simulated rescue therapy (<see cref="Policies.RescueTherapy"/>).</summary>
+    public static ObjectSpec Rescue { get; } = new("rescue", "Rescue therapy at the weekly visits from week 2 when the count is below responseWindow.rescueBelow.",
+    [
+        Flag("simulate", "true (the default when the block is given): rescue blocks antibody-mediated removal; false: rescue is only counted.", true),
+        Num("blockFraction", "Fraction of the ITP condition's antibody-mediated removal blocked while a rescue acts.", 0, 1, "", Policies.RescueTherapy.DefaultBlockFraction),
+        Num("durationDays", "Days a rescue's block lasts.", 1, Policies.RescueTherapy.MaxDurationDays, "days", Policies.RescueTherapy.DefaultDurationDays),
+        Text("source", "Where the values come from (a citation, or \"assumed: \" and why)."),
     ]);
 
     /// <summary>The measured-count model (<see cref="CountMeasurement"/>).</summary>

@@ -200,6 +200,10 @@ public static class PopulationMetrics
           .Append(", \"transientMinResponses\": ").Append(I(r.TransientMinResponses)).Append(", \"rescueBelow\": ").Append(D(r.RescueBelow))
           .Append(", \"rescueExclusionWeeks\": ").Append(I(r.RescueExclusionWeeks)).Append(", \"rangeLow\": ").Append(D(r.RangeLow))
           .Append(", \"rangeHigh\": ").Append(D(r.RangeHigh)).Append(", \"eventAbove\": ").Append(D(r.EventAbove)).Append(" },\n");
+        // Only a file that simulates rescue gets the member, so every other file's metrics.json is unchanged.
+        if (result.Definition.BaseScenario.Rescue is { } rescue)
+            sb.Append("  \"rescue\": { \"simulate\": true, \"blockFraction\": ").Append(D(rescue.BlockFraction))
+              .Append(", \"durationDays\": ").Append(D(rescue.DurationDays)).Append(" },\n");
         if (result.Definition.SplenectomisedFraction is not null)
         {
             // Kuter 2008 reported its non-splenectomised and splenectomised studies separately.

@@ -172,6 +172,7 @@ public static class PopulationParser
             phenotype = ReadPhenotype(ph, scenario, splenectomised is not null, Error);
         var inclusion = root.TryGetProperty("inclusion", out var inc) ? ReadInclusion(inc, splenectomised is not null, Error) : null;
         var response = root.TryGetProperty("responseWindow", out var rw) ? ReadResponse(rw, Error) : ResponseDefinition.Default;
+        var rescue = root.TryGetProperty("rescue", out var rs) ? ReadRescue(rs, scenario, response ?? ResponseDefinition.Default, Error) : null;
         var endpoints = root.TryGetProperty("endpoints", out var ep) ? ReadEndpoints(ep, scenario?.Days, Error) : null;
         var measurement = root.TryGetProperty("measurement", out var me) ? ReadMeasurement(me, scenario?.Days, endpoints, Error) : null;
         // With measured counts the screen reads one measured count (or the mean of the file's screening counts, measured).
@@ -191,6 +192,8 @@ public static class PopulationParser
 
         var name2 = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : scenario?.Name ?? "population";
         if (errors.Count > 0 || scenario is null) return null;
+        // Simulated rescue rides on the base scenario, so every arm (ForArm, TrialArm.ScenarioFrom) and every subject runs it.
+        if (rescue is not null) scenario = scenario with { Rescue = rescue };
         return new PopulationDefinition(name2, scenario, variability, correlation, weight, maleFraction, policy)
         {
             EastAsianFraction = eastAsian,
@@ -681,6 +684,34 @@ public static class PopulationParser
             if (ok && name is not null) strata.Add(new BaselineStratum(name, new InclusionCriteria(lower, above is not null, upper, below is not null)));
         }
         return ok ? strata : null;
+    }
+
+    /// <summary>
+    /// <c>rescue</c>: { "simulate": true (default) | false, "blockFraction": 0–1, "durationDays": 1–365, "source": text }.
+    /// Null when rescue is only counted (simulate false) or after an error. Simulated rescue blocks the ITP condition's
+    /// antibody-mediated removal, so it needs an itp condition in the base scenario.
+    /// </summary>
+    private static Policies.RescueTherapy? ReadRescue(JsonElement rs, Scenario? scenario, ResponseDefinition response, Action<string, string> error)
+    {
+        const string path = "$.rescue";
+        if (rs.ValueKind != JsonValueKind.Object)
+        {
+            error(path, $"expected an object with any of: {string.Join(", ", PopulationFields.Rescue.Names)}");
+            return null;
+        }
+        var ok = true;
+        var f = new JsonFieldReader((p, m) => { ok = false; error(p, m); });
+        f.CheckFields(rs, path, PopulationFields.Rescue);
+        // Present without "simulate", the block asks for simulated rescue: that is what it is for.
+        var simulate = !rs.TryGetProperty("simulate", out _) || f.Flag(rs, path, "simulate");
+        var fraction = f.Number(rs, path, PopulationFields.Rescue["blockFraction"]) ?? Policies.RescueTherapy.DefaultBlockFraction;
+        var duration = f.Number(rs, path, PopulationFields.Rescue["durationDays"]) ?? Policies.RescueTherapy.DefaultDurationDays;
+        if (f.String(rs, path, PopulationFields.Rescue["source"]) is { } source && string.IsNullOrWhiteSpace(source))
+            f.Error($"{path}.source", "must not be empty: cite where the values come from (or \"assumed: \" and why)");
+        if (ok && simulate && scenario is not null && !scenario.Conditions.Any(c => c.Name == Conditions.ConditionCatalog.Itp.Name))
+            f.Error($"{path}.simulate", "simulated rescue blocks the ITP condition's antibody-mediated removal, but the base scenario has no itp condition; set \"simulate\": false or drop the block");
+        if (!ok || !simulate || scenario is null) return null;
+        return new Policies.RescueTherapy(response.RescueBelow, response.LastWeekFor(scenario.Days), fraction, duration);
     }
 
     private static ResponseDefinition? ReadResponse(JsonElement rw, Action<string, string> error)

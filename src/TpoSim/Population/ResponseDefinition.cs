@@ -17,7 +17,8 @@ namespace TpoSim.Population;
 /// <param name="RescueBelow">
 /// Rescue rule, 10⁹/L: a weekly count (week ≥ 2) below this is taken to need rescue therapy. Assumed: Kuter 2008 left
 /// rescue (corticosteroids, IVIG, anti-D, transfusion) to the investigator for bleeding risk; &lt; 10 ×10⁹/L is the
-/// usual threshold for such treatment. Rescue is counted, not simulated: the count itself is not raised.
+/// usual threshold for such treatment. Rescue is counted; a population file's <c>rescue</c> block also simulates it
+/// (<see cref="Policies.RescueTherapy"/>), on the same visits, so the counted weeks are the weeks it was given.
 /// </param>
 /// <param name="RescueExclusionWeeks">Weeks after a rescue in which weekly responses do not count (Kuter 2008: 8).</param>
 /// <param name="RangeLow">Lower end of the target range for time in range, 10⁹/L.</param>

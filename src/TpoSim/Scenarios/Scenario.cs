@@ -37,6 +37,12 @@ public sealed record Scenario(
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Simulated rescue therapy (<see cref="Policies.RescueTherapy"/>), or null. Set by a population whose file asks for it
+    /// (<c>rescue.simulate</c>), never by a scenario file.
+    /// </summary>
+    public Policies.RescueTherapy? Rescue { get; init; }
+
     /// <summary>The model core the scenario runs on (<see cref="Physiology.CoreModel.Names"/>: "v1", the default, or "v2").</summary>
     public string Model { get; init; } = Physiology.CoreModel.V1.Name;
 

@@ -79,6 +79,8 @@ public sealed class SimulationResult
     public string InitialStateMethod { get; }
     /// <summary>The titration's decisions and given doses, when the scenario has a titration; else null.</summary>
     public Policies.TitrationLog? Titration { get; internal init; }
+    /// <summary>Days a simulated rescue was given (<see cref="Scenario.Rescue"/>), in time order; null without simulated rescue.</summary>
+    public IReadOnlyList<double>? RescueDays { get; internal init; }
     /// <summary>Baseline, nadir, peak and time in ranges.</summary>
     public SimulationSummary Summary { get; }
 

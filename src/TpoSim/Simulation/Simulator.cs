@@ -370,6 +370,10 @@ public static class Simulator
             // The driver fires time events in time order, ties in list order: plan events before titration ones, as sorted before.
             foreach (var e in TitrationEvents(scenario, titrationSpec, model, p, titration)) if (e.Time <= scenario.Days) timeEvents.Add(e);
         }
+        // Simulated rescue (a population's): per-run state too; at a shared day it reads the same count as the titration check.
+        List<double>? rescues = null;
+        if (scenario.Rescue is { } rescue)
+            foreach (var e in rescue.Events(model, scenario.Days, rescues = [])) if (e.Time <= scenario.Days) timeEvents.Add(e);
         // Yearly marks report progress on long runs; they restart the method as the yearly segment boundaries did.
         var interior = false;
         foreach (var e in timeEvents) interior |= e.Time > 0 && e.Time < scenario.Days;
@@ -419,7 +423,7 @@ public static class Simulator
                 .OrderBy(e => e.Day).ToList();
         };
         return new SimulationResult(plan, days, outputs, fullTimeline, status, diagnostic, solver.Descriptor.Name, stats)
-            { Titration = titration, DrugConcentrationsNgPerMl = concentrations, FinalParameters = p };
+            { Titration = titration, DrugConcentrationsNgPerMl = concentrations, FinalParameters = p, RescueDays = rescues };
     }
 
     /// <summary>
