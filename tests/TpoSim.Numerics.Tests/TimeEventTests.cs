@@ -20,6 +20,46 @@ public sealed class TimeEventTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void An_event_no_longer_pending_neither_stops_nor_acts(string name)
+    {
+        // A dose at t = 1 cancels the halving planned for t = 2 (as a rescue extended past its planned end), so y(3) =
+        // (e^{−1} + 1)·e^{−2}, the run takes the steps of a run without the t = 2 event, and only the dose is logged.
+        var cancelled = false;
+        var events = new EventSet(
+        [
+            new TimeEvent(1, (t, y, _) => { y[0] += 1; cancelled = true; }, "dose"),
+            new TimeEvent(2, (t, y, _) => y[0] *= 0.5, "halve") { Pending = _ => !cancelled },
+        ], []);
+        OdeSolution s = TestSolvers.Get(name).Solve(Decay(3), Tight(name), events);
+        cancelled = false;
+        OdeSolution without = TestSolvers.Get(name).Solve(Decay(3), Tight(name),
+            new EventSet([new TimeEvent(1, (t, y, _) => { y[0] += 1; cancelled = true; }, "dose")], []));
+
+        Assert.Equal(SolverStatus.Success, s.Status);
+        Assert.Equal((Math.Exp(-1) + 1) * Math.Exp(-2), s.FinalState[0], 1e-9);
+        Assert.Equal(["dose"], s.Events.Select(e => e.Label));
+        Assert.Equal(without.Statistics.AcceptedSteps, s.Statistics.AcceptedSteps);
+        Assert.Equal(without.FinalState[0], s.FinalState[0]);
+        Assert.DoesNotContain(2.0, s.Times);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_pending_event_fires(string name)
+    {
+        // The same halving, still pending: y(3) = (e^{−1} + 1)·e^{−1}·0.5·e^{−1}.
+        var events = new EventSet(
+        [
+            new TimeEvent(1, (t, y, _) => y[0] += 1, "dose"),
+            new TimeEvent(2, (t, y, _) => y[0] *= 0.5, "halve") { Pending = t => t == 2 },
+        ], []);
+        OdeSolution s = TestSolvers.Get(name).Solve(Decay(3), Tight(name), events);
+        Assert.Equal((Math.Exp(-1) + 1) * Math.Exp(-2) * 0.5, s.FinalState[0], 1e-9);
+        Assert.Equal(["dose", "halve"], s.Events.Select(e => e.Label));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void DosesChangeTheStateAtExactTimes(string name)
     {
         // y(1⁺) = e^{−1} + 1, y(2⁺) = 2·y(1⁺)·e^{−1}, y(3) = y(2⁺)·e^{−1}.

@@ -60,6 +60,8 @@ public static class TpoModelAssembly
             new AssembledModel(core, ageGroup, models, core.Create(ageGroup).States.Count, ModelCompiler.Compile(Definition(core, ageGroup, models))))).Value;
     }
 
+    private static readonly Dictionary<string, double> EmptyOverrides = [];
+
     /// <summary>
     /// Every parameter a scenario may set by name (patient.parameters, setParameter events, populations, fits): the
     /// catalogue, the core's own, the covariates, and every drug module's PK and PD parameters.
@@ -107,7 +109,7 @@ public static class TpoModelAssembly
             var value = p[model.ParameterIndex(c.Name)];
             if (!c.Allows(value)) throw new ArgumentException($"Patient covariate {c.Name} = {value} is outside {c.RangeText}.", nameof(patient));
         }
-        foreach (var (name, value) in overrides ?? new Dictionary<string, double>())
+        foreach (var (name, value) in overrides ?? (IReadOnlyDictionary<string, double>)EmptyOverrides)
         {
             var k = model.ParameterIndex(name);
             var definition = k >= 0 && k < model.DeclaredParameterCount ? model.Definition.Parameters[k] : null;

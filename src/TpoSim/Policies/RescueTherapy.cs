@@ -1,3 +1,4 @@
+using TpoSim.Numerics.Ode;
 using TpoSim.Numerics.Ode.Events;
 using TpoSim.Physiology;
 
@@ -71,30 +72,32 @@ public sealed record RescueTherapy(double Below, int LastWeek, double BlockFract
         var index = RemovalIndex(model);
         if (index < 0) throw new ArgumentException("Rescue therapy needs the ITP removal rate in the model.", nameof(model));
         var state = new BlockState();
+        // One action for every check and one for every end (the event's time comes with the call), so a run holds two
+        // delegates, not two per week.
+        EventAction check = (t, y, q) =>
+        {
+            if (!(model.PlateletsCirculating(y, q) < Below)) return;
+            if (!state.Active) state.Unblocked = q[index];
+            state.Active = true;
+            state.Until = t + DurationDays;
+            q[index] = state.Unblocked * (1 - BlockFraction);
+            log.Add(t);
+        };
+        EventAction restore = (_, _, q) =>
+        {
+            q[index] = state.Unblocked;
+            state.Active = false;
+        };
+        // Only a block still running to this day ends here; otherwise the solver does not stop (or restart) for it.
+        Func<double, bool> ends = t => state.Active && state.Until == t;
         foreach (var day in CheckDays(days))
         {
-            var checkDay = day;
-            yield return new TimeEvent(checkDay, (_, y, q) =>
-            {
-                if (!(model.PlateletsCirculating(y, q) < Below)) return;
-                if (!state.Active) state.Unblocked = q[index];
-                state.Active = true;
-                state.Until = checkDay + DurationDays;
-                q[index] = state.Unblocked * (1 - BlockFraction);
-                log.Add(checkDay);
-            }, "rescue check");
-            var end = checkDay + DurationDays;
-            if (end <= days)
-                yield return new TimeEvent(end, (_, _, q) =>
-                {
-                    if (!state.Active || state.Until != end) return;
-                    q[index] = state.Unblocked;
-                    state.Active = false;
-                }, "rescue ends");
+            yield return new TimeEvent(day, check, "rescue check");
+            var end = day + DurationDays;
+            if (end <= days) yield return new TimeEvent(end, restore, "rescue ends") { Pending = ends };
         }
     }
 
-    /// <summary>A run's rescue: whether a block is on, until when, and the rate it replaced.</summary>
     private sealed class BlockState
     {
         public bool Active;

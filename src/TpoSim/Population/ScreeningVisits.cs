@@ -77,13 +77,15 @@ public sealed record ScreeningVisits(int Counts, double IntervalDays)
         var k = model.Index(activity.Name);
         var nominal = k >= 0 ? baseVector[k] : 1;
         var byWeek = new Dictionary<int, double>();
+        var p = new double[baseVector.Length];
         for (var j = 1; j < Counts; j++)
         {
             var week = WeekOf(VisitDay(j));
             if (week == 0) continue;
             if (!byWeek.TryGetValue(week, out var count))
             {
-                var p = (double[])baseVector.Clone();
+                // One scratch vector for every week (the steady-state search only reads it and keeps no reference).
+                baseVector.CopyTo(p, 0);
                 if (k >= 0)
                 {
                     p[k] = Math.Clamp(nominal * before[-week - 1], activity.Minimum, activity.Maximum);

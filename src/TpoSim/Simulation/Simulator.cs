@@ -94,9 +94,9 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(scenario);
         var itp = scenario.Conditions.FirstOrDefault(c => c.Name == Conditions.ConditionCatalog.Itp.Name);
         if (itp is null) return null;
-        var options = Conditions.ConditionCatalog.Itp.Options.ToDictionary(o => o.Name, o => itp.Options.TryGetValue(o.Name, out var v) ? v : o.Default);
-        var cv = options[Conditions.ConditionCatalog.ActivityCvOption];
-        return cv > 0 ? new Conditions.ActivityFluctuation(cv, options[Conditions.ConditionCatalog.ActivityCorrelationDaysOption], scenario.Seed) : null;
+        double Option(string name) => itp.Options.TryGetValue(name, out var v) ? v : Conditions.ConditionCatalog.Itp.Options.First(o => o.Name == name).Default;
+        var cv = Option(Conditions.ConditionCatalog.ActivityCvOption);
+        return cv > 0 ? new Conditions.ActivityFluctuation(cv, Option(Conditions.ConditionCatalog.ActivityCorrelationDaysOption), scenario.Seed) : null;
     }
 
     /// <summary>
@@ -139,9 +139,9 @@ public static class Simulator
                 values[activity] = Activity(values.TryGetValue(activity, out var nominal) ? nominal : 1, fluctuation.Multipliers(1)[0]);
             return TpoModelAssembly.Parameters(model.Compiled, null, patient, values);
         }
-        var modelOverrides = scenario.ParameterOverrides
-            .Where(o => !ParameterCatalog.TryGet(o.Key, out _) && model.Index(o.Key) >= 0)
-            .ToDictionary(o => o.Key, o => o.Value);
+        Dictionary<string, double>? modelOverrides = null;
+        foreach (var (name, value) in scenario.ParameterOverrides)
+            if (!ParameterCatalog.TryGet(name, out _) && model.Index(name) >= 0) (modelOverrides ??= new(StringComparer.Ordinal))[name] = value;
         return TpoModelAssembly.Parameters(model.Compiled, parameters, patient, modelOverrides);
     }
 
@@ -362,7 +362,8 @@ public static class Simulator
         // computed afterwards: ≈ 25 drivers, stage workspaces and saved-state arrays per Kuter subject.) Every event is a
         // restart of the one-step method, exactly as the start of a new solve was, so the results are the same bits.
         // Events after the last day never fire (a programmatic scenario, e.g. a fit's history, may list doses beyond it).
-        var timeEvents = new List<TimeEvent>(plan.Events.Count + (int)(scenario.Days / SegmentDays));
+        // Room for the plan's events, a titration's weekly check and dose, a rescue's check and end, and the yearly marks.
+        var timeEvents = new List<TimeEvent>(plan.Events.Count + 4 * (int)(scenario.Days / 7 + 2) + (int)(scenario.Days / SegmentDays));
         foreach (var e in plan.Events) if (e.Day <= scenario.Days) timeEvents.Add(new TimeEvent(e.Day, e.Edit.Apply, e.Label));
         if (scenario.Titration is { } titrationSpec && titration is not null)
         {
@@ -562,7 +563,8 @@ public static class Simulator
             for (var k = 1; k < multipliers.Length; k++)
             {
                 var value = Activity(nominal, multipliers[k]);
-                Add(k * Conditions.ActivityFluctuation.StepDays, $"ITP activity ×{value:0.###}", new SetParameter(model.Index(ParameterId.ItpActivity), value));
+                // One label for every week (the value is in the edit): a population compiles these per subject and arm.
+                Add(k * Conditions.ActivityFluctuation.StepDays, "ITP activity", new SetParameter(model.Index(ParameterId.ItpActivity), value));
             }
         }
         foreach (var e in scenario.Events)
@@ -669,18 +671,15 @@ public static class Simulator
         var noise = new AssayNoise(spec.AssayCv, spec.Seed);
         // Labels made once a run, not once an event (a population makes these events per subject).
         string checkLabel = $"{spec.Policy} check", interimLabel = $"{spec.Policy} interim check";
-        foreach (var day in TitrationCatalog.CheckDays(spec, scenario.Days))
+        // One action for all checks: the driver passes the event's time, which is the check day.
+        EventAction check = (t, y, q) => log.Decisions.Add(policy.Decide(t, spec.Measured(t, model.PlateletsCirculating(y, q), noise)));
+        EventAction interim = (t, y, q) =>
         {
-            yield return new TimeEvent(day, (_, y, q) => log.Decisions.Add(policy.Decide(day, spec.Measured(day, model.PlateletsCirculating(y, q), noise))), checkLabel);
-        }
-        foreach (var day in TitrationCatalog.InterimCheckDays(spec, scenario.Days))
-        {
-            yield return new TimeEvent(day, (_, y, q) =>
-            {
-                if (!policy.WantsInterimCheck) return;
-                log.Decisions.Add(policy.Decide(day, spec.Measured(day, model.PlateletsCirculating(y, q), noise)));
-            }, interimLabel);
-        }
+            if (!policy.WantsInterimCheck) return;
+            log.Decisions.Add(policy.Decide(t, spec.Measured(t, model.PlateletsCirculating(y, q), noise)));
+        };
+        foreach (var day in TitrationCatalog.CheckDays(spec, scenario.Days)) yield return new TimeEvent(day, check, checkLabel);
+        foreach (var day in TitrationCatalog.InterimCheckDays(spec, scenario.Days)) yield return new TimeEvent(day, interim, interimLabel);
         var drug = model.Drug(policy.Drug) ?? throw new InvalidOperationException($"No model for drug {policy.Drug}.");
         var input = DoseInput(model, p, policy.Drug, policy.Route, withCations: false);
         var unit = Dosing.DoseUnits.Symbol(policy.Unit);

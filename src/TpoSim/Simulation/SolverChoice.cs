@@ -31,10 +31,15 @@ public static class SolverChoice
     /// Tolerances for the TPO model: relative <see cref="DefaultRelativeTolerance"/>; absolute 1e-8 on the normalised chains
     /// (values ≈1) and 1e-6 on platelets (10^9/L) and TPO (pM), far below anything measurable.
     /// </summary>
-    public static OdeSolverOptions DefaultOptions(int dimension, int firstAbsoluteState)
-    {
-        var atol = new double[dimension];
-        for (var i = 0; i < dimension; i++) atol[i] = i < firstAbsoluteState ? 1e-8 : 1e-6;
-        return new OdeSolverOptions { RelativeTolerance = DefaultRelativeTolerance, AbsoluteTolerances = atol };
-    }
+    public static OdeSolverOptions DefaultOptions(int dimension, int firstAbsoluteState) =>
+        // Made once per model shape: the options are immutable (a run derives its own with `with`) and the tolerance
+        // array is only read, so every run of a shape shares them.
+        Defaults.GetOrAdd((dimension, firstAbsoluteState), key =>
+        {
+            var atol = new double[key.Dimension];
+            for (var i = 0; i < key.Dimension; i++) atol[i] = i < key.FirstAbsolute ? 1e-8 : 1e-6;
+            return new OdeSolverOptions { RelativeTolerance = DefaultRelativeTolerance, AbsoluteTolerances = atol };
+        });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Dimension, int FirstAbsolute), OdeSolverOptions> Defaults = new();
 }

@@ -199,6 +199,7 @@ internal sealed class IntegrationDriver
                 break;
             }
 
+            while (timeIndex < _timeOrder.Length && _timeEvents[_timeOrder[timeIndex]] is { Pending: { } pending } next && !pending(next.Time)) timeIndex++;
             double barrier = timeIndex < _timeOrder.Length ? Math.Min(_timeEvents[_timeOrder[timeIndex]].Time, tEnd) : tEnd;
             double hTry = Math.Min(_fixedStep ?? h, hMax);
             double hMin = MinimumStep(t);
@@ -434,6 +435,7 @@ internal sealed class IntegrationDriver
         {
             int k = _timeOrder[timeIndex++];
             TimeEvent e = _timeEvents[k];
+            if (e.Pending is { } pending && !pending(t)) continue;
             e.Action(t, _y, _problem.Parameters);
             if (_options.RecordEvents) _occurrences.Add(new EventOccurrence(t, e.Label, false, k));
             fired = true;
