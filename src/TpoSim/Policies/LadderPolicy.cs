@@ -127,7 +127,10 @@ public sealed class LadderPolicy : ITitrationPolicy
 
     /// <inheritdoc />
     public string Regimen => !_started ? "" : _stopped ? "stopped" : _held ? "held" :
-        _rule.Regimens?[_level].Label ?? $"{Level:G} {Dosing.DoseUnits.Symbol(Unit)} {_rule.Schedule}";
+        _rule.Regimens?[_level].Label ?? RegimenTexts.GetOrAdd((Level, Unit, _rule.Schedule), k => $"{k.Level:G} {Dosing.DoseUnits.Symbol(k.Unit)} {k.Schedule}");
+
+    /// <summary>"2 µg/kg weekly" and the like, made once per level (every weekly decision of every subject names one).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double Level, DoseUnit Unit, string Schedule), string> RegimenTexts = new();
 
     private double Level => _rule.Levels[_level];
     private bool AtTop => _level == _rule.Levels.Count - 1;

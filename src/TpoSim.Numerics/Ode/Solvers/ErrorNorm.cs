@@ -9,10 +9,15 @@ internal sealed class ErrorNorm
 {
     private readonly double[] _atol;
 
-    public ErrorNorm(OdeSolverOptions options, int n)
+    public ErrorNorm(OdeSolverOptions options, int n) : this(options, new double[n])
+    {
+    }
+
+    /// <summary>The options' norm, its tolerances written into <paramref name="buffer"/> (of the state's length), which it keeps.</summary>
+    public ErrorNorm(OdeSolverOptions options, double[] buffer)
     {
         RelativeTolerance = options.RelativeTolerance;
-        _atol = new double[n];
+        _atol = buffer;
         if (options.AbsoluteTolerances is { } v) v.Span.CopyTo(_atol);
         else Array.Fill(_atol, options.AbsoluteTolerance);
     }

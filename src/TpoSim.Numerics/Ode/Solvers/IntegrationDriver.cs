@@ -44,7 +44,8 @@ internal sealed class IntegrationDriver
         _options = options;
         _f = problem.F;
         _n = problem.Dimension;
-        _norm = new ErrorNorm(options, _n);
+        _workspace = Workspace.Take(_n, events?.StateEvents.Count ?? 0);
+        _norm = new ErrorNorm(options, _workspace.Atol);
         _stepper = stepper;
         _stiffStepper = stiffStepper;
         _timeEvents = events?.TimeEvents ?? [];
@@ -52,20 +53,10 @@ internal sealed class IntegrationDriver
         // Time events in time order; ties keep list order (stable by index).
         _timeOrder = new int[_timeEvents.Count];
         for (int i = 0; i < _timeOrder.Length; i++) _timeOrder[i] = i;
-        var keys = new double[_timeOrder.Length];
-        for (int i = 0; i < keys.Length; i++) keys[i] = _timeEvents[i].Time;
-        Array.Sort(keys, _timeOrder);
-        // Array.Sort is unstable: restore list order within equal times.
-        for (int i = 0; i < _timeOrder.Length;)
-        {
-            int j = i + 1;
-            while (j < _timeOrder.Length && keys[j] == keys[i]) j++;
-            Array.Sort(_timeOrder, i, j - i);
-            i = j;
-        }
+        var timeEvents = _timeEvents;
+        Array.Sort(_timeOrder, (a, b) => timeEvents[a].Time != timeEvents[b].Time ? timeEvents[a].Time.CompareTo(timeEvents[b].Time) : a.CompareTo(b));
         _saveAt = options.SaveAt ?? ReadOnlyMemory<double>.Empty; // read in place: no copy of the output grid per solve
         int n = _n;
-        _workspace = Workspace.Take(n, _stateEvents.Count);
         (_y, _yNew, _yStop, _dense, _work1, _work2, _gPrev, _gNew, _roots) =
             (_workspace.Y, _workspace.YNew, _workspace.YStop, _workspace.Dense, _workspace.Work1, _workspace.Work2, _workspace.GPrev, _workspace.GNew, _workspace.Roots);
         _keep = options.KeepSteps;
@@ -111,12 +102,13 @@ internal sealed class IntegrationDriver
         private Workspace(int n, int stateEvents)
         {
             (N, StateEvents) = (n, stateEvents);
-            Y = new double[n]; YNew = new double[n]; YStop = new double[n]; Dense = new double[4 * n]; Work1 = new double[n]; Work2 = new double[n];
+            Atol = new double[n]; Y = new double[n]; YNew = new double[n]; YStop = new double[n]; Dense = new double[4 * n]; Work1 = new double[n]; Work2 = new double[n];
             GPrev = new double[stateEvents]; GNew = new double[stateEvents]; Roots = new double[stateEvents];
         }
 
         public int N { get; }
         public int StateEvents { get; }
+        public double[] Atol { get; }
         public double[] Y { get; }
         public double[] YNew { get; }
         public double[] YStop { get; }
