@@ -63,7 +63,7 @@ public sealed class PopulationApiTests
     [Theory]
     [InlineData("""{"trial": "itp-like-destruction.json", "subjects": 501}""", "$.subjects", "[1, 500]")]
     [InlineData("""{"trial": "itp-like-destruction.json", "subjects": 0}""", "$.subjects", "[1, 500]")]
-    [InlineData("""{"trial": "../../etc/passwd"}""", "$.trial", "allowed: cit-carboplatin.json, cld-adapt-v2.json, cld-adapt.json, cld-lplus-pooled-v2.json, cld-lplus-pooled.json, cld-lplus2.json")]
+    [InlineData("""{"trial": "../../etc/passwd"}""", "$.trial", "allowed: cit-carboplatin-v2.json, cit-carboplatin.json, cld-adapt-v2.json, cld-adapt.json, cld-lplus-pooled-v2.json, cld-lplus-pooled.json, cld-lplus2-v2.json, cld-lplus2.json")]
     [InlineData("""{"subjects": 3}""", "$.trial", "required")]
     [InlineData("""{"trial": "itp-like-destruction.json", "threads": 64}""", "$.threads", "unknown field")]
     [InlineData("""{"scenario": {"simulation": {"days": 9000}}}""", "$.scenario.simulation.days", "[0.01, 7300] days")]
