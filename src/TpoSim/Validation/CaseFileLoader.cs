@@ -309,6 +309,8 @@ public static class CaseFileLoader
             else if (endpointName is not null || arm is not null || stratum is not null)
                 Error($"{path}.{(endpointName is not null ? "endpoint" : arm is not null ? "arm" : "stratum")}", $"only for '{ValidationMetrics.PopulationEndpoint.Name}' checks");
             if (Errors.Count > before || metric is null || published is null || tolerance is null) return null;
+            // A declared endpoint that is not a share (a median in days) is written in its own unit.
+            if (endpoint is not null) metric = ValidationMetrics.PopulationEndpointFor(endpoint.Endpoint);
             return new ValidationCheck(metric, published, tolerance, day) { Endpoint = endpoint };
         }
 

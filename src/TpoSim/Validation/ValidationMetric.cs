@@ -463,6 +463,27 @@ public static class ValidationMetrics
         "a declared endpoint of the population file (its 'endpoints'), in the check's arm and stratum, as 'tposim population' reports it; shares in %",
         (_, _) => double.NaN);
 
+    /// <summary>
+    /// <see cref="PopulationEndpoint"/> for a declared statistic that is not a share (<see cref="Population.PopulationMetrics.Units"/>:
+    /// a median in days, a mean count), so that its value and tolerance are written in the statistic's own unit; the same
+    /// metric as <see cref="PopulationEndpoint"/> otherwise (checks are evaluated by their endpoint reference).
+    /// </summary>
+    public static PopulationMetric PopulationEndpointFor(string endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var unit = Population.PopulationMetrics.Units.FirstOrDefault(u => u.Name == endpoint)?.Unit switch
+        {
+            null or "fraction" => null,
+            "10^9/L" => "×10⁹/L",
+            Population.StatisticUnit.Dose or "count" => "", // the run's dose unit is known only after it; counts have none
+            var u => u,
+        };
+        if (unit is null) return PopulationEndpoint;
+        return EndpointVariants.GetOrAdd(unit, u => new PopulationMetric(PopulationEndpoint.Name, PopulationEndpoint.Description, u, PopulationEndpoint.Explanation, (_, _) => double.NaN));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PopulationMetric> EndpointVariants = new(StringComparer.Ordinal);
+
     /// <summary>Peak free TPO after the first dose, µg/L.</summary>
     public static ValidationMetric TpoPeakMicrogramsPerL { get; } = new TpoKineticsMetric("tpoPeakMicrogramsPerL", "peak serum TPO (Cmax)", "µg/L",
         "highest free TPO on the output grid, µg/L (= ng/mL; endogenous TPO included, as an ELISA reads it)",
