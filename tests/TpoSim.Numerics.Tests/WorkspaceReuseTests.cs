@@ -95,4 +95,42 @@ public sealed class WorkspaceReuseTests(ITestOutputHelper output)
         output.WriteLine($"{smallest} bytes per repeated solve");
         Assert.True(smallest < 8 * N * N, $"a repeated solve allocated {smallest} bytes");
     }
+
+    // A second shape: a banded decay chain of 12, as a trial's placebo arm has a model without the drug's states.
+    private static OdeProblem Banded(double k) =>
+        new((t, y, d) =>
+        {
+            d[0] = k - y[0];
+            for (int i = 1; i < 12; i++) d[i] = y[i - 1] - 2 * y[i];
+        }, Enumerable.Repeat(1.0, 12).ToArray(), 0, 10) { Structure = JacobianStructure.Banded(1, 0) };
+
+    [Fact]
+    public void Two_shapes_in_turn_keep_a_spare_each_and_the_bytes_of_fresh_solves()
+    {
+        var options = new OdeSolverOptions { RelativeTolerance = 1e-6, KeepSteps = false, SaveAt = new[] { 0.0, 5, 10 } };
+        byte[] freshArrow = [], freshBanded = [];
+        var thread = new Thread(() => { freshArrow = Bytes(SolverRegistry.Default.Solve(Problem(2), options)); });
+        thread.Start();
+        thread.Join();
+        thread = new Thread(() => { freshBanded = Bytes(SolverRegistry.Default.Solve(Banded(3), options)); });
+        thread.Start();
+        thread.Join();
+        SolverRegistry.Default.Solve(Problem(1), options); // warm-up of both shapes on this thread
+        SolverRegistry.Default.Solve(Banded(1), options);
+        long largest = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            OdeProblem arrow = Problem(2), banded = Banded(3);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var a = SolverRegistry.Default.Solve(arrow, options);
+            var b = SolverRegistry.Default.Solve(banded, options);
+            largest = Math.Max(largest, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(freshArrow, Bytes(a));
+            Assert.Equal(freshBanded, Bytes(b));
+        }
+        // With one spare per thread the two shapes evicted each other: every solve built a stepper, whose n×n Jacobian
+        // alone is 8 KB for the arrowhead model. With a spare per shape, the pair allocates less than one such Jacobian.
+        output.WriteLine($"{largest} bytes per pair of solves");
+        Assert.True(largest < 8 * N * N, $"a pair of solves allocated {largest} bytes");
+    }
 }
