@@ -144,6 +144,18 @@ public sealed class LadderPolicy : ITitrationPolicy
         return new Decision(day, measuredPlatelets, branch, action, CurrentDose, Dosing.DoseUnits.Symbol(Unit), Regimen);
     }
 
+    /// <summary>
+    /// Branch texts of a rule ("&lt; 50", "&gt; 200, waiting"), made once per rule and kind: every weekly decision of every
+    /// subject names one. The (static) lambda runs only the first time.
+    /// </summary>
+    private static string Text(LadderRule rule, int kind, Func<LadderRule, string> make)
+    {
+        var texts = BranchTexts.GetValue(rule, static _ => new string?[9]);
+        return texts[kind] ??= make(rule);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LadderRule, string?[]> BranchTexts = new();
+
     private (string Branch, string Action) Step(double day, double count)
     {
         var r = _rule;
@@ -161,7 +173,7 @@ public sealed class LadderPolicy : ITitrationPolicy
             _held = false;
             _level = Math.Max(0, _level - 1);
             _lastChangeDay = day;
-            return ($"< {r.Resume:G} after hold", "resume");
+            return (Text(r, 0, static r => $"< {r.Resume:G} after hold"), "resume");
         }
         if (count > r.Hold)
         {
@@ -169,21 +181,21 @@ public sealed class LadderPolicy : ITitrationPolicy
             if (r.StopIfHoldAtLowestAfterDays is { } lowestDays && _level == 0 && day - _lastChangeDay >= lowestDays - 1e-9)
             {
                 _stopped = true;
-                return ($"> {r.Hold:G} at lowest dose", "stop");
+                return (Text(r, 1, static r => $"> {r.Hold:G} at lowest dose"), "stop");
             }
             _held = true;
-            return ($"> {r.Hold:G}", "hold");
+            return (Text(r, 2, static r => $"> {r.Hold:G}"), "hold");
         }
         if (count > r.High)
         {
             _highChecks++;
             if (_highChecks < r.HighChecksToReduce) return ($"> {r.High:G} (check {_highChecks} of {r.HighChecksToReduce})", "keep");
-            if (!settled) return ($"> {r.High:G}, waiting", "keep");
+            if (!settled) return (Text(r, 3, static r => $"> {r.High:G}, waiting"), "keep");
             _highChecks = 0;
-            if (_level == 0) return ($"> {r.High:G} at lowest dose", "keep");
+            if (_level == 0) return (Text(r, 4, static r => $"> {r.High:G} at lowest dose"), "keep");
             _level--;
             _lastChangeDay = day;
-            return ($"> {r.High:G}", "decrease");
+            return (Text(r, 5, static r => $"> {r.High:G}"), "decrease");
         }
         _highChecks = 0;
         if (count < r.Low)
@@ -195,12 +207,12 @@ public sealed class LadderPolicy : ITitrationPolicy
                     _stopped = true;
                     return ($"< {r.Low:G} after {r.NoResponseDaysAtMax:G} days at maximum", "stop");
                 }
-                return ($"< {r.Low:G} at maximum", "keep");
+                return (Text(r, 6, static r => $"< {r.Low:G} at maximum"), "keep");
             }
-            if (!settled) return ($"< {r.Low:G}, waiting", "keep");
+            if (!settled) return (Text(r, 7, static r => $"< {r.Low:G}, waiting"), "keep");
             _level++;
             _lastChangeDay = day;
-            return ($"< {r.Low:G}", "increase");
+            return (Text(r, 8, static r => $"< {r.Low:G}"), "increase");
         }
         return ("in range", "keep");
     }

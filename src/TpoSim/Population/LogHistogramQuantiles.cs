@@ -4,8 +4,9 @@ namespace TpoSim.Population;
 /// Streaming, mergeable quantiles of positive values at many points (one histogram per point) with fixed
 /// log-spaced bins: bin k holds [L·γᵏ, L·γᵏ⁺¹) with L = <see cref="Lowest"/> and γ = <see cref="BinRatio"/>, plus an
 /// underflow bin (values below L, reported as 0) and an overflow bin (values at or above <see cref="Highest"/>,
-/// reported as <see cref="Highest"/>). Memory is points × bins counters whatever the number of values, and merging
-/// adds counters, so the result never depends on the order values arrive in (any thread count gives the same bytes).
+/// reported as <see cref="Highest"/>). The counters of a point are kept in blocks of <see cref="BlockSlots"/> bins made
+/// when a value first falls in them, so memory is at most points × bins counters whatever the number of values (and
+/// only the blocks the values reach: a trial's counts span two or three of the ten decades), and merging adds counters, so the result never depends on the order values arrive in (any thread count gives the same bytes).
 /// A quantile follows Hyndman–Fan type 7 (linear between order statistics) with each order statistic replaced by its
 /// bin's geometric centre: inside [L, H) that is within a factor √γ of the true order statistic, and a convex
 /// combination of two such estimates is within the same factor of the true interpolant, so the relative error is at
@@ -30,8 +31,15 @@ public sealed class LogHistogramQuantiles
 
     private static readonly double LogRatio = Math.Log(BinRatio);
     private static readonly double LogLowest = Math.Log(Lowest);
-    private readonly int[] _counts;
+    /// <summary>Bins per block of counters (<see cref="LogHistogramQuantiles"/>).</summary>
+    public const int BlockSlots = 64;
+
+    private static readonly int BlocksPerPoint = (LogBins + 2 + BlockSlots - 1) / BlockSlots;
+
+    /// <summary>Point p's block b at [p · BlocksPerPoint + b]; null until a value falls in it.</summary>
+    private readonly int[]?[] _blocks;
     private readonly int _stride;
+    private int _allocatedBlocks;
 
     /// <summary>Empty histograms for <paramref name="points"/> points.</summary>
     public LogHistogramQuantiles(int points)
@@ -39,7 +47,7 @@ public sealed class LogHistogramQuantiles
         if (points < 0) throw new ArgumentOutOfRangeException(nameof(points));
         Points = points;
         _stride = LogBins + 2;
-        _counts = new int[checked(points * _stride)];
+        _blocks = new int[checked(points * BlocksPerPoint)][];
     }
 
     /// <summary>Number of points.</summary>
@@ -48,17 +56,30 @@ public sealed class LogHistogramQuantiles
     /// <summary>Values added at each point (the same at every point when whole series are added).</summary>
     public int Count { get; private set; }
 
-    /// <summary>Bytes of counters held.</summary>
-    public long Bytes => 4L * _counts.Length;
+    /// <summary>Bytes of counters held: the blocks made so far and the block table (at most <see cref="BytesFor"/> and the table).</summary>
+    public long Bytes => 4L * BlockSlots * _allocatedBlocks + 8L * _blocks.Length;
 
-    /// <summary>Bytes a histogram of <paramref name="points"/> points holds.</summary>
+    private ref int Counter(int point, int slot)
+    {
+        ref var block = ref _blocks[point * BlocksPerPoint + slot / BlockSlots];
+        if (block is null)
+        {
+            block = new int[BlockSlots];
+            _allocatedBlocks++;
+        }
+        return ref block[slot % BlockSlots];
+    }
+
+    private int CountAt(int point, int slot) => _blocks[point * BlocksPerPoint + slot / BlockSlots] is { } block ? block[slot % BlockSlots] : 0;
+
+    /// <summary>Bytes of counters a histogram of <paramref name="points"/> points holds at most (every block made).</summary>
     public static long BytesFor(int points) => 4L * points * (LogBins + 2);
 
     /// <summary>Adds one series (one value per point). NaN values are not allowed.</summary>
     public void Add(ReadOnlySpan<double> series)
     {
         if (series.Length != Points) throw new ArgumentException($"expected {Points} values, got {series.Length}", nameof(series));
-        for (var i = 0; i < series.Length; i++) _counts[i * _stride + Bin(series[i])]++;
+        for (var i = 0; i < series.Length; i++) Counter(i, Bin(series[i]))++;
         Count++;
     }
 
@@ -67,7 +88,12 @@ public sealed class LogHistogramQuantiles
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.Points != Points) throw new ArgumentException("point counts differ", nameof(other));
-        for (var i = 0; i < _counts.Length; i++) _counts[i] += other._counts[i];
+        for (var point = 0; point < Points; point++)
+            for (var b = 0; b < BlocksPerPoint; b++)
+            {
+                if (other._blocks[point * BlocksPerPoint + b] is not { } theirs) continue;
+                for (var k = 0; k < BlockSlots; k++) if (theirs[k] != 0) Counter(point, b * BlockSlots + k) += theirs[k];
+            }
         Count += other.Count;
     }
 
@@ -80,8 +106,9 @@ public sealed class LogHistogramQuantiles
     /// </summary>
     public IEnumerable<(int Point, int Slot, int Count)> NonZeroCounts()
     {
-        for (var i = 0; i < _counts.Length; i++)
-            if (_counts[i] != 0) yield return (i / _stride, i % _stride, _counts[i]);
+        for (var point = 0; point < Points; point++)
+            for (var slot = 0; slot < _stride; slot++)
+                if (CountAt(point, slot) is var count and not 0) yield return (point, slot, count);
     }
 
     /// <summary>
@@ -96,7 +123,7 @@ public sealed class LogHistogramQuantiles
         foreach (var (point, slot, count) in counts)
         {
             if (point < 0 || point >= points || slot < 0 || slot >= h._stride || count < 0) return null;
-            h._counts[point * h._stride + slot] += count;
+            if (count > 0) h.Counter(point, slot) += count;
             sums[point] += count;
         }
         return series >= 0 && sums.All(x => x == series) ? h : null;
@@ -128,26 +155,29 @@ public sealed class LogHistogramQuantiles
             target.Fill(double.NaN);
             return;
         }
-        var offset = point * _stride;
         for (var q = 0; q < percentiles.Count; q++)
         {
             // Order statistics ⌊h⌋ and ⌊h⌋ + 1 (0-based), found by walking the cumulative counts.
             var h = (Count - 1) * percentiles[q] / 100;
             var lo = (long)Math.Floor(h);
             var hi = Math.Min(lo + 1, Count - 1);
-            var a = ValueOfRank(offset, lo);
-            var b = hi == lo ? a : ValueOfRank(offset, hi);
+            var a = ValueOfRank(point, lo);
+            var b = hi == lo ? a : ValueOfRank(point, hi);
             target[q] = a + (h - lo) * (b - a);
         }
     }
 
-    private double ValueOfRank(int offset, long rank)
+    private double ValueOfRank(int point, long rank)
     {
         long below = 0;
-        for (var slot = 0; slot < _stride; slot++)
+        for (var b = 0; b < BlocksPerPoint; b++)
         {
-            below += _counts[offset + slot];
-            if (below > rank) return Representative(slot);
+            if (_blocks[point * BlocksPerPoint + b] is not { } block) continue;
+            for (var k = 0; k < BlockSlots; k++)
+            {
+                below += block[k];
+                if (below > rank) return Representative(b * BlockSlots + k);
+            }
         }
         return Highest;
     }

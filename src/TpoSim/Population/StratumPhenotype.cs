@@ -27,6 +27,29 @@ public sealed record StratumPhenotype(IReadOnlyList<PhenotypeShift> Shifts, stri
     public const double MaxFactor = 10;
 
     /// <summary>
+    /// <see cref="Apply(Scenarios.Scenario, IDictionary{string, double})"/> for a subject of <paramref name="baseScenario"/>
+    /// with Child-Pugh class <paramref name="grade"/> (null: none): the shifted values depend on nothing else, so they are
+    /// computed once per base scenario and class (each is a day-0 parameter set per shift) and set from then on.
+    /// </summary>
+    public void Apply(Scenarios.Scenario scenario, IDictionary<string, double> overrides, Scenarios.Scenario baseScenario, string? grade)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(baseScenario);
+        var byGrade = Shifted.GetValue(this, static _ => new()).GetValue(baseScenario, static _ => new());
+        var values = byGrade.GetOrAdd(grade ?? "", _ =>
+        {
+            var copy = new Dictionary<string, double>(overrides, StringComparer.Ordinal);
+            Apply(scenario with { ParameterOverrides = copy }, copy);
+            return Shifts.Select(shift => KeyValuePair.Create(shift.Parameter, copy[shift.Parameter])).ToArray();
+        });
+        foreach (var (name, value) in values) overrides[name] = value;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StratumPhenotype,
+        System.Runtime.CompilerServices.ConditionalWeakTable<Scenarios.Scenario, System.Collections.Concurrent.ConcurrentDictionary<string, KeyValuePair<string, double>[]>>> Shifted = new();
+
+    /// <summary>
     /// <paramref name="overrides"/> with each shifted parameter set to its value in <paramref name="scenario"/> (the
     /// subject's covariate scenario, overrides so far included) times the factor.
     /// </summary>

@@ -70,7 +70,7 @@ public sealed record SubjectDraw(int Index, Patient Patient, IReadOnlyList<doubl
         if (Splenectomised == true && definition.SplenectomisedPhenotype is { } phenotype)
         {
             // The refractory stratum's own disease: its typical values shifted on top of the spleen's removal.
-            phenotype.Apply(s with { Conditions = conditions, ParameterOverrides = overrides }, overrides);
+            phenotype.Apply(s with { Conditions = conditions, ParameterOverrides = overrides }, overrides, s, ChildPugh);
         }
         var titration = s.Titration;
         if (titration is not null)

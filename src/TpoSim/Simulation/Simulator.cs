@@ -552,7 +552,7 @@ public static class Simulator
     private static (List<ScheduledEvent> Events, List<TimelineEntry> Timeline) CompileEvents(Scenario scenario, AssembledModel model, double[] p)
     {
         // Scenario events come before doses at the same day; both keep their file order (stable sort).
-        var items = new List<(ScheduledEvent Event, TimelineEntry? Entry)>();
+        var items = new List<(ScheduledEvent Event, TimelineEntry? Entry)>(scenario.Events.Count + 2 * scenario.Doses.Count + (int)(scenario.Days / Conditions.ActivityFluctuation.StepDays) + 2);
         void Add(double day, string label, ModelEdit edit, TimelineEntry? entry = null) => items.Add((new ScheduledEvent(day, label, edit), entry));
         if (ActivityFluctuationOf(scenario) is { } fluctuation)
         {
