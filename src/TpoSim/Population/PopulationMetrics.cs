@@ -100,9 +100,8 @@ public static class PopulationMetrics
     /// <summary>The share of successful subjects meeting defined endpoint <paramref name="index"/>, with its Monte-Carlo SE.</summary>
     private static PopulationStatistic Share(PopulationResult result, DefinedEndpoint endpoint, int index)
     {
-        var ok = result.Subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null).ToArray();
-        var n = ok.Length;
-        var p = n == 0 ? double.NaN : ok.Count(s => s.EndpointHits is { } h && h[index]) / (double)n;
+        var n = result.Succeeded;
+        var p = n == 0 ? double.NaN : result.EndpointHitCount(index) / (double)n;
         return new PopulationStatistic(endpoint.Name, endpoint.Description, p, "fraction", n > 0 ? Math.Sqrt(p * (1 - p) / n) : double.NaN);
     }
 
@@ -118,16 +117,17 @@ public static class PopulationMetrics
         var r = arm.Result;
         return PopulationStrata.Of(population).Select(stratum =>
         {
-            var subjects = r.Subjects.Where(stratum.Contains).ToArray();
+            // A lazy view, not a copy: the rows of a large run are on disk (SubjectRows) and are read, not held.
+            var subjects = new FilteredSubjects(r.Subjects, stratum.Contains);
             var part = new PopulationResult(r.Definition, r.Typical, r.Days, [], [], subjects);
-            var ok = subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null).Select(s => s.Summary!).ToArray();
+            var ok = subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null);
             var rows = Reported(part).Select(x =>
             {
                 var m = x.Statistic;
-                var se = Units.FirstOrDefault(u => u.Name == m.Name) is { Aggregate: StatisticAggregate.Mean, PerSubject: { } f } ? MeanStandardError(ok.Select(f).ToArray()) : m.StandardError;
+                var se = Units.FirstOrDefault(u => u.Name == m.Name) is { Aggregate: StatisticAggregate.Mean, PerSubject: { } f } ? MeanStandardError(ok.Select(s => f(s.Summary!)).ToArray()) : m.StandardError;
                 return new ReportedStatistic(m with { StandardError = se }, arm.Arm.PublishedFor(m.Name, stratum.Key));
             }).ToArray();
-            return new StratumReport(stratum, subjects.Length, part.Succeeded, rows);
+            return new StratumReport(stratum, part.Enrolled, part.Succeeded, rows);
         }).ToArray();
     }
 
@@ -210,10 +210,16 @@ public static class PopulationMetrics
             sb.Append("  \"bySplenectomy\": {");
             sb.Append(string.Join(", ", new[] { false, true }.Select(spleenOut =>
             {
-                var g = result.Subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null && s.Draw.Splenectomised == spleenOut)
-                    .Select(s => s.Summary!.Response).ToArray();
-                double Share(Func<SubjectResponse, bool> f) => g.Length == 0 ? double.NaN : g.Count(f) / (double)g.Length;
-                return $"{Q(spleenOut ? "splenectomised" : "notSplenectomised")}: {{ \"subjects\": {I(g.Length)}, \"overallResponseFraction\": {D(Share(x => x.Overall))}, \"durableResponseFraction\": {D(Share(x => x.Durable))} }}";
+                int n = 0, overall = 0, durable = 0;
+                foreach (var s in result.Subjects)
+                {
+                    if (s.Status != SubjectStatus.Ok || s.Summary is not { } m || s.Draw.Splenectomised != spleenOut) continue;
+                    n++;
+                    if (m.Response.Overall) overall++;
+                    if (m.Response.Durable) durable++;
+                }
+                double Share(int count) => n == 0 ? double.NaN : count / (double)n;
+                return $"{Q(spleenOut ? "splenectomised" : "notSplenectomised")}: {{ \"subjects\": {I(n)}, \"overallResponseFraction\": {D(Share(overall))}, \"durableResponseFraction\": {D(Share(durable))} }}";
             })));
             sb.Append("},\n");
         }

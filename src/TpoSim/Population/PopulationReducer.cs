@@ -1,9 +1,10 @@
 namespace TpoSim.Population;
 
 /// <summary>
-/// Takes subject outcomes in enrolment order and keeps what the outputs need: a summary row per subject and, for
-/// the percentile bands, streaming log-histograms of platelets and TPO per grid point (memory independent of the
-/// number of subjects; every subject's series is dropped once binned). Screen failures are counted by reason.
+/// Takes subject outcomes in enrolment order and keeps what the outputs need: a summary row per subject (in
+/// <see cref="SubjectRows"/>, which spills to disk past its in-memory limit) and, for the percentile bands, streaming
+/// log-histograms of platelets and TPO per grid point (every subject's series is dropped once binned), so memory does not
+/// grow with the number of subjects. Screen failures are counted by reason.
 /// </summary>
 public sealed class PopulationReducer
 {
@@ -12,13 +13,14 @@ public sealed class PopulationReducer
     private readonly double[] _grid;
     private readonly LogHistogramQuantiles _platelets;
     private readonly LogHistogramQuantiles _tpo;
-    private readonly List<SubjectOutcome> _subjects = [];
+    private readonly SubjectRows _subjects;
     private readonly SortedDictionary<string, int> _screenFailures = new(StringComparer.Ordinal);
     private readonly DefinedEndpoint[] _defined;
 
-    /// <summary>Prepares the histograms for <paramref name="grid"/>.</summary>
-    public PopulationReducer(PopulationDefinition definition, IReadOnlyList<double> typical, double[] grid)
+    /// <summary>Prepares the histograms for <paramref name="grid"/>; up to <paramref name="rowsInMemory"/> subject rows stay in memory.</summary>
+    public PopulationReducer(PopulationDefinition definition, IReadOnlyList<double> typical, double[] grid, int rowsInMemory = SubjectRows.DefaultInMemoryLimit)
     {
+        _subjects = new SubjectRows(rowsInMemory);
         _definition = definition;
         _typical = typical;
         _grid = grid;
@@ -91,6 +93,9 @@ public sealed class PopulationReducer
     /// <summary>The subjects added so far, in order, their series dropped (what a shard writes).</summary>
     public IReadOnlyList<SubjectOutcome> Subjects => _subjects;
 
+    /// <summary>Subject rows kept in memory before the rest go to disk.</summary>
+    public int RowsInMemory => _subjects.InMemoryLimit;
+
     /// <summary>Screen failures counted so far, by reason (ordinal order).</summary>
     public IReadOnlyDictionary<string, int> ScreenFailures => _screenFailures;
 
@@ -114,7 +119,7 @@ public sealed class PopulationReducer
         var r = new PopulationReducer(definition, typical, grid);
         r._platelets.Merge(platelets);
         r._tpo.Merge(tpo);
-        r._subjects.AddRange(subjects);
+        foreach (var s in subjects) r._subjects.Add(s);
         foreach (var (reason, count) in screenFailures) r.AddScreenFailures(reason, count);
         return r;
     }

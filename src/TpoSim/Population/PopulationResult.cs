@@ -6,7 +6,11 @@ public sealed class PopulationResult
     /// <summary>The percentiles reported: 5, 25, 50, 75, 95.</summary>
     public static IReadOnlyList<double> Percentiles { get; } = [5, 25, 50, 75, 95];
 
-    /// <summary>Assembles a result (see <see cref="PopulationReducer"/>).</summary>
+    /// <summary>
+    /// Assembles a result (see <see cref="PopulationReducer"/>). The statistics come from one pass over
+    /// <paramref name="subjects"/> (which may be on disk, <see cref="SubjectRows"/>): counts and sums as they go, and only
+    /// the four median columns held, 8 bytes a subject each, until they are sorted.
+    /// </summary>
     public PopulationResult(PopulationDefinition definition, IReadOnlyList<double> typical, IReadOnlyList<double> days,
         IReadOnlyList<double[]> plateletBands, IReadOnlyList<double[]> tpoBands, IReadOnlyList<SubjectOutcome> subjects)
     {
@@ -17,32 +21,69 @@ public sealed class PopulationResult
         PlateletBands = plateletBands;
         TpoBands = tpoBands;
         Subjects = subjects;
-        var ok = subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null).Select(s => s.Summary!).ToArray();
-        Succeeded = ok.Length;
-        Failed = subjects.Count - ok.Length;
-        Screened = subjects.Count;
-        Requested = subjects.Count;
-        var r = ok.Select(s => s.Response).ToArray();
-        double Share(Func<SubjectResponse, bool> f) => r.Length == 0 ? double.NaN : r.Count(f) / (double)r.Length;
-        double Mean(Func<SubjectResponse, double> f) => r.Length == 0 ? double.NaN : r.Average(f);
-        MedianBaselinePlatelets = Median(ok.Select(s => s.BaselinePlatelets));
-        MeanBaselinePlatelets = ok.Length == 0 ? double.NaN : ok.Average(s => s.BaselinePlatelets);
-        FractionEverBelow50 = ok.Length == 0 ? double.NaN : ok.Count(s => s.EverBelow50) / (double)ok.Length;
-        FractionEverAtLeast50 = Share(x => x.EverAtLeastThreshold);
-        MedianTimeIn50To200 = Median(r.Select(x => x.TimeInRange));
-        MeanTimeIn50To200 = Mean(x => x.TimeInRange);
-        OverallResponseFraction = Share(x => x.Overall);
-        DurableResponseFraction = Share(x => x.Durable);
-        FractionNeedingRescue = Share(x => x.RescueWeeks > 0);
-        MeanRescueWeeks = Mean(x => x.RescueWeeks);
-        MeanEventsAbove = Mean(x => x.EventsAbove);
-        FractionWithEventAbove = Share(x => x.EventsAbove > 0);
-        MeanWeeklyDose = Mean(x => x.MeanWeeklyDose);
-        DoseUnit = r.Select(x => x.DoseUnit).FirstOrDefault(u => u.Length > 0) ?? "";
-        // Subjects who never reach the threshold count as +∞ days, so the median is "never" when fewer than half reach it.
-        MedianDaysToThreshold = Median(r.Select(x => double.IsNaN(x.DaysToThreshold) ? double.PositiveInfinity : x.DaysToThreshold));
-        MedianDaysAtLeastThreshold = Median(r.Select(x => x.DaysAtLeastThreshold));
+        var all = 0;
+        int ok = 0, everBelow = 0, everAtLeast = 0, overall = 0, durable = 0, rescued = 0, withEvent = 0;
+        double baselineSum = 0, timeInRangeSum = 0, rescueWeeksSum = 0, eventsSum = 0, doseSum = 0;
+        string? doseUnit = null;
+        var hits = new List<int>();
+        List<double> baselines = [], timesInRange = [], daysTo = [], daysAtLeast = [];
+        foreach (var subject in subjects)
+        {
+            all++;
+            if (subject.Status != SubjectStatus.Ok || subject.Summary is not { } s) continue;
+            ok++;
+            var x = s.Response;
+            baselineSum += s.BaselinePlatelets;
+            baselines.Add(s.BaselinePlatelets);
+            if (s.EverBelow50) everBelow++;
+            if (x.EverAtLeastThreshold) everAtLeast++;
+            if (x.Overall) overall++;
+            if (x.Durable) durable++;
+            if (x.RescueWeeks > 0) rescued++;
+            if (x.EventsAbove > 0) withEvent++;
+            timeInRangeSum += x.TimeInRange;
+            timesInRange.Add(x.TimeInRange);
+            rescueWeeksSum += x.RescueWeeks;
+            eventsSum += x.EventsAbove;
+            doseSum += x.MeanWeeklyDose;
+            if (doseUnit is null && x.DoseUnit.Length > 0) doseUnit = x.DoseUnit;
+            // Subjects who never reach the threshold count as +∞ days, so the median is "never" when fewer than half reach it.
+            daysTo.Add(double.IsNaN(x.DaysToThreshold) ? double.PositiveInfinity : x.DaysToThreshold);
+            daysAtLeast.Add(x.DaysAtLeastThreshold);
+            if (subject.EndpointHits is { } h)
+                for (var i = 0; i < h.Count; i++)
+                {
+                    if (hits.Count <= i) hits.Add(0);
+                    if (h[i]) hits[i]++;
+                }
+        }
+        Succeeded = ok;
+        Failed = all - ok;
+        Screened = all;
+        Requested = all;
+        Enrolled = all;
+        _endpointHits = hits.ToArray();
+        double Share(int count) => ok == 0 ? double.NaN : count / (double)ok;
+        double Mean(double sum) => ok == 0 ? double.NaN : sum / ok;
+        MedianBaselinePlatelets = Median(baselines);
+        MeanBaselinePlatelets = Mean(baselineSum);
+        FractionEverBelow50 = Share(everBelow);
+        FractionEverAtLeast50 = Share(everAtLeast);
+        MedianTimeIn50To200 = Median(timesInRange);
+        MeanTimeIn50To200 = Mean(timeInRangeSum);
+        OverallResponseFraction = Share(overall);
+        DurableResponseFraction = Share(durable);
+        FractionNeedingRescue = Share(rescued);
+        MeanRescueWeeks = Mean(rescueWeeksSum);
+        MeanEventsAbove = Mean(eventsSum);
+        FractionWithEventAbove = Share(withEvent);
+        MeanWeeklyDose = Mean(doseSum);
+        DoseUnit = doseUnit ?? "";
+        MedianDaysToThreshold = Median(daysTo);
+        MedianDaysAtLeastThreshold = Median(daysAtLeast);
     }
+
+    private readonly int[] _endpointHits;
 
     /// <summary>The population run.</summary>
     public PopulationDefinition Definition { get; }
@@ -54,8 +95,10 @@ public sealed class PopulationResult
     public IReadOnlyList<double[]> PlateletBands { get; }
     /// <summary>Free TPO percentiles (pg/mL), as <see cref="PlateletBands"/>.</summary>
     public IReadOnlyList<double[]> TpoBands { get; }
-    /// <summary>Every enrolled subject in order.</summary>
+    /// <summary>Every enrolled subject in order (on disk past <see cref="SubjectRows.DefaultInMemoryLimit"/>; each enumeration reads it again).</summary>
     public IReadOnlyList<SubjectOutcome> Subjects { get; }
+    /// <summary>Subjects enrolled (the count of <see cref="Subjects"/>).</summary>
+    public int Enrolled { get; }
     /// <summary>Subjects asked for.</summary>
     public int Requested { get; init; }
     /// <summary>Candidates screened (enrolled plus screen failures).</summary>
@@ -107,12 +150,12 @@ public sealed class PopulationResult
     /// </summary>
     public IReadOnlyList<ArmResult>? Arms { get; internal set; }
 
+    /// <summary>Successful subjects who met endpoint <paramref name="index"/> of <see cref="PopulationReducer.DefinedEndpoints"/>.</summary>
+    public int EndpointHitCount(int index) => index >= 0 && index < _endpointHits.Length ? _endpointHits[index] : 0;
+
     /// <summary>Share of successful subjects with platelets ≥ threshold at some output day ≤ <paramref name="day"/>.</summary>
-    public double FractionReachingThresholdBy(double day)
-    {
-        var r = Subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null).Select(s => s.Summary!.Response).ToArray();
-        return r.Length == 0 ? double.NaN : r.Count(x => x.DaysToThreshold <= day + 1e-9) / (double)r.Length;
-    }
+    public double FractionReachingThresholdBy(double day) =>
+        Succeeded == 0 ? double.NaN : Subjects.Count(s => s.Status == SubjectStatus.Ok && s.Summary is { } m && m.Response.DaysToThreshold <= day + 1e-9) / (double)Succeeded;
 
     /// <summary>
     /// Share of successful subjects whose platelet count on the last output day is ≥ <paramref name="threshold"/>
@@ -120,14 +163,20 @@ public sealed class PopulationResult
     /// </summary>
     public double FractionAtLeastOnLastDay(double threshold)
     {
-        var values = Subjects.Where(s => s.Status == SubjectStatus.Ok && double.IsFinite(s.LastDayPlatelets)).Select(s => s.LastDayPlatelets).ToArray();
-        return values.Length == 0 ? double.NaN : values.Count(v => v >= threshold) / (double)values.Length;
+        int n = 0, at = 0;
+        foreach (var s in Subjects)
+        {
+            if (s.Status != SubjectStatus.Ok || !double.IsFinite(s.LastDayPlatelets)) continue;
+            n++;
+            if (s.LastDayPlatelets >= threshold) at++;
+        }
+        return n == 0 ? double.NaN : at / (double)n;
     }
 
-    private static double Median(IEnumerable<double> values)
+    private static double Median(List<double> values)
     {
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
+        sorted.Sort();
         return PopulationReducer.Percentile(sorted, 50);
     }
 }

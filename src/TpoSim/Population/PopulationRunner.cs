@@ -40,6 +40,12 @@ public sealed record PopulationOptions(int Subjects, long Seed, int Threads)
     /// <summary>When set, every enrolled subject's series is written there as subject-NNNNNN.csv (day, platelets, TPO).</summary>
     public string? SeriesDirectory { get; init; }
 
+    /// <summary>
+    /// Subject rows (per arm) kept in memory before the rest are spilled to a temporary file; the outputs are the same
+    /// bytes either way (<see cref="SubjectRows"/>).
+    /// </summary>
+    public int RowsInMemory { get; init; } = SubjectRows.DefaultInMemoryLimit;
+
     /// <summary>Test hook: transforms each subject's scenario before it runs (e.g. to inject a fault). Null in normal use.</summary>
     public Func<SubjectDraw, Scenario, Scenario>? ScenarioHook { get; init; }
 }
@@ -186,7 +192,7 @@ public static class PopulationRunner
         var grid = Simulator.Grid(definition.BaseScenario.Days, definition.BaseScenario.OutputStepDays);
         // One run per arm (one, the definition itself, without arms), each reduced on its own, all on the same enrolled subjects.
         var runs = ArmRuns(definition);
-        var reducers = runs.Select(r => new PopulationReducer(r.Definition, sampler.Typical, grid)).ToArray();
+        var reducers = runs.Select(r => new PopulationReducer(r.Definition, sampler.Typical, grid, options.RowsInMemory)).ToArray();
         var inclusion = definition.Inclusion;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = options.Cancellation };
         var screened = 0;
@@ -250,7 +256,7 @@ public static class PopulationRunner
         else
         {
             var expected = 0;
-            reducers = first.Reducers.Select(r => new PopulationReducer(r.Definition, r.Typical, r.Grid)).ToArray();
+            reducers = first.Reducers.Select(r => new PopulationReducer(r.Definition, r.Typical, r.Grid, r.RowsInMemory)).ToArray();
             screened = 0;
             foreach (var p in partials)
             {
