@@ -120,26 +120,48 @@ public static class PopulationMetrics
             // A lazy view, not a copy: the rows of a large run are on disk (SubjectRows) and are read, not held.
             var subjects = new FilteredSubjects(r.Subjects, stratum.Contains);
             var part = new PopulationResult(r.Definition, r.Typical, r.Days, [], [], subjects);
-            var ok = subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null);
-            var rows = Reported(part).Select(x =>
+            var reported = Reported(part);
+            var means = reported.Select(x => Units.FirstOrDefault(u => u.Name == x.Statistic.Name) is { Aggregate: StatisticAggregate.Mean, PerSubject: { } f } ? f : null).ToArray();
+            var meanErrors = MeanStandardErrors(subjects.Where(s => s.Status == SubjectStatus.Ok && s.Summary is not null).Select(s => s.Summary!), means);
+            var rows = reported.Select((x, i) =>
             {
                 var m = x.Statistic;
-                var se = Units.FirstOrDefault(u => u.Name == m.Name) is { Aggregate: StatisticAggregate.Mean, PerSubject: { } f } ? MeanStandardError(ok.Select(s => f(s.Summary!)).ToArray()) : m.StandardError;
+                var se = means[i] is not null ? meanErrors[i] : m.StandardError;
                 return new ReportedStatistic(m with { StandardError = se }, arm.Arm.PublishedFor(m.Name, stratum.Key));
             }).ToArray();
             return new StratumReport(stratum, part.Enrolled, part.Succeeded, rows);
         }).ToArray();
     }
 
-    /// <summary>SD/√n of <paramref name="values"/> (SD with n − 1); NaN for fewer than two values.</summary>
-    public static double MeanStandardError(IReadOnlyList<double> values)
+    /// <summary>
+    /// The Monte-Carlo standard error of a mean, SD/√n (SD with n − 1; NaN for n &lt; 2), of each per-subject value in
+    /// <paramref name="values"/> (null entries give NaN) over <paramref name="subjects"/>, in two streaming passes (the
+    /// means, then the squared deviations, each summed in subject order), so a large run's rows are read, not copied.
+    /// </summary>
+    private static double[] MeanStandardErrors(IEnumerable<SubjectSummary> subjects, IReadOnlyList<Func<SubjectSummary, double>?> values)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        var n = values.Count;
-        if (n < 2) return double.NaN;
-        var mean = values.Average();
-        var ss = values.Sum(v => (v - mean) * (v - mean));
-        return Math.Sqrt(ss / (n - 1) / n);
+        var errors = new double[values.Count];
+        Array.Fill(errors, double.NaN);
+        if (values.All(f => f is null)) return errors;
+        var sums = new double[values.Count];
+        var n = 0;
+        foreach (var s in subjects)
+        {
+            n++;
+            for (var i = 0; i < values.Count; i++) if (values[i] is { } f) sums[i] += f(s);
+        }
+        if (n < 2) return errors;
+        var means = sums.Select(x => x / n).ToArray();
+        var squares = new double[values.Count];
+        foreach (var s in subjects)
+            for (var i = 0; i < values.Count; i++)
+                if (values[i] is { } f)
+                {
+                    var d = f(s) - means[i];
+                    squares[i] += d * d;
+                }
+        for (var i = 0; i < values.Count; i++) if (values[i] is not null) errors[i] = Math.Sqrt(squares[i] / (n - 1) / n);
+        return errors;
     }
 
     /// <summary>Every statistic, in report order.</summary>

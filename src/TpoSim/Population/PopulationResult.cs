@@ -26,7 +26,7 @@ public sealed class PopulationResult
         double baselineSum = 0, timeInRangeSum = 0, rescueWeeksSum = 0, eventsSum = 0, doseSum = 0;
         string? doseUnit = null;
         var hits = new List<int>();
-        List<double> baselines = [], timesInRange = [], daysTo = [], daysAtLeast = [];
+        using PooledColumn baselines = new(), timesInRange = new(), daysTo = new(), daysAtLeast = new();
         foreach (var subject in subjects)
         {
             all++;
@@ -65,11 +65,11 @@ public sealed class PopulationResult
         _endpointHits = hits.ToArray();
         double Share(int count) => ok == 0 ? double.NaN : count / (double)ok;
         double Mean(double sum) => ok == 0 ? double.NaN : sum / ok;
-        MedianBaselinePlatelets = Median(baselines);
+        MedianBaselinePlatelets = baselines.Percentile(50);
         MeanBaselinePlatelets = Mean(baselineSum);
         FractionEverBelow50 = Share(everBelow);
         FractionEverAtLeast50 = Share(everAtLeast);
-        MedianTimeIn50To200 = Median(timesInRange);
+        MedianTimeIn50To200 = timesInRange.Percentile(50);
         MeanTimeIn50To200 = Mean(timeInRangeSum);
         OverallResponseFraction = Share(overall);
         DurableResponseFraction = Share(durable);
@@ -79,8 +79,8 @@ public sealed class PopulationResult
         FractionWithEventAbove = Share(withEvent);
         MeanWeeklyDose = Mean(doseSum);
         DoseUnit = doseUnit ?? "";
-        MedianDaysToThreshold = Median(daysTo);
-        MedianDaysAtLeastThreshold = Median(daysAtLeast);
+        MedianDaysToThreshold = daysTo.Percentile(50);
+        MedianDaysAtLeastThreshold = daysAtLeast.Percentile(50);
     }
 
     private readonly int[] _endpointHits;
@@ -171,13 +171,6 @@ public sealed class PopulationResult
             if (s.LastDayPlatelets >= threshold) at++;
         }
         return n == 0 ? double.NaN : at / (double)n;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
-        sorted.Sort();
-        return PopulationReducer.Percentile(sorted, 50);
     }
 }
 

@@ -115,8 +115,9 @@ public sealed record SubjectSummary(double BaselinePlatelets, double BaselineTpo
 /// fixed in advance (<see cref="SlotIsSplenectomised"/>) and a passing candidate of the other stratum is a screen failure
 /// ("stratum full"). Without inclusion criteria slot j is candidate j. A slot thus depends on (seed, j) alone, so any range
 /// of slots runs on its own (a shard, <see cref="RunSlots"/>) and ranges reduced in order and joined
-/// (<see cref="Combine"/>) give exactly the one-machine result; within a run, slots are simulated in parallel by chunks and
-/// reduced in slot order, so every output is independent of the thread count.
+/// (<see cref="Combine"/>) give exactly the one-machine result; within a run, slots are simulated in parallel and reduced
+/// in slot order as they complete (<see cref="OrderedPipeline"/>, no barrier), so every output is independent of the
+/// thread count.
 /// </summary>
 public static class PopulationRunner
 {
@@ -129,8 +130,14 @@ public static class PopulationRunner
     /// </summary>
     public const int MaxGridPoints = 10_000;
 
-    /// <summary>Slots screened and simulated in parallel before their results are reduced (in order).</summary>
+    /// <summary>Slots between two progress reports.</summary>
     public const int ChunkSize = 128;
+
+    /// <summary>
+    /// Slots claimed ahead of the next one to reduce (<see cref="OrderedPipeline"/>): results, with their series, wait
+    /// at most this many at a time; a worker stalls only behind a subject ≈ Window / threads times slower than average.
+    /// </summary>
+    public const int Window = 2 * ChunkSize;
 
     /// <summary>Null when the run fits the caps, else a one-line reason.</summary>
     public static string? CheckSize(Scenario scenario, int subjects)
@@ -204,34 +211,32 @@ public static class PopulationRunner
             return new PopulationPartial(definition, options.Subjects, slots, reducers, failures.Count) { RuleImpossible = true };
         }
         var quota = inclusion?.SplenectomisedQuota(options.Subjects);
-        var chunk = new SlotOutcome[ChunkSize];
         var enrolled = 0;
-        for (var first = slots.From; first < slots.To; first += ChunkSize)
-        {
-            var count = Math.Min(ChunkSize, slots.To - first);
-            var from = first;
-            Parallel.For(0, count, parallel, k => chunk[k] = RunSlot(definition, sampler, runs, grid, options, quota, from + k));
-            for (var k = 0; k < count; k++)
+        // Slots are simulated in parallel and reduced in slot order as they complete (no barrier between chunks), so the
+        // reducers see the same subjects in the same order on any number of threads.
+        OrderedPipeline.Run(slots.From, slots.To, options.Threads, Window, options.Cancellation,
+            slot => RunSlot(definition, sampler, runs, grid, options, quota, slot),
+            (index, slot) =>
             {
-                var slot = chunk[k];
                 screened += slot.Attempts;
                 foreach (var reason in slot.Failures) foreach (var r in reducers) r.AddScreenFailure(reason);
-                if (slot.Outcomes is not { } outcomes) continue;
-                for (var a = 0; a < outcomes.Length; a++)
+                if (slot.Outcomes is { } outcomes)
                 {
-                    var outcome = outcomes[a] with { Subject = enrolled };
-                    // --keep-series writes the first arm's series (the one the top-level files describe).
-                    if (a == 0 && options.SeriesDirectory is { } seriesDir && outcome.Platelets is { } p && outcome.Tpo is { } tpo) WriteSeries(seriesDir, enrolled, grid, p, tpo);
-                    reducers[a].Add(outcome);
-                    // The reducer has binned the series (and the series file is written): they are spare now.
-                    SeriesPool.Return(outcome.Platelets);
-                    SeriesPool.Return(outcome.Tpo);
+                    for (var a = 0; a < outcomes.Length; a++)
+                    {
+                        var outcome = outcomes[a] with { Subject = enrolled };
+                        // --keep-series writes the first arm's series (the one the top-level files describe).
+                        if (a == 0 && options.SeriesDirectory is { } seriesDir && outcome.Platelets is { } p && outcome.Tpo is { } tpo) WriteSeries(seriesDir, enrolled, grid, p, tpo);
+                        reducers[a].Add(outcome);
+                        // The reducer has binned the series (and the series file is written): they are spare now.
+                        SeriesPool.Return(outcome.Platelets);
+                        SeriesPool.Return(outcome.Tpo);
+                    }
+                    enrolled++;
                 }
-                enrolled++;
-            }
-            Array.Clear(chunk);
-            options.Progress?.Report((double)(first + count - slots.From) / Math.Max(1, slots.Count));
-        }
+                var done = index + 1 - slots.From;
+                if (done % ChunkSize == 0 || index + 1 == slots.To) options.Progress?.Report((double)done / Math.Max(1, slots.Count));
+            });
         return new PopulationPartial(definition, options.Subjects, slots, reducers, screened);
     }
 
